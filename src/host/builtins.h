@@ -1,0 +1,10 @@
+// C functions the Lua runtime needs: regex, JSON, table and list rendering, terminal width, CSV lines.
+#pragma once
+#include <lua.hpp>
+
+namespace plush::host {
+
+// Adds the functions to the table on top of the stack (__plush).
+void registerBuiltins(lua_State* L);
+
+}  // namespace plush::host

@@ -1,0 +1,15 @@
+// The shell's Lua runtime (src/shell/*.lua), compiled into the binary.
+#pragma once
+#include <vector>
+
+namespace plush::host {
+
+struct EmbeddedChunk {
+  const char* name;
+  const char* text;
+};
+
+// In load order: objects, operators, errors, registry, binder, pipeline, output.
+const std::vector<EmbeddedChunk>& embeddedRuntime();
+
+}  // namespace plush::host

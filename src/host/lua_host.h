@@ -1,0 +1,34 @@
+// The Lua state of a plush session: libraries, the embedded shell runtime, stdlib, protected calls.
+#pragma once
+#include <lua.hpp>
+#include <string>
+
+namespace plush::host {
+
+class LuaHost {
+ public:
+  LuaHost();
+  ~LuaHost();
+  LuaHost(const LuaHost&) = delete;
+  LuaHost& operator=(const LuaHost&) = delete;
+
+  lua_State* state() const { return L_; }
+
+  // The shell runtime compiled into the binary, then every stdlib/*.lua in name order.
+  void loadRuntime();
+  void loadStdlib(const std::string& dir);
+
+  // Call the function below its nargs arguments through a handler that adds a traceback to
+  // string errors (error records pass through untouched). Returns a lua status; on error the
+  // error value is left on the stack.
+  int protectedCall(int nargs, int nresults);
+
+  // Push the global __plush table.
+  void pushRuntime() const;
+
+ private:
+  void runFile(const char* text, const std::string& name);
+  lua_State* L_;
+};
+
+}  // namespace plush::host

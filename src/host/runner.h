@@ -1,0 +1,36 @@
+// Runs plush text: translate to Lua, load as text only, call, and report errors at the user's line and column.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "host/lua_host.h"
+
+namespace plush::host {
+
+enum class RunStatus {
+  Ok,            // ran to the end
+  Incomplete,    // needs more input (open block, quote, bracket, trailing |)
+  ParseError,    // did not translate or load; reported
+  RuntimeError,  // stopped on a terminating error; reported
+  Interrupted,   // stopped by Ctrl-C or SIGTERM; reported
+};
+
+class Runner {
+ public:
+  explicit Runner(LuaHost& host) : host_(host) {}
+
+  // Run a script or a prompt line. With echo (the prompt), the values of an expression are
+  // printed as Out-Default would, as the Lua REPL does.
+  RunStatus run(std::string_view text, const std::string& chunkName, bool echo);
+
+  // Number of non-terminating errors reported so far in this session.
+  int errorsReported() const;
+
+ private:
+  RunStatus load(std::string_view text, const std::string& chunkName, bool echo);
+  RunStatus call(std::string_view text, const std::string& chunkName, bool echo);
+  void reportRuntimeError(std::string_view text, const std::string& chunkName);
+  LuaHost& host_;
+};
+
+}  // namespace plush::host

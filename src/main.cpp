@@ -1,0 +1,212 @@
+// plush: read the options, then run the prompt or the script runner.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cmdlets/registry.h"
+#include "host/interrupt.h"
+#include "host/lua_host.h"
+#include "host/runner.h"
+#include "repl/prompt.h"
+
+namespace {
+
+constexpr int kExitUsage = 64;
+
+const char* kUsage =
+    "usage: plush [options]                 interactive prompt\n"
+    "       plush [options] FILE [ARGS...]  run a script; ARGS reach it as the Lua table `arg`\n"
+    "       plush [options] -c TEXT [ARGS...]\n"
+    "       plush [options] -               read the script from standard input\n"
+    "options:\n"
+    "  --tenant PATH      the tenant store (else $PLUSH_TENANT, else $XDG_DATA_HOME/plush/tenant.db)\n"
+    "  --as UPN           act as this admin (else $PLUSH_AS, else the first Global Administrator)\n"
+    "  --demo             a fresh Contoso demo tenant (kept in memory unless --tenant is given)\n"
+    "  --what-if          run everything, roll it all back, print what would have changed\n"
+    "  --atomic           all or nothing: any error rolls the whole run back\n"
+    "  --output FORMAT    table | list | json | csv (default table)\n"
+    "  --log FILE         append a transcript of statements, output and errors\n"
+    "  --now TIME         the clock, ISO 8601 (else $PLUSH_NOW, else the system clock)\n"
+    "  --no-color         no colors (also when NO_COLOR is set or stdout is not a terminal)\n"
+    "  --version, --help\n";
+
+struct Options {
+  plush::cmdlets::TenantOptions tenant;
+  std::string output = "table";
+  std::string logFile;
+  bool color = true;
+  bool whatIf = false;
+  bool atomic = false;
+  enum class Mode { Prompt, File, Text, Stdin } mode = Mode::Prompt;
+  std::string script;  // file name or text
+  std::vector<std::string> args;
+};
+
+[[noreturn]] void usageError(const std::string& message) {
+  std::cerr << "plush: " << message << "\n" << kUsage;
+  std::exit(kExitUsage);
+}
+
+std::string envOr(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return value && *value ? value : fallback;
+}
+
+std::string defaultStorePath() {
+  std::string data = envOr("XDG_DATA_HOME", envOr("HOME", ".") + "/.local/share");
+  return data + "/plush/tenant.db";
+}
+
+Options parseOptions(int argc, char** argv) {
+  Options o;
+  int i = 1;
+  auto value = [&](const std::string& name) -> std::string {
+    if (i + 1 >= argc) usageError(name + " needs a value");
+    return argv[++i];
+  };
+  for (; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") { std::cout << kUsage; std::exit(0); }
+    if (a == "--version") { std::cout << "plush " << PLUSH_VERSION << "\n"; std::exit(0); }
+    if (a == "--tenant") o.tenant.storePath = value(a);
+    else if (a == "--as") o.tenant.actingUpn = value(a);
+    else if (a == "--now") o.tenant.now = value(a);
+    else if (a == "--demo") o.tenant.demo = true;
+    else if (a == "--what-if") o.whatIf = true;
+    else if (a == "--atomic") o.atomic = true;
+    else if (a == "--no-color") o.color = false;
+    else if (a == "--log") o.logFile = value(a);
+    else if (a == "--output") {
+      o.output = value(a);
+      if (o.output != "table" && o.output != "list" && o.output != "json" && o.output != "csv")
+        usageError("--output takes table, list, json or csv, not '" + o.output + "'");
+    } else if (a == "-c") { o.mode = Options::Mode::Text; o.script = value(a); ++i; break; }
+    else if (a == "-") { o.mode = Options::Mode::Stdin; ++i; break; }
+    else if (a == "--") { ++i; if (i < argc) { o.mode = Options::Mode::File; o.script = argv[i++]; } break; }
+    else if (a.size() > 1 && a[0] == '-') usageError("unknown option " + a);
+    else { o.mode = Options::Mode::File; o.script = a; ++i; break; }
+  }
+  for (; i < argc; ++i) o.args.emplace_back(argv[i]);
+  if (o.tenant.storePath.empty() && !o.tenant.demo) o.tenant.storePath = envOr("PLUSH_TENANT", defaultStorePath());
+  if (o.tenant.actingUpn.empty()) o.tenant.actingUpn = envOr("PLUSH_AS", "");
+  if (o.tenant.now.empty()) o.tenant.now = envOr("PLUSH_NOW", "");
+  if (std::getenv("NO_COLOR") || !isatty(STDOUT_FILENO)) o.color = false;
+  return o;
+}
+
+// The stdlib folder beside the binary's build folder (build/plush -> stdlib/), or $PLUSH_STDLIB.
+std::string stdlibDir() {
+  if (const char* dir = std::getenv("PLUSH_STDLIB")) return dir;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe");
+  for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+    if (std::filesystem::exists(dir / "stdlib" / "catalog.json")) return (dir / "stdlib").string();
+  }
+  return (exe.parent_path().parent_path() / "stdlib").string();
+}
+
+void setState(lua_State* L, const Options& o, const std::string& scriptName) {
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "state");
+  lua_pushstring(L, o.output.c_str());
+  lua_setfield(L, -2, "output");
+  lua_pushboolean(L, o.color);
+  lua_setfield(L, -2, "color");
+  if (!scriptName.empty()) {
+    lua_pushstring(L, scriptName.c_str());
+    lua_setfield(L, -2, "scriptFile");
+  }
+  lua_pop(L, 2);
+}
+
+void setArgs(lua_State* L, const Options& o) {
+  lua_createtable(L, static_cast<int>(o.args.size()), 1);
+  lua_pushstring(L, o.mode == Options::Mode::File ? o.script.c_str() : "plush");
+  lua_rawseti(L, -2, 0);
+  for (size_t i = 0; i < o.args.size(); ++i) {
+    lua_pushstring(L, o.args[i].c_str());
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  lua_setglobal(L, "arg");
+}
+
+bool readScript(const Options& o, std::string& text, std::string& name) {
+  if (o.mode == Options::Mode::Text) {
+    text = o.script;
+    name = "-c";
+    return true;
+  }
+  std::ostringstream buffer;
+  if (o.mode == Options::Mode::Stdin) {
+    buffer << std::cin.rdbuf();
+    name = "stdin";
+  } else {
+    std::ifstream in(o.script, std::ios::binary);
+    if (!in) {
+      std::cerr << "plush: cannot read " << o.script << ": " << std::strerror(errno) << "\n";
+      return false;
+    }
+    buffer << in.rdbuf();
+    name = o.script;
+  }
+  text = buffer.str();
+  if (text.rfind("#!", 0) == 0) text.replace(0, text.find('\n'), "");  // keep the line count
+  return true;
+}
+
+int exitStatus(plush::host::RunStatus status, int errors) {
+  using plush::host::RunStatus;
+  if (status == RunStatus::Interrupted) return plush::host::signalExitStatus(plush::host::pendingSignal());
+  if (status != RunStatus::Ok) return 2;
+  return errors > 0 ? 1 : 0;
+}
+
+int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant, const Options& o) {
+  std::string text, name;
+  if (!readScript(o, text, name)) return kExitUsage;
+  setState(host.state(), o, o.mode == Options::Mode::File ? name : "");
+  setArgs(host.state(), o);
+  plush::host::Runner runner(host);
+  if (o.whatIf || o.atomic) tenant.beginRun();
+  auto status = runner.run(text, name, false);
+  int errors = runner.errorsReported();
+  if (o.whatIf) tenant.endRunWhatIf(std::cout);
+  else if (o.atomic) {
+    bool failed = errors > 0 || status != plush::host::RunStatus::Ok;
+    tenant.endRunAtomic(!failed);
+    if (failed && status == plush::host::RunStatus::Ok) std::cerr << "plush: --atomic: errors were reported, so nothing was changed\n";
+  }
+  return exitStatus(status, errors);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options = parseOptions(argc, argv);
+  try {
+    plush::host::LuaHost host;
+    host.loadRuntime();
+    std::string stdlib = stdlibDir();
+    options.tenant.catalogPath = stdlib + "/catalog.json";
+    options.tenant.demoPath = stdlib + "/demo.json";
+    plush::cmdlets::TenantContext tenant(options.tenant);
+    plush::cmdlets::registerAll(host.state(), tenant);
+    host.loadStdlib(stdlib);
+    plush::host::installSignalHandlers();
+    if (options.mode == Options::Mode::Prompt) {
+      setState(host.state(), options, "");
+      setArgs(host.state(), options);
+      return plush::repl::runPrompt(host, tenant);
+    }
+    return runScript(host, tenant, options);
+  } catch (const std::exception& e) {
+    std::cerr << "plush: " << e.what() << "\n";
+    return 2;
+  }
+}

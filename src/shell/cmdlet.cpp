@@ -1,0 +1,242 @@
+// C++ cmdlets: a declaration as data (the same shape Lua cmdlets use) and the call a handler works with.
+#include "shell/cmdlet.h"
+
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+
+namespace plush::shell {
+
+namespace {
+
+void pushStrings(lua_State* L, const std::vector<std::string>& values) {
+  lua_createtable(L, static_cast<int>(values.size()), 0);
+  for (size_t i = 0; i < values.size(); ++i) {
+    lua_pushstring(L, values[i].c_str());
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+}
+
+void setString(lua_State* L, const char* key, const std::string& value) {
+  if (value.empty()) return;
+  lua_pushstring(L, value.c_str());
+  lua_setfield(L, -2, key);
+}
+
+void pushParam(lua_State* L, const Param& p) {
+  lua_newtable(L);
+  setString(L, "name", p.name);
+  setString(L, "type", p.type);
+  setString(L, "pipeline", p.pipeline);
+  setString(L, "complete", p.complete);
+  setString(L, "help", p.help);
+  if (p.list) { lua_pushboolean(L, 1); lua_setfield(L, -2, "list"); }
+  if (p.mandatory) { lua_pushboolean(L, 1); lua_setfield(L, -2, "mandatory"); }
+  if (p.position > 0) { lua_pushinteger(L, p.position); lua_setfield(L, -2, "position"); }
+  pushStrings(L, p.aliases);
+  lua_setfield(L, -2, "aliases");
+  if (!p.sets.empty()) { pushStrings(L, p.sets); lua_setfield(L, -2, "sets"); }
+  if (!p.values.empty()) { pushStrings(L, p.values); lua_setfield(L, -2, "values"); }
+}
+
+// The Lua side of a handler: (stage, input) -> calls the C++ function with a Call.
+int handlerTrampoline(lua_State* L) {
+  auto* handler = static_cast<Handler*>(lua_touserdata(L, lua_upvalueindex(1)));
+  Call call(L, 1, lua_gettop(L) >= 2 ? 2 : 0);
+  try {
+    (*handler)(call);
+  } catch (const std::exception& e) {
+    // A bug or an environment failure, not a rule: terminate the pipeline with the message.
+    lua_pushstring(L, e.what());
+    lua_error(L);
+  }
+  return 0;
+}
+
+int collectHandler(lua_State* L) {
+  static_cast<Handler*>(lua_touserdata(L, 1))->~Handler();
+  return 0;
+}
+
+void pushHandler(lua_State* L, Handler handler) {
+  void* memory = lua_newuserdatauv(L, sizeof(Handler), 0);
+  new (memory) Handler(std::move(handler));
+  if (luaL_newmetatable(L, "plush.Handler")) {
+    lua_pushcfunction(L, collectHandler);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  lua_pushcclosure(L, handlerTrampoline, 1);
+}
+
+}  // namespace
+
+void registerCmdlet(lua_State* L, CmdletDecl decl) {
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "register");
+  lua_newtable(L);
+  setString(L, "name", decl.name);
+  setString(L, "synopsis", decl.synopsis);
+  setString(L, "description", decl.description);
+  setString(L, "defaultSet", decl.defaultSet);
+  setString(L, "outputType", decl.outputType);
+  lua_pushboolean(L, decl.changesState);
+  lua_setfield(L, -2, "changesState");
+  lua_createtable(L, static_cast<int>(decl.params.size()), 0);
+  for (size_t i = 0; i < decl.params.size(); ++i) {
+    pushParam(L, decl.params[i]);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  lua_setfield(L, -2, "parameters");
+  lua_createtable(L, static_cast<int>(decl.examples.size()), 0);
+  for (size_t i = 0; i < decl.examples.size(); ++i) {
+    lua_newtable(L);
+    setString(L, "code", decl.examples[i].code);
+    setString(L, "text", decl.examples[i].text);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  lua_setfield(L, -2, "examples");
+  if (decl.begin) { pushHandler(L, std::move(decl.begin)); lua_setfield(L, -2, "begin"); }
+  if (decl.process) { pushHandler(L, std::move(decl.process)); lua_setfield(L, -2, "process"); }
+  if (decl.end) { pushHandler(L, std::move(decl.end)); lua_setfield(L, -2, "finish"); }
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
+}
+
+void Call::pushArg(const char* name) const {
+  lua_getfield(L_, stage_, "args");
+  lua_getfield(L_, -1, name);
+  lua_remove(L_, -2);
+}
+
+bool Call::has(const char* name) const {
+  pushArg(name);
+  bool present = !lua_isnil(L_, -1);
+  lua_pop(L_, 1);
+  return present;
+}
+
+std::optional<std::string> Call::str(const char* name) const {
+  pushArg(name);
+  std::optional<std::string> out;
+  if (lua_type(L_, -1) == LUA_TSTRING || lua_type(L_, -1) == LUA_TNUMBER) out = lua_tostring(L_, -1);
+  lua_pop(L_, 1);
+  return out;
+}
+
+std::string Call::str(const char* name, const std::string& fallback) const {
+  return str(name).value_or(fallback);
+}
+
+std::vector<std::string> Call::strings(const char* name) const {
+  std::vector<std::string> out;
+  pushArg(name);
+  if (lua_istable(L_, -1)) {
+    lua_Integer n = luaL_len(L_, -1);
+    for (lua_Integer i = 1; i <= n; ++i) {
+      lua_rawgeti(L_, -1, i);
+      if (lua_isstring(L_, -1)) out.emplace_back(lua_tostring(L_, -1));
+      lua_pop(L_, 1);
+    }
+  } else if (lua_isstring(L_, -1)) {
+    out.emplace_back(lua_tostring(L_, -1));
+  }
+  lua_pop(L_, 1);
+  return out;
+}
+
+std::optional<double> Call::number(const char* name) const {
+  pushArg(name);
+  std::optional<double> out;
+  if (lua_isnumber(L_, -1)) out = lua_tonumber(L_, -1);
+  lua_pop(L_, 1);
+  return out;
+}
+
+std::optional<bool> Call::boolean(const char* name) const {
+  pushArg(name);
+  std::optional<bool> out;
+  if (lua_isboolean(L_, -1)) out = lua_toboolean(L_, -1) != 0;
+  lua_pop(L_, 1);
+  return out;
+}
+
+bool Call::flag(const char* name) const { return boolean(name).value_or(false); }
+
+bool Call::emitTop() {
+  lua_getfield(L_, stage_, "emit");
+  lua_insert(L_, -2);
+  lua_call(L_, 1, 1);
+  bool more = lua_toboolean(L_, -1);
+  lua_pop(L_, 1);
+  return more;
+}
+
+void Call::error(const ErrorInfo& info) {
+  lua_getfield(L_, stage_, "error");
+  lua_pushvalue(L_, stage_);
+  lua_newtable(L_);
+  setString(L_, "Id", info.id);
+  setString(L_, "Category", info.category);
+  setString(L_, "Target", info.target);
+  setString(L_, "Message", info.message);
+  setString(L_, "Recommendation", info.recommendation);
+  lua_call(L_, 2, 0);
+}
+
+void Call::verbose(const std::string& text) {
+  lua_getfield(L_, stage_, "verbose");
+  lua_pushvalue(L_, stage_);
+  lua_pushstring(L_, text.c_str());
+  lua_call(L_, 2, 0);
+}
+
+void Call::pushObject(const char* typeName, int fieldCount) {
+  lua_createtable(L_, 0, fieldCount);
+  lua_getglobal(L_, "__plush");
+  lua_getfield(L_, -1, "type");
+  lua_pushstring(L_, typeName);
+  lua_call(L_, 1, 1);
+  lua_setmetatable(L_, -3);
+  lua_pop(L_, 1);
+}
+
+void setField(lua_State* L, const char* name, const std::string& value) {
+  lua_pushlstring(L, value.data(), value.size());
+  lua_setfield(L, -2, name);
+}
+
+void setField(lua_State* L, const char* name, const char* value) {
+  lua_pushstring(L, value);
+  lua_setfield(L, -2, name);
+}
+
+void setField(lua_State* L, const char* name, const std::optional<std::string>& value) {
+  if (value) setField(L, name, *value);
+}
+
+void setField(lua_State* L, const char* name, long long value) {
+  lua_pushinteger(L, value);
+  lua_setfield(L, -2, name);
+}
+
+void setField(lua_State* L, const char* name, bool value) {
+  lua_pushboolean(L, value);
+  lua_setfield(L, -2, name);
+}
+
+void setField(lua_State* L, const char* name, const std::vector<std::string>& values) {
+  pushStrings(L, values);
+  lua_setfield(L, -2, name);
+}
+
+void declareType(lua_State* L, const char* typeName, const std::vector<std::string>& props) {
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "type");
+  lua_pushstring(L, typeName);
+  pushStrings(L, props);
+  lua_call(L, 2, 0);
+  lua_pop(L, 1);
+}
+
+}  // namespace plush::shell

@@ -1,0 +1,78 @@
+-- Error records: stable ids, non-terminating reporting to stderr and the Error list, terminating raise.
+local P = __plush
+
+local ErrorRecord = P.type("ErrorRecord", {"Id", "Category", "Target", "Message", "Recommendation", "Command", "Position"})
+ErrorRecord.__tostring = function(r)
+  return (r.Id or "Error") .. ": " .. (r.Message or "")
+end
+
+-- The session's error list, newest first as PowerShell's $Error.
+Error = P.list()
+
+P.state = P.state or {}
+P.state.errorsReported = 0
+P.hook_error = function() end
+
+function P.record(fields)
+  if getmetatable(fields) == ErrorRecord then return fields end
+  fields.Category = fields.Category or "NotSpecified"
+  return setmetatable(fields, ErrorRecord)
+end
+
+function P.isrecord(v)
+  return type(v) == "table" and getmetatable(v) == ErrorRecord
+end
+
+-- A terminating error: a Lua error whose value is the record, so pcall returns it.
+function P.throw(fields)
+  error(P.record(fields), 0)
+end
+
+local function remember(rec)
+  table.insert(Error, 1, rec)
+  if #Error > 256 then Error[#Error] = nil end
+end
+
+local function textOf(rec)
+  local lines = {}
+  local head = rec.Command and (rec.Command .. ": ") or ""
+  lines[1] = head .. (rec.Message or "") .. " (" .. (rec.Id or "Error") .. ")"
+  if rec.Position then lines[#lines + 1] = "    at " .. rec.Position end
+  if rec.Recommendation and rec.Recommendation ~= "" then
+    lines[#lines + 1] = "    Recommendation: " .. rec.Recommendation
+  end
+  return table.concat(lines, "\n")
+end
+
+function P.formatError(rec)
+  if P.state.output == "json" then
+    return P.to_json({Id = rec.Id, Category = rec.Category, Target = rec.Target,
+      Message = rec.Message, Recommendation = rec.Recommendation}, true)
+  end
+  return P.paint(textOf(rec), "error")
+end
+
+-- Write a non-terminating error: stderr, the Error list, and the run's exit status.
+function P.reportError(rec, quiet)
+  rec = P.record(rec)
+  remember(rec)
+  if quiet then return end
+  P.state.errorsReported = P.state.errorsReported + 1
+  P.hook_error(rec)
+  io.stderr:write(P.formatError(rec), "\n")
+end
+
+function P.warn(text)
+  io.stderr:write(P.paint("WARNING: " .. text, "warning"), "\n")
+end
+
+-- Any Lua error value as a record: records stay, strings become ScriptError.
+function P.torecord(err)
+  if P.isrecord(err) then return err end
+  return P.record({Id = "ScriptError", Category = "InvalidOperation", Message = P.str(err)})
+end
+
+-- Called by the interrupt hook when Ctrl-C or SIGTERM arrives while Lua runs.
+function P.interrupted()
+  P.throw({Id = "PipelineStopped", Category = "OperationStopped", Message = "The run was stopped by a signal."})
+end

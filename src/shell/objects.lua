@@ -1,0 +1,181 @@
+-- Object model of the shell: typed objects with case-insensitive properties, the List value, display strings.
+local P = __plush
+
+local types = {}
+
+local function canonicalIndex(mt)
+  local canon = mt.__canon
+  return function(t, k)
+    if type(k) ~= "string" then return nil end
+    local c = canon[k] or canon[k:lower()]
+    if c and c ~= k then return rawget(t, c) end
+    return nil
+  end
+end
+
+local function canonicalNewIndex(mt)
+  local canon = mt.__canon
+  return function(t, k, v)
+    if type(k) == "string" then
+      local c = canon[k:lower()]
+      if c then rawset(t, c, v) return end
+    end
+    rawset(t, k, v)
+  end
+end
+
+local function newShape(typeName)
+  local mt = {__type = typeName, __props = {}, __canon = {}}
+  mt.__index = canonicalIndex(mt)
+  mt.__newindex = canonicalNewIndex(mt)
+  return mt
+end
+
+local function addProperty(mt, name)
+  local lower = name:lower()
+  if mt.__canon[lower] then return end
+  mt.__canon[lower] = name
+  mt.__props[#mt.__props + 1] = name
+end
+
+-- A named type shared by every object of it (User, Product, ...); props gives the property order.
+function P.type(name, props)
+  local mt = types[name]
+  if not mt then
+    mt = newShape(name)
+    types[name] = mt
+  end
+  for _, p in ipairs(props or {}) do addProperty(mt, p) end
+  return mt
+end
+
+-- A one-off shape for generic objects (a CSV row, a Select-Object result): PowerShell's PSCustomObject.
+function P.shape(props, typeName)
+  local mt = newShape(typeName or "PSCustomObject")
+  for _, p in ipairs(props) do addProperty(mt, p) end
+  return mt
+end
+
+function P.object(typeName, fields)
+  return setmetatable(fields, P.type(typeName))
+end
+
+function P.typename(v)
+  local t = type(v)
+  if t == "table" then
+    local mt = getmetatable(v)
+    if mt and mt.__type then return mt.__type end
+    return "table"
+  end
+  if t == "string" then return "String" end
+  if t == "number" then return math.type(v) == "integer" and "Int" or "Double" end
+  if t == "boolean" then return "Boolean" end
+  if t == "function" then return "ScriptBlock" end
+  return t
+end
+
+-- The ordered property names of an object; plain Lua tables list their string keys sorted.
+function P.properties(v)
+  local mt = getmetatable(v)
+  if mt and mt.__props then return mt.__props end
+  local keys = {}
+  for k in pairs(v) do
+    if type(k) == "string" then keys[#keys + 1] = k end
+  end
+  table.sort(keys)
+  return keys
+end
+
+function P.isobject(v)
+  if type(v) ~= "table" then return false end
+  local mt = getmetatable(v)
+  return not (mt and mt.__type == "List") and (mt ~= nil or next(v) == nil or rawget(v, 1) == nil)
+end
+
+-- The List: what every pipeline value is. Reading a property enumerates it over the items.
+local List = {__type = "List"}
+P.ListMeta = List
+List.__index = function(t, k)
+  if type(k) ~= "string" then return nil end
+  local n = #t
+  if n == 0 then return nil end
+  if n == 1 then
+    local v = t[1]
+    if type(v) == "table" then return v[k] end
+    return nil
+  end
+  local out, m = setmetatable({}, List), 0
+  for i = 1, n do
+    local item = t[i]
+    local v = type(item) == "table" and item[k] or nil
+    if v ~= nil then m = m + 1; out[m] = v end
+  end
+  return out
+end
+List.__tostring = function(t)
+  local parts = {}
+  for i = 1, #t do parts[i] = P.str(t[i]) end
+  return table.concat(parts, " ")
+end
+
+function P.islist(v)
+  return type(v) == "table" and getmetatable(v) == List
+end
+
+function P.list(t)
+  return setmetatable(t or {}, List)
+end
+
+-- `a,b,c` in command arguments; nils are dropped as PowerShell drops them from arrays.
+function P.L(...)
+  local out, m = setmetatable({}, List), 0
+  for i = 1, select("#", ...) do
+    local v = select(i, ...)
+    if v ~= nil then m = m + 1; out[m] = v end
+  end
+  return out
+end
+
+-- Text of a value in an interpolated string: lists join with spaces, as in PowerShell.
+function P.str(v)
+  local t = type(v)
+  if v == nil then return "" end
+  if t == "string" then return v end
+  if t == "boolean" then return v and "True" or "False" end
+  if t == "number" then
+    if math.type(v) == "float" and v == math.floor(v) and math.abs(v) < 1e15 then
+      return string.format("%d", v)
+    end
+    return tostring(v)
+  end
+  if t == "table" then
+    local mt = getmetatable(v)
+    if mt and mt.__tostring then return tostring(v) end
+    if mt and mt.__type then return mt.__type end
+    local parts = {}
+    for i = 1, #v do parts[i] = P.str(v[i]) end
+    return table.concat(parts, " ")
+  end
+  if t == "function" then return "{ScriptBlock}" end
+  return tostring(v)
+end
+
+-- Text of a value in a table cell or list view: sequences show as {a, b}.
+function P.cell(v)
+  if type(v) == "table" and (P.islist(v) or (getmetatable(v) == nil and rawget(v, 1) ~= nil)) then
+    local parts = {}
+    for i = 1, #v do parts[i] = P.cell(v[i]) end
+    return "{" .. table.concat(parts, ", ") .. "}"
+  end
+  return P.str(v)
+end
+
+-- PowerShell truthiness: 0, "", $null, $false and empty lists are false.
+function P.truthy(v)
+  if v == nil or v == false or v == 0 or v == "" then return false end
+  if type(v) == "table" and P.islist(v) then
+    if #v == 0 then return false end
+    if #v == 1 then return P.truthy(v[1]) end
+  end
+  return true
+end

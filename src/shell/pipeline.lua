@@ -1,0 +1,156 @@
+-- The streaming pipeline: begin, process one object at a time, end; stop upstream; common parameters.
+local P = __plush
+
+local Stage = {}
+Stage.__index = Stage
+
+-- Report a non-terminating error as this stage's -ErrorAction says.
+function Stage:error(rec)
+  rec = P.record(rec)
+  rec.Command = rec.Command or self.cmd.name
+  rec.Position = rec.Position or self.position
+  local action = self.errorAction
+  if action == "Stop" then error(rec, 0) end
+  P.reportError(rec, action == "SilentlyContinue")
+end
+
+-- Ask every earlier stage to stop producing (Select-Object -First has what it needs).
+function Stage:stopUpstream()
+  local s = self.previous
+  while s do
+    s.stopped = true
+    s = s.previous
+  end
+end
+
+function Stage:verbose(text)
+  if self.args.Verbose then io.stderr:write(P.paint("VERBOSE: " .. text, "verbose"), "\n") end
+end
+
+local function callerPosition()
+  local info = debug.getinfo(3, "Sl")
+  if not info or info.currentline < 0 then return nil end
+  local src = info.source:sub(1, 1) == "@" and info.source:sub(2) or info.short_src
+  return src .. ":" .. info.currentline
+end
+
+local function argsOf(bound)
+  local args = {}
+  for p, v in pairs(bound) do args[p.name] = v end
+  return args
+end
+
+local function newStage(c, index, position)
+  local cmd = P.command(c.n)
+  if not cmd then
+    P.throw({Id = "UnknownCommand", Category = "ObjectNotFound", Target = c.n,
+             Message = "The term '" .. c.n .. "' is not a known command.", Recommendation = "Get-Command"})
+  end
+  local bound, set = P.bindStatic(cmd, c, index > 1)
+  local s = setmetatable({cmd = cmd, args = argsOf(bound), set = set, index = index,
+                          position = position and (position .. ":" .. (c.c or 1)) or nil}, Stage)
+  s.errorAction = s.args.ErrorAction or P.state.errorAction or "Continue"
+  if index > 1 then
+    s.byValue, s.byProperty = P.pipelineParameters(cmd, bound, set)
+  end
+  return s
+end
+
+-- The per-object entry of a stage: bind the object to pipeline parameters, then process it.
+local function inputFunction(s)
+  local cmd, process = s.cmd, s.cmd.process
+  local byValue, byProperty = s.byValue, s.byProperty
+  local pipelineNames = {}
+  for _, p in ipairs(byValue) do pipelineNames[#pipelineNames + 1] = p.name end
+  for _, p in ipairs(byProperty) do pipelineNames[#pipelineNames + 1] = p.name end
+  if #pipelineNames == 0 then
+    return function(input) if process then process(s, input) end end
+  end
+  return function(input)
+    local args = s.args
+    for i = 1, #pipelineNames do args[pipelineNames[i]] = nil end
+    if not P.bindInput(cmd, byValue, byProperty, input, args) then
+      s:error({Id = "InputObjectNotBound", Category = "InvalidArgument", Target = P.str(input),
+               Message = string.format("The input object '%s' cannot be bound to any parameter of %s.", P.cell(input), cmd.name),
+               Recommendation = "Get-Help " .. cmd.name})
+      return
+    end
+    if process then process(s, input) end
+  end
+end
+
+local function wire(stages, sink)
+  for i = #stages, 1, -1 do
+    local s = stages[i]
+    local nextInput = i == #stages and sink or stages[i + 1].input
+    s.emit = function(o)
+      if s.stopped then return false end
+      if o ~= nil then nextInput(o) end
+      return not s.stopped
+    end
+    s.input = inputFunction(s)
+  end
+end
+
+local function listSink()
+  local out, n = P.list(), 0
+  return out, function(o) n = n + 1; out[n] = o end
+end
+
+local function runStages(stages)
+  for _, s in ipairs(stages) do
+    if s.cmd.begin then s.cmd.begin(s) end
+  end
+  local first = stages[1]
+  if first.cmd.process then first.cmd.process(first, nil) end
+  for _, s in ipairs(stages) do
+    if s.cmd.finish and not (s.stopped and s.cmd.finishWhenStopped == false) then s.cmd.finish(s) end
+  end
+end
+
+local function outVariableNames(stages)
+  local names = {}
+  for _, s in ipairs(stages) do
+    if s.args.OutVariable then names[#names + 1] = s.args.OutVariable end
+  end
+  return names
+end
+
+-- The end of the pipeline: Out-Default for a statement, a List for a value, and -OutVariable.
+local function makeSink(toOutput, stages)
+  local names = outVariableNames(stages)
+  local keep = not toOutput or #names > 0
+  local result, append = P.list(), nil
+  if keep then result, append = listSink() end
+  local show, flush
+  if toOutput then show, flush = P.outDefaultSink() end
+  local sink
+  if show and append then sink = function(o) append(o); show(o) end
+  else sink = show or append end
+  local function finish()
+    for _, name in ipairs(names) do _G[name] = result end
+    if flush then flush() end
+    return result
+  end
+  return sink, finish
+end
+
+-- Run a pipeline. As a statement its output goes to Out-Default; as a value it returns a List.
+function P.pipe(toOutput, ...)
+  local n = select("#", ...)
+  local position = callerPosition()
+  local stages = {}
+  for i = 1, n do
+    stages[i] = newStage(select(i, ...), i, position)
+    stages[i].previous = stages[i - 1]
+  end
+  local sink, finish = makeSink(toOutput, stages)
+  wire(stages, sink)
+  P.hook_pipeline_start(stages)
+  local ok, err = pcall(runStages, stages)
+  local result = finish()
+  if not ok then error(err, 0) end
+  if not toOutput then return result end
+end
+
+P.hook_pipeline_start = function() end

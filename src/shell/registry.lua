@@ -1,0 +1,92 @@
+-- The cmdlet registry: declarations as data (name, parameters, help), shared by C++ and Lua cmdlets.
+local P = __plush
+
+local registry = {}      -- lower-case name or alias -> declaration
+local ordered = {}       -- declarations in registration order
+P.registry = registry
+
+local commonParameters = {
+  {name = "ErrorAction", aliases = {"EA"}, type = "string",
+   values = {"Stop", "Continue", "SilentlyContinue"}, common = true,
+   help = "What to do on a non-terminating error: stop (raise it), continue (report it) or stay silent."},
+  {name = "Verbose", aliases = {"vb"}, type = "switch", common = true,
+   help = "Write a line for each change made."},
+  {name = "OutVariable", aliases = {"ov"}, type = "string", common = true,
+   help = "Also store the output, as a List, in the global variable of this name."},
+}
+local changeParameters = {
+  {name = "WhatIf", aliases = {"wi"}, type = "switch", common = true,
+   help = "Run the change, show what it would do, and roll it back."},
+  {name = "Confirm", aliases = {"cf"}, type = "switch", common = true,
+   help = "Ask before each change."},
+}
+
+local function normalizeParameter(p)
+  p.aliases = p.aliases or {}
+  p.lname = p.name:lower()
+  p.type = p.type or "string"
+  if p.pipeline == "value" then p.byValue = true
+  elseif p.pipeline == "property" then p.byProperty = true
+  elseif p.pipeline == "both" then p.byValue, p.byProperty = true, true end
+  if p.sets then
+    local s = {}
+    for _, name in ipairs(p.sets) do s[name] = true end
+    p.setIndex = s
+  end
+  return p
+end
+
+local function addParameters(decl, list)
+  for _, p in ipairs(list) do
+    local copy = {}
+    for k, v in pairs(p) do copy[k] = v end
+    decl.parameters[#decl.parameters + 1] = normalizeParameter(copy)
+  end
+end
+
+-- The parameter sets a declaration names; the implicit one when it names none.
+local function collectSets(decl)
+  local names, seen = {}, {}
+  for _, p in ipairs(decl.parameters) do
+    for _, s in ipairs(p.sets or {}) do
+      if not seen[s] then seen[s] = true; names[#names + 1] = s end
+    end
+  end
+  if #names == 0 then names[1] = "__AllParameterSets" end
+  decl.sets = names
+  decl.defaultSet = decl.defaultSet or names[1]
+end
+
+function P.register(decl)
+  assert(type(decl.name) == "string", "a cmdlet needs a name")
+  decl.verb, decl.noun = decl.name:match("^(%a+)%-(.+)$")
+  decl.aliases = decl.aliases or {}
+  decl.parameters = decl.parameters or {}
+  decl.examples = decl.examples or {}
+  for _, p in ipairs(decl.parameters) do normalizeParameter(p) end
+  if decl.changesState then addParameters(decl, changeParameters) end
+  addParameters(decl, commonParameters)
+  decl.byName = {}
+  for _, p in ipairs(decl.parameters) do
+    decl.byName[p.lname] = p
+    for _, a in ipairs(p.aliases) do decl.byName[a:lower()] = p end
+  end
+  collectSets(decl)
+  if not registry[decl.name:lower()] then ordered[#ordered + 1] = decl end
+  registry[decl.name:lower()] = decl
+  for _, a in ipairs(decl.aliases) do registry[a:lower()] = decl end
+  return decl
+end
+
+function P.command(name)
+  return registry[name:lower()]
+end
+
+function P.commands()
+  return ordered
+end
+
+-- Is this name (as typed) a command or alias? The translator asks this for every Verb-Noun word.
+function P.iscommand(name)
+  return registry[name:lower()] ~= nil
+end
