@@ -88,6 +88,16 @@ local function wire(stages, sink)
       if o ~= nil then nextInput(o) end
       return not s.stopped
     end
+    -- What a script block returned: Lists unroll into their items, nil passes nothing.
+    s.emitValue = function(v)
+      if P.islist(v) then
+        for i = 1, #v do
+          if not s.emit(v[i]) then return false end
+        end
+        return not s.stopped
+      end
+      return s.emit(v)
+    end
     s.input = inputFunction(s)
   end
 end

@@ -1,0 +1,214 @@
+-- Generic cmdlets over objects: Where-Object, ForEach-Object, Select-Object, Sort-Object, Group-Object, Measure-Object.
+local P = __plush
+
+local function input(extra)
+  local p = {name = "InputObject", type = "object", pipeline = "value", help = "The objects to work on, from the pipeline."}
+  for k, v in pairs(extra or {}) do p[k] = v end
+  return p
+end
+
+local comparisons = {"EQ", "NE", "GT", "GE", "LT", "LE", "Like", "NotLike", "Match", "NotMatch", "Contains", "In"}
+
+local whereParameters = {
+  {name = "FilterScript", type = "scriptblock", position = 1, mandatory = true, sets = {"ScriptBlock"},
+   help = "A block run for each object ($_); the object passes when it returns a true value."},
+  {name = "Property", type = "string", position = 1, mandatory = true, sets = {"Compare"},
+   help = "The property to compare."},
+  {name = "Value", type = "object", position = 2, sets = {"Compare"}, help = "The value to compare with."},
+  input(),
+}
+for _, c in ipairs(comparisons) do
+  whereParameters[#whereParameters + 1] = {name = c, type = "switch", sets = {"Compare"},
+    help = "Compare with -" .. c:lower() .. "."}
+end
+
+local function comparisonOf(args)
+  for _, c in ipairs(comparisons) do
+    if args[c] then return P.op[c:lower()] end
+  end
+  return function(v) return P.truthy(v) end
+end
+
+P.register {
+  name = "Where-Object", aliases = {"where", "?"},
+  synopsis = "Keep the objects for which a condition holds.",
+  description = "Passes on each input object for which the script block returns a true value, or whose property compares as asked. It streams: each object goes on as soon as it is tested.",
+  parameters = whereParameters, defaultSet = "ScriptBlock",
+  examples = {
+    {code = "Get-User | Where-Object { $_.UsageLocation -eq $null }", text = "Users without a usage location."},
+    {code = "Get-License | Where-Object Available -LT 5", text = "Products with fewer than five free licenses."},
+  },
+  begin = function(s)
+    local a = s.args
+    if a.FilterScript then
+      local f = a.FilterScript
+      s.test = function(o) return P.truthy(f(o)) end
+    else
+      local compare, name, value = comparisonOf(a), a.Property, a.Value
+      s.test = function(o) return P.truthy(compare(type(o) == "table" and o[name] or nil, value)) end
+    end
+  end,
+  process = function(s, o)
+    if o ~= nil and s.test(o) then s.emit(o) end
+  end,
+}
+
+P.register {
+  name = "ForEach-Object", aliases = {"foreach", "%"},
+  synopsis = "Run a script block for each object, or read one member of each.",
+  description = "Runs -Process for each input object ($_) and passes on what it returns. -Begin and -End run once. -MemberName passes on a property of each object.",
+  parameters = {
+    {name = "Process", type = "scriptblock", position = 1, mandatory = true, sets = {"Block"}, help = "Run for each object."},
+    {name = "Begin", type = "scriptblock", sets = {"Block"}, help = "Run once before the first object."},
+    {name = "End", type = "scriptblock", sets = {"Block"}, help = "Run once after the last object."},
+    {name = "MemberName", type = "string", position = 1, mandatory = true, sets = {"Member"}, help = "The property to read."},
+    input(),
+  },
+  defaultSet = "Block",
+  examples = {{code = "Get-User -Department Sales | ForEach-Object { $_.UserPrincipalName }", text = "The UPNs of Sales."},
+              {code = "Get-User | % DisplayName", text = "Every display name."}},
+  begin = function(s)
+    if s.args.Begin then s.emitValue(s.args.Begin()) end
+  end,
+  process = function(s, o)
+    if o == nil then return end
+    if s.args.MemberName then s.emitValue(o[s.args.MemberName]) return end
+    s.emitValue(s.args.Process(o))
+  end,
+  finish = function(s)
+    if s.args.End then s.emitValue(s.args.End()) end
+  end,
+}
+
+local function sortKeyFunctions(props)
+  local keys = {}
+  for i, p in ipairs(props or {}) do
+    if type(p) == "function" then keys[i] = p
+    elseif type(p) == "table" and (p.Expression or p.expression) then keys[i] = p.Expression or p.expression
+    else keys[i] = function(o) return type(o) == "table" and o[p] or nil end end
+  end
+  if #keys == 0 then keys[1] = function(o) return o end end
+  return keys
+end
+
+P.register {
+  name = "Sort-Object", aliases = {"sort"},
+  synopsis = "Sort objects by one or more properties.",
+  description = "Collects its input (it must), then passes it on sorted. Strings compare case-insensitively, as in PowerShell. The sort is stable.",
+  parameters = {
+    {name = "Property", type = "object", list = true, position = 1, help = "Properties or script blocks to sort by, in order."},
+    {name = "Descending", type = "switch", help = "Largest first."},
+    {name = "Unique", type = "switch", help = "Drop objects whose keys equal the previous one's."},
+    input(),
+  },
+  examples = {{code = "Get-License | Sort-Object Available", text = "Products by free licenses, fewest first."}},
+  begin = function(s) s.items = {} end,
+  process = function(s, o) if o ~= nil then s.items[#s.items + 1] = o end end,
+  finish = function(s)
+    local keys, desc = sortKeyFunctions(s.args.Property), s.args.Descending
+    local decorated = {}
+    for i, o in ipairs(s.items) do
+      local k = {}
+      for j, f in ipairs(keys) do k[j] = f(o) end
+      decorated[i] = {o = o, k = k, i = i}
+    end
+    table.sort(decorated, function(a, b)
+      for j = 1, #keys do
+        local c = P.compare(a.k[j], b.k[j])
+        if c ~= 0 then if desc then return c > 0 end return c < 0 end
+      end
+      return a.i < b.i
+    end)
+    local previous
+    for _, d in ipairs(decorated) do
+      local same = previous and P.compare(table.concat(P.list(d.k), "\0"), table.concat(P.list(previous.k), "\0")) == 0
+      if not (s.args.Unique and same) then
+        if not s.emit(d.o) then return end
+      end
+      previous = d
+    end
+  end,
+}
+
+local function groupName(values)
+  local parts = {}
+  for i, v in ipairs(values) do parts[i] = P.str(v) end
+  return table.concat(parts, ", ")
+end
+
+P.register {
+  name = "Group-Object", aliases = {"group"},
+  synopsis = "Group objects that share property values.",
+  description = "Collects its input, then passes on one group per distinct value: Count, Name and Group (the objects). Names compare case-insensitively.",
+  parameters = {
+    {name = "Property", type = "object", list = true, position = 1, help = "Properties or script blocks to group by."},
+    {name = "NoElement", type = "switch", help = "Leave out the Group property."},
+    input(),
+  },
+  examples = {{code = "Get-User | Group-Object Department", text = "Users per department."}},
+  begin = function(s) s.groups, s.order = {}, {} end,
+  process = function(s, o)
+    if o == nil then return end
+    local values = {}
+    for j, f in ipairs(sortKeyFunctions(s.args.Property)) do values[j] = f(o) end
+    local name = groupName(values)
+    local key = name:lower()
+    local g = s.groups[key]
+    if not g then
+      g = P.object("GroupInfo", {Count = 0, Name = name, Values = P.list(values), Group = P.list()})
+      s.groups[key] = g
+      s.order[#s.order + 1] = g
+    end
+    g.Count = g.Count + 1
+    g.Group[#g.Group + 1] = o
+  end,
+  finish = function(s)
+    for _, g in ipairs(s.order) do
+      if s.args.NoElement then g.Group = nil end
+      if not s.emit(g) then return end
+    end
+  end,
+}
+P.type("GroupInfo", {"Count", "Name", "Group"})
+P.views.GroupInfo = {"Count", "Name", "Group"}
+
+P.register {
+  name = "Measure-Object", aliases = {"measure"},
+  synopsis = "Count objects and sum, average or find the extremes of a property.",
+  description = "Counts its input without keeping it; with -Property, also -Sum, -Average, -Minimum and -Maximum of that property.",
+  parameters = {
+    {name = "Property", type = "string", position = 1, help = "The numeric property to measure."},
+    {name = "Sum", type = "switch"}, {name = "Average", type = "switch"},
+    {name = "Minimum", type = "switch"}, {name = "Maximum", type = "switch"},
+    input(),
+  },
+  examples = {{code = "Get-User -Unlicensed | Measure-Object", text = "How many users hold no license."},
+              {code = "Get-License | Measure-Object Assigned -Sum", text = "Licenses assigned in all."}},
+  begin = function(s) s.count, s.sum, s.min, s.max, s.numbers = 0, 0, nil, nil, 0 end,
+  process = function(s, o)
+    if o == nil then return end
+    local v = o
+    if s.args.Property then
+      v = type(o) == "table" and o[s.args.Property] or nil
+      if v == nil then return end
+    end
+    s.count = s.count + 1
+    local n = tonumber(v)
+    if n then
+      s.numbers = s.numbers + 1
+      s.sum = s.sum + n
+      if not s.min or n < s.min then s.min = n end
+      if not s.max or n > s.max then s.max = n end
+    end
+  end,
+  finish = function(s)
+    local a = s.args
+    local result = P.object("MeasureInfo", {Count = s.count, Property = a.Property})
+    if a.Sum then result.Sum = s.sum end
+    if a.Average then result.Average = s.numbers > 0 and s.sum / s.numbers or nil end
+    if a.Minimum then result.Minimum = s.min end
+    if a.Maximum then result.Maximum = s.max end
+    s.emit(result)
+  end,
+}
+P.type("MeasureInfo", {"Count", "Average", "Sum", "Maximum", "Minimum", "Property"})

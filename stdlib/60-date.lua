@@ -1,0 +1,93 @@
+-- Get-Date: the session clock (--now) as a Date object, and date arithmetic for scripts.
+local P = __plush
+
+local Date = P.type("Date", {"Iso", "Year", "Month", "Day", "Hour", "Minute", "Second"})
+P.views.Date = {"Iso"}
+Date.__tostring = function(d) return d.Iso end
+Date.__lt = function(a, b) return a.Epoch < b.Epoch end
+Date.__le = function(a, b) return a.Epoch <= b.Epoch end
+Date.__eq = function(a, b) return a.Epoch == b.Epoch end
+
+-- Days from the civil date, UTC, without the C library's local time zone.
+local function daysFromCivil(y, m, d)
+  y = m <= 2 and y - 1 or y
+  local era = (y >= 0 and y or y - 399) // 400
+  local yoe = y - era * 400
+  local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
+  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+  return era * 146097 + doe - 719468
+end
+
+local function civilFromDays(z)
+  z = z + 719468
+  local era = (z >= 0 and z or z - 146096) // 146097
+  local doe = z - era * 146097
+  local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+  local y = yoe + era * 400
+  local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+  local mp = (5 * doy + 2) // 153
+  local d = doy - (153 * mp + 2) // 5 + 1
+  local m = mp + (mp < 10 and 3 or -9)
+  return m <= 2 and y + 1 or y, m, d
+end
+
+function P.date(epoch)
+  epoch = math.floor(epoch)
+  local days, secs = epoch // 86400, epoch % 86400
+  local y, m, d = civilFromDays(days)
+  local hh, mm, ss = secs // 3600, secs % 3600 // 60, secs % 60
+  return setmetatable({Epoch = epoch, Year = y, Month = m, Day = d, Hour = hh, Minute = mm, Second = ss,
+    Iso = string.format("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, hh, mm, ss)}, Date)
+end
+
+function P.parseDate(text)
+  local iso = P.isoDate(text)
+  if not iso then return nil end
+  local y, m, d = iso:match("^(%d+)%-(%d+)%-(%d+)")
+  local hh, mm, ss = iso:match("T(%d%d):(%d%d):?(%d?%d?)")
+  local epoch = daysFromCivil(tonumber(y), tonumber(m), tonumber(d)) * 86400
+  if hh then epoch = epoch + tonumber(hh) * 3600 + tonumber(mm) * 60 + (tonumber(ss) or 0) end
+  return P.date(epoch)
+end
+
+function Date.__index(d, k)
+  local methods = {
+    AddDays = function(self, n) return P.date(self.Epoch + n * 86400) end,
+    AddHours = function(self, n) return P.date(self.Epoch + n * 3600) end,
+    ToString = function(self, fmt) return fmt and os.date("!" .. fmt, self.Epoch) or self.Iso end,
+    DaysUntil = function(self, other) return (P.toDate(other).Epoch - self.Epoch) / 86400 end,
+  }
+  if methods[k] then return methods[k] end
+  local c = Date.__canon[type(k) == "string" and k:lower() or k]
+  return c and rawget(d, c) or nil
+end
+
+function P.toDate(v)
+  if type(v) == "table" and v.Epoch then return v end
+  return P.parseDate(v)
+end
+
+function P.now()
+  local clock = P.state.now
+  if clock and clock ~= "" then
+    local d = P.parseDate(clock)
+    if d then return d end
+  end
+  return P.date(os.time())
+end
+
+P.register {
+  name = "Get-Date",
+  synopsis = "The session's clock as a date, or a date you name.",
+  description = "Without -Date, the clock: --now, else $PLUSH_NOW, else the system clock (UTC). Dates have Iso, Year, Month, Day and methods AddDays(n), ToString(fmt). -Format gives text (strftime).",
+  parameters = {{name = "Date", type = "date", position = 1, help = "A date to parse (ISO 8601)."},
+                {name = "Format", type = "string", help = "strftime-style format, e.g. %Y-%m-%d."},
+                {name = "AddDays", type = "number", help = "Days to add."}},
+  examples = {{code = "(Get-Date).AddDays(30)", text = "Thirty days from the session's clock."},
+              {code = "Get-Date -Format %Y-%m-%d", text = "Today as text."}},
+  process = function(s)
+    local d = s.args.Date and P.parseDate(s.args.Date) or P.now()
+    if s.args.AddDays then d = d:AddDays(s.args.AddDays) end
+    if s.args.Format then s.emit(d:ToString(s.args.Format)) else s.emit(d) end
+  end,
+}
