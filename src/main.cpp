@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -118,6 +119,8 @@ void setState(lua_State* L, const Options& o, const std::string& scriptName) {
   lua_setfield(L, -2, "output");
   lua_pushboolean(L, o.color);
   lua_setfield(L, -2, "color");
+  lua_pushstring(L, o.tenant.now.c_str());
+  lua_setfield(L, -2, "now");
   if (!scriptName.empty()) {
     lua_pushstring(L, scriptName.c_str());
     lua_setfield(L, -2, "scriptFile");
@@ -167,6 +170,20 @@ int exitStatus(plush::host::RunStatus status, int errors) {
   return errors > 0 ? 1 : 0;
 }
 
+std::map<std::string, int> errorCounts(lua_State* L) {
+  std::map<std::string, int> counts;
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "state");
+  lua_getfield(L, -1, "errorCounts");
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    counts[lua_tostring(L, -2)] = static_cast<int>(lua_tointeger(L, -1));
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 3);
+  return counts;
+}
+
 int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant, const Options& o) {
   std::string text, name;
   if (!readScript(o, text, name)) return kExitUsage;
@@ -176,7 +193,7 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
   if (o.whatIf || o.atomic) tenant.beginRun();
   auto status = runner.run(text, name, false);
   int errors = runner.errorsReported();
-  if (o.whatIf) tenant.endRunWhatIf(std::cout);
+  if (o.whatIf) tenant.endRunWhatIf(std::cout, errorCounts(host.state()));
   else if (o.atomic) {
     bool failed = errors > 0 || status != plush::host::RunStatus::Ok;
     tenant.endRunAtomic(!failed);

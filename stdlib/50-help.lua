@@ -39,14 +39,17 @@ end
 
 local function syntaxLine(cmd, set)
   local parts = {cmd.name}
-  local params = {}
-  for _, p in ipairs(cmd.parameters) do
-    if not p.common and (p.setIndex == nil or p.setIndex[set]) then params[#params + 1] = p end
+  local params, order = {}, {}
+  for i, p in ipairs(cmd.parameters) do
+    if not p.common and (p.setIndex == nil or p.setIndex[set]) then params[#params + 1] = p; order[p] = i end
   end
+  -- Positional first, then mandatory, then as declared: the order PowerShell's help uses.
   table.sort(params, function(a, b)
     local pa, pb = a.position or 1000, b.position or 1000
     if pa ~= pb then return pa < pb end
-    return (a.mandatory and 0 or 1) < (b.mandatory and 0 or 1)
+    local ma, mb = a.mandatory and 0 or 1, b.mandatory and 0 or 1
+    if ma ~= mb then return ma < mb end
+    return order[a] < order[b]
   end)
   for _, p in ipairs(params) do
     local name = "-" .. p.name

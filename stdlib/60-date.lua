@@ -4,6 +4,7 @@ local P = __plush
 local Date = P.type("Date", {"Iso", "Year", "Month", "Day", "Hour", "Minute", "Second"})
 P.views.Date = {"Iso"}
 Date.__tostring = function(d) return d.Iso end
+Date.__scalar = true  -- shows as its ISO text, not as a list of fields
 Date.__lt = function(a, b) return a.Epoch < b.Epoch end
 Date.__le = function(a, b) return a.Epoch <= b.Epoch end
 Date.__eq = function(a, b) return a.Epoch == b.Epoch end

@@ -11,6 +11,7 @@ Error = P.list()
 
 P.state = P.state or {}
 P.state.errorsReported = 0
+P.state.errorCounts = {}   -- error id -> how many were reported, for the --what-if summary
 P.hook_error = function() end
 
 function P.record(fields)
@@ -58,6 +59,8 @@ function P.reportError(rec, quiet)
   remember(rec)
   if quiet then return end
   P.state.errorsReported = P.state.errorsReported + 1
+  local id = rec.Id or "Error"
+  P.state.errorCounts[id] = (P.state.errorCounts[id] or 0) + 1
   P.hook_error(rec)
   io.stderr:write(P.formatError(rec), "\n")
 end

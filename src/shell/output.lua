@@ -25,7 +25,8 @@ end
 
 local function isScalar(v)
   local t = type(v)
-  return t ~= "table" or P.isrecord(v) or (getmetatable(v) and getmetatable(v).__tostring and not getmetatable(v).__props)
+  local mt = getmetatable(v)
+  return t ~= "table" or P.isrecord(v) or (mt ~= nil and mt.__scalar == true)
 end
 
 local function rightAligned(objects, column)

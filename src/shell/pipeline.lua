@@ -59,7 +59,7 @@ end
 -- The per-object entry of a stage: bind the object to pipeline parameters, then process it.
 local function inputFunction(s)
   local cmd, process = s.cmd, s.cmd.process
-  local byValue, byProperty = s.byValue, s.byProperty
+  local byValue, byProperty = s.byValue or {}, s.byProperty or {}
   local pipelineNames = {}
   for _, p in ipairs(byValue) do pipelineNames[#pipelineNames + 1] = p.name end
   for _, p in ipairs(byProperty) do pipelineNames[#pipelineNames + 1] = p.name end

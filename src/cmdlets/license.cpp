@@ -1,0 +1,162 @@
+// License cmdlets: Get-License, Get-UserLicense, Set-UserLicense, Switch-UserLicense, Get-LicenseError, Invoke-LicenseReprocess.
+#include "cmdlets/nouns.h"
+
+namespace plush::cmdlets {
+
+namespace {
+
+tenant::SetUserLicenseRequest licenseRequest(shell::Call& c) {
+  tenant::SetUserLicenseRequest r;
+  r.add = c.strings("Add");
+  r.remove = c.strings("Remove");
+  if (c.has("DisabledPlans")) r.disabledPlans = c.strings("DisabledPlans");
+  r.disablePlans = c.strings("DisablePlans");
+  r.enablePlans = c.strings("EnablePlans");
+  r.usageLocation = c.str("UsageLocation");
+  r.replace = c.flag("Replace");
+  return r;
+}
+
+void registerReads(lua_State* L, TenantContext& ctx) {
+  shell::registerCmdlet(L, {
+      .name = "Get-License",
+      .synopsis = "Show the licenses of each product: total, assigned, available.",
+      .description = "One row per product over all its subscriptions. Total counts Enabled and Warning "
+                     "subscriptions; Assigned the assignments that use a license; Available = Total - Assigned "
+                     "(negative when over-assigned). ExpiringSoon: licenses on Warning subscriptions and on "
+                     "Enabled ones ending within 30 days. Suspended: licenses on Suspended subscriptions.",
+      .params = {productParam("Product", 1, false, false, "Only this product (SkuPartNumber, SkuId or name).")},
+      .examples = {{"Get-License", "Every product with licenses."},
+                   {"(Get-License POWER_BI_PRO).Available", "Free Power BI Pro licenses."},
+                   {"Get-License | Where-Object { $_.Available -lt 5 }", "Products running low."}},
+      .outputType = "License",
+      .process = [&ctx](shell::Call& c) {
+        guarded(c, [&] { emitAll(c, ctx.session().licenses(c.str("Product")), pushLicense); });
+      },
+  });
+
+  shell::registerCmdlet(L, {
+      .name = "Get-UserLicense",
+      .synopsis = "Show the products a user holds, how, and in which state.",
+      .description = "One row per product the user holds: AssignedBy (Direct and/or group names), State "
+                     "(Active, Error, Suspended), the Error id when in error, and the disabled and enabled plans.",
+      .params = {userParam("User", 1, true, false, "The user: UPN, object id or User object.")},
+      .examples = {{"Get-UserLicense alice.johnson@contoso.com", "Alice's licenses."},
+                   {"Get-User -Department Sales | Get-UserLicense", "Licenses of everyone in Sales."}},
+      .outputType = "UserLicense",
+      .process = [&ctx](shell::Call& c) {
+        guarded(c, [&] { emitAll(c, ctx.session().userLicenses(*c.str("User")), pushUserLicense); });
+      },
+  });
+
+  shell::registerCmdlet(L, {
+      .name = "Get-LicenseError",
+      .synopsis = "List users whose license is in error, with the reason.",
+      .description = "Group-based licensing never fails the group change: a member who cannot get a group's "
+                     "products is recorded in error. This lists them: User, SkuPartNumber, AssignedBy, Error "
+                     "(CountViolation, UsageLocationRequired, MutuallyExclusiveViolation, ...) and Message.",
+      .params = {groupParam("Group", 0, false, "Only errors from this group."),
+                 productParam("Product", 0, false, false, "Only errors for this product.")},
+      .examples = {{"Get-LicenseError", "Every license in error."},
+                   {"Get-LicenseError -Group 'Power BI Users' | Group-Object Error", "Errors of one group by reason."}},
+      .outputType = "LicenseError",
+      .process = [&ctx](shell::Call& c) {
+        guarded(c, [&] {
+          ctx.session().licenseErrors(c.str("Group"), c.str("Product"), [&](const tenant::LicenseErrorRow& e) {
+            pushLicenseError(c, e);
+            return c.emitTop();
+          });
+        });
+      },
+  });
+}
+
+void registerChanges(lua_State* L, TenantContext& ctx) {
+  shell::registerCmdlet(L, {
+      .name = "Set-UserLicense",
+      .synopsis = "Assign or remove products for users, directly.",
+      .description = "-Add and -Remove apply together in one step, so a swap never leaves the user without "
+                     "service. -DisabledPlans sets the disabled plans of the products added; -DisablePlans and "
+                     "-EnablePlans change the current set. -UsageLocation sets a missing location in the same "
+                     "step. -Replace removes the direct licenses not named in -Add. Users come from the pipeline "
+                     "too: User objects, or any object with a UserPrincipalName or Id (a CSV row). Each user is "
+                     "one transaction; a user who fails is reported and the others go on.",
+      .params = {userParam("User", 1, true, true, "The users: UPNs, object ids or User objects."),
+                 productParam("Add", 0, false, true, "Products to assign."),
+                 productParam("Remove", 0, false, true, "Products to remove (direct assignments only)."),
+                 {.name = "DisabledPlans", .list = true, .complete = "plan",
+                  .help = "The plans to disable in the products added (names or ids); replaces the set."},
+                 {.name = "DisablePlans", .list = true, .complete = "plan", .help = "Plans to disable as well."},
+                 {.name = "EnablePlans", .list = true, .complete = "plan", .help = "Disabled plans to enable again."},
+                 {.name = "UsageLocation", .help = "Set this usage location (ISO 3166 code) if the user has none."},
+                 {.name = "Replace", .type = "switch", .help = "Remove direct licenses not named in -Add."}},
+      .examples = {{"Set-UserLicense alice.johnson@contoso.com -Add POWER_BI_PRO", "Assign Power BI Pro."},
+                   {"Get-User -Department Sales | Set-UserLicense -Add POWER_BI_PRO -UsageLocation US",
+                    "All of Sales, setting a missing usage location on the way."},
+                   {"Set-UserLicense bob@contoso.com -Add SPE_E3 -Remove ENTERPRISEPACK", "Swap products in one step."},
+                   {"Import-Csv users.csv | Set-UserLicense -Add ENTERPRISEPACK -DisabledPlans SWAY",
+                    "From a CSV with a UserPrincipalName column."}},
+      .changesState = true,
+      .outputType = "UserLicense",
+      .process = [&ctx](shell::Call& c) {
+        auto request = licenseRequest(c);
+        for (const auto& user : c.strings("User")) {
+          guarded(c, [&] {
+            auto rows = ctx.session().setUserLicense(user, request);
+            c.verbose("Licenses of " + user + " changed.");
+            (void)rows;
+          });
+        }
+      },
+  });
+
+  shell::registerCmdlet(L, {
+      .name = "Switch-UserLicense",
+      .synopsis = "Move users from one product to another in one step, keeping their disabled plans.",
+      .description = "For each user, removes -From and assigns -To in one transaction, carrying the user's "
+                     "disabled plans over by plan name (plans -To does not have are dropped).",
+      .params = {userParam("User", 1, true, true, "The users."),
+                 productParam("From", 0, true, false, "The product they hold now."),
+                 productParam("To", 0, true, false, "The product they get instead.")},
+      .examples = {{"Get-User -Product ENTERPRISEPACK | Switch-UserLicense -From ENTERPRISEPACK -To SPE_E3",
+                    "Everyone on Office 365 E3 to Microsoft 365 E3."}},
+      .changesState = true,
+      .process = [&ctx](shell::Call& c) {
+        auto from = *c.str("From"), to = *c.str("To");
+        for (const auto& user : c.strings("User")) {
+          guarded(c, [&] { ctx.session().switchUserLicense(user, from, to); });
+        }
+      },
+  });
+
+  shell::registerCmdlet(L, {
+      .name = "Invoke-LicenseReprocess",
+      .synopsis = "Re-evaluate licenses in error (after buying licenses or fixing a location).",
+      .description = "Retries every group-based assignment in error, for one group, one user or the whole "
+                     "tenant. Those that now pass become Active and use a license.",
+      .params = {groupParam("Group", 0, false, "Only this group's members."),
+                 userParam("User", 0, false, false, "Only this user.")},
+      .examples = {{"Invoke-LicenseReprocess -Group 'Power BI Users'", "Retry one group."}},
+      .changesState = true,
+      .outputType = "ReprocessReport",
+      .process = [&ctx](shell::Call& c) {
+        guarded(c, [&] {
+          auto report = ctx.session().reprocess(c.str("Group"), c.str("User"));
+          c.pushObject("ReprocessReport", 3);
+          shell::setField(c.lua(), "Evaluated", static_cast<long long>(report.evaluated));
+          shell::setField(c.lua(), "Fixed", static_cast<long long>(report.fixed));
+          shell::setField(c.lua(), "InError", static_cast<long long>(report.inError));
+          c.emitTop();
+        });
+      },
+  });
+}
+
+}  // namespace
+
+void registerLicenseCmdlets(lua_State* L, TenantContext& ctx) {
+  registerReads(L, ctx);
+  registerChanges(L, ctx);
+}
+
+}  // namespace plush::cmdlets

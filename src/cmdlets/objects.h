@@ -1,0 +1,45 @@
+// Tenant entities as shell objects: each type with its property order, pushed onto the Lua stack.
+#pragma once
+#include <lua.hpp>
+
+#include "shell/cmdlet.h"
+#include "tenant/entities.h"
+#include "tenant/errors.h"
+
+namespace plush::cmdlets {
+
+void declareTenantTypes(lua_State* L);
+
+void pushTenantInfo(shell::Call& call, const tenant::TenantInfo& t);
+void pushProduct(shell::Call& call, const tenant::Product& p);
+void pushSubscription(shell::Call& call, const tenant::Subscription& s);
+void pushLicense(shell::Call& call, const tenant::LicenseRow& l);
+void pushUserLicense(shell::Call& call, const tenant::UserLicenseRow& l);
+void pushUser(shell::Call& call, const tenant::User& u);
+void pushGroup(shell::Call& call, const tenant::Group& g);
+void pushGroupLicense(shell::Call& call, const tenant::GroupLicenseRow& l);
+void pushLicenseError(shell::Call& call, const tenant::LicenseErrorRow& e);
+void pushAuditEntry(shell::Call& call, const tenant::AuditEntry& e);
+void pushAdminRole(shell::Call& call, const tenant::AdminRole& r);
+
+// Emit each item with push; stops early when downstream wants no more.
+template <class T, class Push>
+void emitAll(shell::Call& call, const std::vector<T>& items, Push push) {
+  for (const auto& item : items) {
+    push(call, item);
+    if (!call.emitTop()) return;
+  }
+}
+
+// Run a tenant operation: a rule violation becomes a non-terminating error of this call.
+template <class F>
+void guarded(shell::Call& call, F&& operation) {
+  try {
+    operation();
+  } catch (const tenant::TenantError& e) {
+    const auto& r = e.record;
+    call.error({r.id, r.category, r.target, r.message, r.recommendation});
+  }
+}
+
+}  // namespace plush::cmdlets

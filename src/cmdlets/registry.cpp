@@ -1,0 +1,127 @@
+// The tenant cmdlets' shared session (store, acting admin, clock) and their registration.
+#include "cmdlets/registry.h"
+
+#include <filesystem>
+#include <ostream>
+
+#include "cmdlets/nouns.h"
+#include "cmdlets/what_if.h"
+
+namespace plush::cmdlets {
+
+namespace {
+
+constexpr const char* kInMemory = ":memory:";
+
+// A store created on first use, when the admin has not made one with New-Tenant.
+tenant::NewTenantOptions firstUseOptions(const TenantOptions& o) {
+  tenant::NewTenantOptions n;
+  n.name = o.demo ? "Contoso" : "Tenant";
+  n.catalogPath = o.catalogPath;
+  n.demoPath = o.demo ? o.demoPath : "";
+  n.now = o.now;
+  return n;
+}
+
+tenant::SessionOptions sessionOptions(const TenantOptions& o, const std::string& path) {
+  tenant::SessionOptions s;
+  s.storePath = path;
+  s.actingUpn = o.actingUpn;
+  s.now = o.now;
+  s.catalogPath = o.catalogPath;
+  s.onCreate = firstUseOptions(o);
+  return s;
+}
+
+}  // namespace
+
+TenantContext::TenantContext(TenantOptions options) : options_(std::move(options)) {}
+
+TenantContext::~TenantContext() = default;
+
+void TenantContext::open() {
+  std::string path = options_.storePath.empty() ? kInMemory : options_.storePath;
+  bool fresh = path == kInMemory || !std::filesystem::exists(path);
+  if (fresh && path != kInMemory) {
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
+  if (fresh) {
+    session_ = tenant::Session::create(firstUseOptions(options_), sessionOptions(options_, path));
+    return;
+  }
+  session_ = std::make_unique<tenant::Session>(sessionOptions(options_, path));
+}
+
+tenant::Session& TenantContext::session() {
+  if (!session_) open();
+  return *session_;
+}
+
+void TenantContext::connect(const std::string& path, const std::string& actingUpn) {
+  TenantOptions next = options_;
+  if (!path.empty()) {
+    next.storePath = path;
+    next.demo = false;
+  }
+  if (!actingUpn.empty()) next.actingUpn = actingUpn;
+  if (!path.empty() && !std::filesystem::exists(path)) {
+    tenant::fail("TenantNotFound", tenant::category::ObjectNotFound, path, "No tenant store at " + path + ".",
+                 "New-Tenant -Path " + path + " -Name <name>");
+  }
+  auto previous = std::move(session_);
+  auto saved = options_;
+  options_ = next;
+  try {
+    open();
+    session_->actor();  // an unknown admin fails here, and the session stays as it was
+  } catch (...) {
+    options_ = saved;
+    session_ = std::move(previous);
+    throw;
+  }
+}
+
+std::string TenantContext::promptLabel() {
+  try {
+    return session().tenant().Name + " (" + session().actor() + ")";
+  } catch (const std::exception&) {
+    return "plush";
+  }
+}
+
+void TenantContext::beginRun() {
+  session().begin();
+  runAuditMark_ = auditMark(session());
+}
+
+void TenantContext::endRunWhatIf(std::ostream& out, const std::map<std::string, int>& errorCounts) {
+  writeWhatIfSummary(session(), runAuditMark_, errorCounts, out);
+  while (session().inTransaction()) session().rollback();
+}
+
+void TenantContext::endRunAtomic(bool commit) {
+  while (session().inTransaction()) {
+    if (commit) session().commit();
+    else session().rollback();
+  }
+}
+
+void TenantContext::abandonChange() {
+  if (!session_) return;
+  while (session_->inTransaction()) session_->rollback();
+}
+
+void registerAll(lua_State* L, TenantContext& context) {
+  declareTenantTypes(L);
+  registerTenantCmdlets(L, context);
+  registerProductCmdlets(L, context);
+  registerSubscriptionCmdlets(L, context);
+  registerLicenseCmdlets(L, context);
+  registerUserCmdlets(L, context);
+  registerGroupCmdlets(L, context);
+  registerRoleCmdlets(L, context);
+  registerTransactionCmdlets(L, context);
+}
+
+}  // namespace plush::cmdlets

@@ -1,0 +1,52 @@
+// The tenant cmdlets: the session they share (store, acting admin, clock) and their registration.
+#pragma once
+#include <lua.hpp>
+
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace plush::tenant {
+class Session;
+}
+
+namespace plush::cmdlets {
+
+struct TenantOptions {
+  std::string storePath;    // empty with demo: in memory
+  std::string actingUpn;    // empty: the first Global Administrator
+  std::string now;          // the clock, ISO 8601; empty: the system clock
+  std::string catalogPath;  // stdlib/catalog.json
+  std::string demoPath;     // stdlib/demo.json
+  bool demo = false;
+};
+
+// The open tenant: opened (and created) on first use, switched by Connect-Tenant.
+class TenantContext {
+ public:
+  explicit TenantContext(TenantOptions options);
+  ~TenantContext();
+
+  tenant::Session& session();
+  const TenantOptions& options() const { return options_; }
+  void connect(const std::string& path, const std::string& actingUpn);
+  std::string promptLabel();
+
+  // A whole run as one transaction, for --what-if and --atomic.
+  void beginRun();
+  void endRunWhatIf(std::ostream& out, const std::map<std::string, int>& errorCounts);
+  void endRunAtomic(bool commit);
+  // Ctrl-C at the prompt: roll back what the stopped pipeline left open.
+  void abandonChange();
+
+ private:
+  void open();
+  TenantOptions options_;
+  std::unique_ptr<tenant::Session> session_;
+  long long runAuditMark_ = 0;
+};
+
+void registerAll(lua_State* L, TenantContext& context);
+
+}  // namespace plush::cmdlets
