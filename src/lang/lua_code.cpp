@@ -1,0 +1,343 @@
+// Lua code: copied token by token, with `$name`, `@{}`, command pipelines and PowerShell operators translated.
+#include <string>
+
+#include "lang/command_words.h"
+#include "lang/lua_lexer.h"
+#include "lang/translator_core.h"
+
+namespace plush::lang::detail {
+
+namespace {
+
+char matchingCloser(char open) { return open == '(' ? ')' : open == '[' ? ']' : '}'; }
+
+bool isClosing(char c) { return c == ')' || c == ']' || c == '}'; }
+
+}  // namespace
+
+void Translator::luaRegion(Region& r) {
+  for (;;) {
+    copyBlanks(r);
+    if (atEnd()) {
+      closePending(r);
+      return;
+    }
+    if (r.openNots > 0 && r.prev == Prev::ExpressionEnd && !postfixAhead()) closeNots(r);
+    char c = src_[pos_];
+    if (isClosing(c)) {
+      if (r.closer) {
+        closePending(r);
+        return;
+      }
+      // A stray closer in the chunk is Lua's to report.
+      noteToken(r, false, true);
+      emitVerbatim(pos_ + 1);
+      r.prev = Prev::ExpressionEnd;
+      continue;
+    }
+    if (r.stopAtLineEnd && (c == ';' || c == '\n' || c == '\r')) {
+      closePending(r);
+      return;
+    }
+    if (c == '-' && powerShellOperator(r)) continue;
+    if (c == '!' && peek(1) != '=') {
+      notOperator(r, pos_ + 1);
+      continue;
+    }
+    if (c == '$') {
+      dollar(r);
+    } else if (c == '@' && (peek(1) == '{' || peek(1) == '(')) {
+      noteToken(r, false, true);
+      peek(1) == '{' ? hashTable() : arraySubexpression();
+      r.prev = Prev::ExpressionEnd;
+    } else if (isNameStart(c)) {
+      luaWord(r);
+    } else if (isAsciiDigit(c) || (c == '.' && isAsciiDigit(peek(1)))) {
+      noteToken(r, false, true);
+      emitVerbatim(scanNumeral(src_, pos_));
+      r.prev = Prev::ExpressionEnd;
+    } else if (c == '"' || c == '\'' || (c == '[' && longBracketLevel(src_, pos_) >= 0)) {
+      luaString(r);
+    } else if (c == '(' || c == '[' || c == '{') {
+      bracket(r);
+    } else {
+      luaOperator(r);
+    }
+  }
+}
+
+// Whitespace is copied; comments become blanks that keep their line breaks, so wrapping
+// calls can be closed after an operand without landing inside a comment.
+void Translator::copyBlanks(Region& r) {
+  while (!atEnd()) {
+    char c = src_[pos_];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      out_.append(std::string_view(&src_[pos_], 1));
+      ++pos_;
+    } else if (c == '\n') {
+      if (r.stopAtLineEnd && r.prev == Prev::ExpressionEnd) return;
+      out_.append("\n");
+      ++pos_;
+    } else if (c == '-' && peek(1) == '-') {
+      Scan comment = scanComment(src_, pos_);
+      if (comment.how == ScanEnd::AtEndOfInput && isLongComment(src_, pos_))
+        incomplete("UnterminatedComment", "the comment that starts here is not closed", pos_, 4);
+      size_t lines = 0;
+      for (size_t i = pos_; i < comment.end; ++i) lines += src_[i] == '\n';
+      out_.append(lines ? std::string(lines, '\n') : std::string(" "));
+      pos_ = comment.end;
+    } else {
+      return;
+    }
+  }
+}
+
+// Bookkeeping at the start of each token: statement counting, and where the current operand began.
+void Translator::noteToken(Region& r, bool canStartStatement, bool operand) {
+  if (r.prev == Prev::StatementStart) {
+    ++r.statementCount;
+  } else if (r.prev == Prev::ExpressionEnd && r.statements && canStartStatement) {
+    boundary(r);
+    ++r.statementCount;
+  }
+  if (operand && r.operandStart == kNone) r.operandStart = out_.size();
+  if (r.firstToken == kNone) r.firstToken = out_.size();
+}
+
+// A place where comparison operands stop: `,`, `=`, `and`, `then`, a new statement, ...
+void Translator::boundary(Region& r) {
+  closePending(r);
+  r.operandStart = kNone;
+}
+
+void Translator::closePending(Region& r) {
+  closeNots(r);
+  closeCompare(r);
+}
+
+void Translator::closeNots(Region& r) {
+  if (r.openNots == 0) return;
+  out_.appendBeforeTrailingBlanks(std::string(r.openNots, ')'));
+  r.openNots = 0;
+}
+
+void Translator::closeCompare(Region& r) {
+  if (r.compareRight == kNone) return;
+  std::string blanks = out_.takeTrailingBlanks();
+  if (out_.size() < r.compareRight) error("MissingOperand", "a comparison needs a value on its right", pos_, 1);
+  out_.append(")");
+  out_.append(blanks);
+  r.compareRight = kNone;
+}
+
+// After a complete operand, does a call, index or field access continue it?
+bool Translator::postfixAhead() const {
+  char c = peek();
+  if (c == '.') return peek(1) != '.';
+  if (c == ':') return peek(1) != ':';
+  if (c == '[') return longBracketLevel(src_, pos_) < 0;
+  return c == '(' || c == '"' || c == '\'' || c == '{';
+}
+
+void Translator::luaWord(Region& r) {
+  size_t begin = pos_;
+  size_t commandEnd = commandWordEnd(src_, pos_);
+  bool statementPosition = r.prev == Prev::StatementStart || (r.prev == Prev::ExpressionEnd && r.statements);
+  if (commandEnd > begin && (statementPosition || r.prev == Prev::ExpressionStart)) {
+    noteToken(r, true, true);
+    bool firstStatement = statementPosition && r.statementCount == 1;
+    size_t flag = pipeline(statementPosition, begin, commandEnd);
+    if (firstStatement && r.firstPipeFlag == kNone) r.firstPipeFlag = flag;
+    r.prev = Prev::ExpressionEnd;
+    return;
+  }
+  size_t end = nameEnd(src_, pos_);
+  std::string_view word = src_.substr(begin, end - begin);
+  if (isLuaKeyword(word)) {
+    luaKeyword(r, word);
+    return;
+  }
+  noteToken(r, true, true);
+  emitVerbatim(end);
+  r.prev = Prev::ExpressionEnd;
+}
+
+void Translator::luaKeyword(Region& r, std::string_view word) {
+  size_t end = pos_ + word.size();
+  if (word == "nil" || word == "true" || word == "false") {
+    noteToken(r, false, true);
+    emitVerbatim(end);
+    r.prev = Prev::ExpressionEnd;
+    return;
+  }
+  bool startsStatement = word == "local" || word == "if" || word == "for" || word == "while" || word == "repeat" ||
+                         word == "return" || word == "goto" || word == "break" ||
+                         ((word == "function" || word == "do") && r.prev != Prev::ExpressionStart);
+  bool statementPosition = r.prev == Prev::StatementStart || (r.prev == Prev::ExpressionEnd && r.statements);
+  if (word == "do" && r.prev == Prev::ExpressionEnd) statementPosition = false;  // `while x do`
+  if (startsStatement && statementPosition) {
+    noteToken(r, true, false);
+    r.statementSyntax = true;
+  }
+  boundary(r);
+  if (r.firstToken == kNone) r.firstToken = out_.size();
+  emitVerbatim(end);
+  if (word == "then" || word == "do" || word == "else" || word == "repeat") {
+    r.prev = Prev::StatementStart;
+  } else if (word == "end" || word == "break") {
+    r.prev = Prev::ExpressionEnd;
+  } else if (word == "local" || word == "function" || word == "goto" || word == "for") {
+    r.prev = Prev::FieldName;
+  } else {
+    r.prev = Prev::ExpressionStart;
+  }
+}
+
+void Translator::luaOperator(Region& r) {
+  size_t length = operatorLength(src_, pos_);
+  std::string_view op = src_.substr(pos_, length);
+  if (op == "=" || op == "," || op == ";") {
+    boundary(r);
+    if (op != "," && r.statements) r.statementSyntax = true;
+    emitVerbatim(pos_ + length);
+    r.prev = op == ";" && r.statements ? Prev::StatementStart : Prev::ExpressionStart;
+  } else if (op == "::") {
+    if (!r.inLabel) {
+      noteToken(r, true, false);
+      r.statementSyntax = true;
+      boundary(r);
+    }
+    emitVerbatim(pos_ + length);
+    r.prev = r.inLabel ? Prev::StatementStart : Prev::FieldName;
+    r.inLabel = !r.inLabel;
+  } else if (op == "." || op == ":") {
+    emitVerbatim(pos_ + length);
+    r.prev = Prev::FieldName;
+  } else {
+    noteToken(r, false, true);
+    emitVerbatim(pos_ + length);
+    r.prev = op == "..." ? Prev::ExpressionEnd : Prev::ExpressionStart;
+  }
+}
+
+void Translator::luaString(Region& r) {
+  noteToken(r, false, true);
+  int level = longBracketLevel(src_, pos_);
+  Scan s = level >= 0 ? scanLongBracket(src_, pos_, level) : scanQuoted(src_, pos_);
+  if (s.how == ScanEnd::AtEndOfInput) incomplete("UnterminatedString", "the string that starts here is not closed", pos_, 1);
+  if (s.how == ScanEnd::AtNewline)
+    error("UnterminatedString", "the string that starts here ends at the line break; close it on its line or use \\n",
+          pos_, s.end - pos_);
+  emitVerbatim(s.end);
+  r.prev = Prev::ExpressionEnd;
+}
+
+// `-eq`, `-and`, `-not`, ... in Lua code. Comparisons need an operand on their left and, unless the
+// word is a Lua keyword, a blank before the dash, so Lua's `a-eq` stays subtraction.
+bool Translator::powerShellOperator(Region& r) {
+  if (peek(1) == '-') return false;
+  size_t begin = pos_ + 1, end = begin;
+  while (end < src_.size() && isAsciiLetter(src_[end])) ++end;
+  if (end == begin || (end < src_.size() && isNameChar(src_[end]))) return false;
+  std::string word = lowerAscii(src_.substr(begin, end - begin));
+  if (word == "and" || word == "or") {
+    boundary(r);
+    if (r.firstToken == kNone) r.firstToken = out_.size();
+    out_.append(word, pos_);
+    pos_ = end;
+    r.prev = Prev::ExpressionStart;
+    return true;
+  }
+  if (word == "not") {
+    notOperator(r, end);
+    return true;
+  }
+  std::string op = comparisonOperator(word);
+  bool blankBefore = pos_ > 0 && std::string_view(" \t\r\n").find(src_[pos_ - 1]) != std::string_view::npos;
+  if (op.empty() || r.prev != Prev::ExpressionEnd || !(blankBefore || isLuaKeyword(word))) return false;
+  compare(r, op, pos_, end);
+  return true;
+}
+
+// Wrap the operand written so far: `a -eq b` becomes `__plush.op.eq(a, b)`; chains nest to the left.
+void Translator::compare(Region& r, const std::string& op, size_t opBegin, size_t opEnd) {
+  closeCompare(r);
+  out_.dropTrailingSpaces();
+  if (r.operandStart == kNone) {
+    error("MissingOperand", "-" + op + " needs a value on its left", opBegin, opEnd - opBegin);
+    r.operandStart = out_.size();
+  }
+  std::string call = isLuaKeyword(op) ? "__plush.op[\"" + op + "\"](" : "__plush.op." + op + "(";
+  out_.insert(r.operandStart, call, opBegin);
+  out_.append(", ", opBegin);
+  pos_ = opEnd;
+  skipSpaces();
+  r.compareRight = out_.size();
+  r.prev = Prev::ExpressionStart;
+}
+
+// `-not X` and `!X`: PowerShell truthiness, closed when the operand X is complete.
+void Translator::notOperator(Region& r, size_t end) {
+  noteToken(r, false, true);
+  out_.append("not __plush.truthy(", pos_);
+  pos_ = end;
+  skipSpaces();
+  ++r.openNots;
+  r.prev = Prev::ExpressionStart;
+}
+
+void Translator::dollar(Region& r) {
+  if (peek(1) == '(') {
+    noteToken(r, true, true);
+    ++pos_;
+    nestedLua(')', true);
+    r.prev = Prev::ExpressionEnd;
+  } else if (isNameStart(peek(1))) {
+    noteToken(r, true, true);
+    variable();
+    r.prev = Prev::ExpressionEnd;
+  } else {
+    luaOperator(r);
+  }
+}
+
+void Translator::bracket(Region& r) {
+  char open = src_[pos_];
+  if (open == '{' && r.braceIsBlock && r.prev != Prev::ExpressionEnd) {
+    noteToken(r, false, true);
+    scriptBlock();
+  } else {
+    noteToken(r, false, true);  // after an operand `(` is a call, not a new statement
+    nestedLua(matchingCloser(open), true);
+  }
+  r.prev = Prev::ExpressionEnd;
+}
+
+// A bracketed stretch of Lua code (parentheses, index, table constructor) starting at its opener.
+void Translator::nestedLua(char close, bool emitBrackets) {
+  size_t opener = pos_;
+  if (emitBrackets) out_.appendVerbatim(std::string_view(&src_[pos_], 1), pos_);
+  ++pos_;
+  Region inner;
+  inner.closer = close;
+  inner.prev = Prev::ExpressionStart;
+  luaRegion(inner);
+  expectCloser(opener, close, emitBrackets);
+}
+
+void Translator::expectCloser(size_t open, char closer, bool emit) {
+  std::string opener = src_[open] == '@' ? std::string(src_.substr(open, 2)) : std::string(1, src_[open]);
+  if (atEnd())
+    incomplete("MissingClosingBracket", "'" + opener + "' opened here is not closed", open, 1);
+  if (src_[pos_] == closer) {
+    if (emit) out_.appendVerbatim(std::string_view(&src_[pos_], 1), pos_);
+    ++pos_;
+    return;
+  }
+  error("UnexpectedToken",
+        "expected '" + std::string(1, closer) + "' to close '" + opener + "' at " + place(open) + ", found '" +
+            std::string(1, src_[pos_]) + "'",
+        pos_, 1);
+}
+
+}  // namespace plush::lang::detail

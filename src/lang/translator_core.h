@@ -1,0 +1,132 @@
+// The translator's state and grammar, shared by lua_code.cpp, pipeline.cpp and argument_values.cpp.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lang/generated_text.h"
+#include "lang/translator.h"
+
+namespace plush::lang::detail {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+// What the previous token lets come next, which decides whether a Verb-Noun word is a command.
+enum class Prev {
+  StatementStart,   // chunk start, `;`, then, do, else, repeat, a closing `::`
+  ExpressionStart,  // after `=`, `(`, `,`, an operator, return, if, in, ...
+  ExpressionEnd,    // after a name, literal, `)`, `]`, `}`, end: a name here starts a new statement
+  FieldName,        // after `.`, `:`, local, function, goto, for: a name here is only a name
+};
+
+// A stretch of Lua code up to an unmatched closer: the chunk, a bracket, a script block body,
+// or a hash-table value. It tracks the operand under way so PowerShell operators can wrap it.
+struct Region {
+  char closer = 0;             // ')' ']' '}' or 0 for the chunk
+  bool statements = false;     // statements may follow one another here (chunk, script block)
+  bool stopAtLineEnd = false;  // a hash-table value ends at a line break or `;`
+  bool braceIsBlock = false;   // a hash-table value's `{` opens a script block
+  Prev prev = Prev::ExpressionStart;
+  bool inLabel = false;
+
+  size_t operandStart = kNone;  // generated offset where the current comparison operand began
+  size_t compareRight = kNone;  // generated offset of an open comparison's right operand
+  int openNots = 0;             // `-not`/`!` waiting for the end of their operand
+
+  // For script block bodies: is the body one expression (then it is returned)?
+  int statementCount = 0;
+  bool statementSyntax = false;
+  size_t firstToken = kNone;
+  size_t firstPipeFlag = kNone;  // "true" of a first statement pipeline, made "false" when returned
+};
+
+struct PipelineState {
+  bool statement = false;
+  int pendingNewlines = 0;  // line breaks consumed by continuations, written at the next separator
+  bool continues = false;   // the last command ended at `|`
+  size_t pipeAt = 0;
+};
+
+struct IncompleteInput {
+  Diagnostic reason;
+};
+
+class Translator {
+ public:
+  Translator(std::string_view source, const Options& options);
+  Translation run();
+
+ private:
+  // source and diagnostics (translator.cpp)
+  bool atEnd() const { return pos_ >= src_.size(); }
+  char peek(size_t ahead = 0) const;
+  size_t newlineLength(size_t at) const;
+  Diagnostic diagnostic(std::string id, std::string message, size_t offset, size_t width) const;
+  std::string place(size_t offset) const;
+  void error(std::string id, std::string message, size_t offset, size_t width);
+  [[noreturn]] void incomplete(std::string id, std::string message, size_t offset, size_t width);
+  int column(size_t offset) const;
+  void skipSpaces();
+  void emitVerbatim(size_t end);
+
+  // Lua code (lua_code.cpp)
+  void luaRegion(Region& r);
+  void copyBlanks(Region& r);
+  void noteToken(Region& r, bool canStartStatement, bool operand);
+  void boundary(Region& r);
+  void closePending(Region& r);
+  void closeNots(Region& r);
+  void closeCompare(Region& r);
+  bool postfixAhead() const;
+  void luaWord(Region& r);
+  void luaKeyword(Region& r, std::string_view word);
+  void luaOperator(Region& r);
+  void luaString(Region& r);
+  bool powerShellOperator(Region& r);
+  void compare(Region& r, const std::string& op, size_t opBegin, size_t opEnd);
+  void notOperator(Region& r, size_t end);
+  void dollar(Region& r);
+  void bracket(Region& r);
+  void nestedLua(char close, bool emitBrackets);
+  void expectCloser(size_t open, char closer, bool emit);
+
+  // command pipelines (pipeline.cpp)
+  size_t pipeline(bool statement, size_t nameBegin, size_t nameEnd);
+  void checkKnown(size_t nameBegin, size_t nameEnd, bool valuePosition);
+  void command(PipelineState& ps, size_t nameBegin, size_t nameEnd);
+  bool nextCommand(PipelineState& ps);
+  bool atEndingWord() const;
+  size_t skipArgumentBlanks(PipelineState& ps);
+  void skipAfterPipe(PipelineState& ps);
+  bool atPipelineEnd(const PipelineState& ps) const;
+  void separator(PipelineState& ps);
+  void flushNewlines(PipelineState& ps);
+  void argument();
+  bool parameter();
+
+  // argument values (argument_values.cpp)
+  void valueOrList();
+  void value();
+  bool atValueEnd() const;
+  void postfix();
+  void bareWord();
+  void singleQuoted();
+  void doubleQuoted();
+  void variable();
+  void scriptBlock();
+  void hashTable();
+  void hashKey();
+  void arraySubexpression();
+  void checkSeparated();
+
+  std::string_view src_;
+  const Options& options_;
+  size_t pos_ = 0;
+  GeneratedText out_;
+  std::vector<Diagnostic> errors_;
+  std::vector<size_t> lineStarts_;
+};
+
+}  // namespace plush::lang::detail
