@@ -122,6 +122,7 @@ void registerAll(lua_State* L, TenantContext& context) {
   registerGroupCmdlets(L, context);
   registerRoleCmdlets(L, context);
   registerTransactionCmdlets(L, context);
+  registerWhatIfHooks(L, context);
 }
 
 }  // namespace plush::cmdlets

@@ -2,6 +2,8 @@
 #include "cmdlets/what_if.h"
 
 #include <set>
+
+#include "cmdlets/registry.h"
 #include <vector>
 
 namespace plush::cmdlets {
@@ -19,7 +21,58 @@ std::string kindOf(const tenant::AuditEntry& e) {
   return oneWord && e.Action.find("License") != std::string::npos ? e.Action + " " + e.Detail : e.Action;
 }
 
+TenantContext& contextOf(lua_State* L) {
+  return *static_cast<TenantContext*>(lua_touserdata(L, lua_upvalueindex(1)));
+}
+
+int whatIfBegin(lua_State* L) {
+  auto& session = contextOf(L).session();
+  session.begin();
+  lua_pushinteger(L, auditMark(session));
+  return 1;
+}
+
+int whatIfEndUnguarded(lua_State* L) {
+  auto& session = contextOf(L).session();
+  int64_t mark = luaL_checkinteger(L, 1);
+  lua_newtable(L);
+  int64_t seen = 0, n = 0;
+  session.forEachAudit({}, [&](const tenant::AuditEntry& e) {
+    if (++seen <= mark) return true;
+    std::string line = e.Action + " " + e.Target + (e.Detail.empty() ? "" : " (" + e.Detail + ")");
+    lua_pushstring(L, line.c_str());
+    lua_rawseti(L, -2, ++n);
+    return true;
+  });
+  session.rollback();
+  return 1;
+}
+
+// Engine failures must not cross the Lua boundary as C++ exceptions: raise them as Lua errors.
+template <lua_CFunction F>
+int guardedHook(lua_State* L) {
+  try {
+    return F(L);
+  } catch (const std::exception& e) {
+    lua_pushstring(L, e.what());
+  }
+  return lua_error(L);
+}
+
+int whatIfEnd(lua_State* L) { return guardedHook<whatIfEndUnguarded>(L); }
+
 }  // namespace
+
+void registerWhatIfHooks(lua_State* L, TenantContext& context) {
+  lua_getglobal(L, "__plush");
+  lua_pushlightuserdata(L, &context);
+  lua_pushcclosure(L, guardedHook<whatIfBegin>, 1);
+  lua_setfield(L, -2, "whatif_begin");
+  lua_pushlightuserdata(L, &context);
+  lua_pushcclosure(L, whatIfEnd, 1);
+  lua_setfield(L, -2, "whatif_end");
+  lua_pop(L, 1);
+}
 
 int64_t auditMark(tenant::Session& session) {
   int64_t count = 0;

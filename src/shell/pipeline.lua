@@ -56,9 +56,48 @@ local function newStage(c, index, position)
   return s
 end
 
+-- What a change acts on, for the -Confirm question: the input's name, else the first argument.
+local function targetText(s, input)
+  if type(input) == "table" then
+    return P.str(input.UserPrincipalName or input.DisplayName or input.SkuPartNumber or input.Id or P.typename(input))
+  elseif input ~= nil then
+    return P.str(input)
+  end
+  for _, p in ipairs(s.cmd.parameters) do
+    local v = s.args[p.name]
+    if v ~= nil and not p.common then return P.cell(v) end
+  end
+  return ""
+end
+
+-- -Confirm: ask before each change; Yes to All and No to All hold for the rest of the pipeline.
+local function confirmed(s, input)
+  if s.confirmAll then return true end
+  if s.denyAll then return false end
+  local question = string.format('Are you sure you want to perform this action?\nPerforming "%s" on target "%s".',
+    s.cmd.name, targetText(s, input))
+  local answer = P.confirm and P.confirm(question)
+  if not answer then
+    P.warn(s.cmd.name .. ": -Confirm needs a terminal to ask on; nothing was changed.")
+    s.denyAll = true
+    return false
+  end
+  if answer == "a" then s.confirmAll = true return true end
+  if answer == "l" then s.denyAll = true return false end
+  return answer == "y"
+end
+
+local function processFunction(s)
+  local process = s.cmd.process
+  if not process or not (s.cmd.changesState and s.args.Confirm) then return process end
+  return function(stage, input)
+    if confirmed(s, input) then process(stage, input) end
+  end
+end
+
 -- The per-object entry of a stage: bind the object to pipeline parameters, then process it.
 local function inputFunction(s)
-  local cmd, process = s.cmd, s.cmd.process
+  local cmd, process = s.cmd, s.process
   local byValue, byProperty = s.byValue or {}, s.byProperty or {}
   local pipelineNames = {}
   for _, p in ipairs(byValue) do pipelineNames[#pipelineNames + 1] = p.name end
@@ -98,6 +137,7 @@ local function wire(stages, sink)
       end
       return s.emit(v)
     end
+    s.process = processFunction(s)
     s.input = inputFunction(s)
   end
 end
@@ -107,12 +147,33 @@ local function listSink()
   return out, function(o) n = n + 1; out[n] = o end
 end
 
+-- -WhatIf: the stage runs for real inside a transaction that is then rolled back, and what it
+-- changed (its audit rows) is shown: an exact answer, not a guess.
+local function startWhatIf(stages)
+  for _, s in ipairs(stages) do
+    if s.cmd.changesState and s.args.WhatIf and P.whatif_begin then s.whatIfMark = P.whatif_begin() end
+  end
+end
+
+local function endWhatIf(stages)
+  for i = #stages, 1, -1 do
+    local s = stages[i]
+    if s.whatIfMark then
+      local changes = P.whatif_end(s.whatIfMark)
+      s.whatIfMark = nil
+      if #changes == 0 then io.write("What if: ", s.cmd.name, " would change nothing.\n") end
+      for _, line in ipairs(changes) do io.write("What if: ", line, "\n") end
+    end
+  end
+end
+
 local function runStages(stages)
+  startWhatIf(stages)
   for _, s in ipairs(stages) do
     if s.cmd.begin then s.cmd.begin(s) end
   end
   local first = stages[1]
-  if first.cmd.process then first.cmd.process(first, nil) end
+  if first.process then first.process(first, nil) end
   for _, s in ipairs(stages) do
     if s.cmd.finish and not (s.stopped and s.cmd.finishWhenStopped == false) then s.cmd.finish(s) end
   end
@@ -158,6 +219,7 @@ function P.pipe(toOutput, ...)
   wire(stages, sink)
   P.hook_pipeline_start(stages)
   local ok, err = pcall(runStages, stages)
+  endWhatIf(stages)
   local result = finish()
   if not ok then error(err, 0) end
   if not toOutput then return result end
