@@ -1,0 +1,146 @@
+// The store's schema as numbered migrations, applied by PRAGMA user_version.
+#include "store/schema.h"
+
+#include <string>
+#include <vector>
+
+#include "tenant/errors.h"
+
+namespace plush::store {
+namespace {
+
+// Append only: a released store is upgraded by running the steps after its user_version.
+const std::vector<const char*>& migrations() {
+  static const std::vector<const char*> steps = {
+      R"sql(
+CREATE TABLE tenant(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT NOT NULL, tenant_id TEXT NOT NULL,
+  default_usage_location TEXT, allow_adhoc INTEGER NOT NULL DEFAULT 0);
+
+CREATE TABLE products(
+  pk INTEGER PRIMARY KEY,
+  sku_id TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  sku_part_number TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name TEXT NOT NULL COLLATE NOCASE,
+  applies_to TEXT NOT NULL DEFAULT 'User',
+  requires TEXT NOT NULL DEFAULT '',
+  assigned INTEGER NOT NULL DEFAULT 0);          -- users using a license, kept by the engine
+CREATE INDEX products_display_name ON products(display_name);
+
+CREATE TABLE service_plans(
+  product_pk INTEGER NOT NULL REFERENCES products(pk) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  plan_id TEXT NOT NULL COLLATE NOCASE, name TEXT NOT NULL, display_name TEXT NOT NULL,
+  automatic INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(product_pk, position)) WITHOUT ROWID;
+
+CREATE TABLE plan_requires(plan TEXT NOT NULL, needs TEXT NOT NULL, PRIMARY KEY(plan, needs)) WITHOUT ROWID;
+CREATE TABLE exclusive_families(family INTEGER NOT NULL, plan TEXT NOT NULL, PRIMARY KEY(family, plan)) WITHOUT ROWID;
+CREATE TABLE plan_unavailable(plan TEXT NOT NULL, location TEXT NOT NULL, PRIMARY KEY(plan, location)) WITHOUT ROWID;
+
+CREATE TABLE subscriptions(
+  pk INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  product_pk INTEGER NOT NULL REFERENCES products(pk),
+  quantity INTEGER NOT NULL CHECK (quantity >= 0),
+  manual_status TEXT,                             -- NULL: the status follows expires_on
+  source TEXT NOT NULL, purchased_by TEXT,
+  starts_on TEXT NOT NULL, expires_on TEXT,
+  trial INTEGER NOT NULL DEFAULT 0, taken_over INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX subscriptions_product ON subscriptions(product_pk);
+
+CREATE TABLE users(
+  pk INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  upn TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name TEXT NOT NULL COLLATE NOCASE,
+  department TEXT COLLATE NOCASE,
+  usage_location TEXT COLLATE NOCASE,
+  user_type TEXT NOT NULL DEFAULT 'Member' COLLATE NOCASE,
+  account_enabled INTEGER NOT NULL DEFAULT 1,
+  last_sign_in TEXT,
+  deleted_on TEXT);                               -- soft delete time; NULL when active
+CREATE INDEX users_department ON users(department);
+CREATE INDEX users_usage_location ON users(usage_location);
+CREATE INDEX users_deleted ON users(deleted_on);
+
+CREATE TABLE user_groups(
+  pk INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  description TEXT);
+
+CREATE TABLE group_members(
+  group_pk INTEGER NOT NULL REFERENCES user_groups(pk) ON DELETE CASCADE,
+  user_pk INTEGER NOT NULL REFERENCES users(pk) ON DELETE CASCADE,
+  PRIMARY KEY(group_pk, user_pk)) WITHOUT ROWID;
+CREATE INDEX group_members_user ON group_members(user_pk);
+
+CREATE TABLE group_licenses(
+  group_pk INTEGER NOT NULL REFERENCES user_groups(pk) ON DELETE CASCADE,
+  product_pk INTEGER NOT NULL REFERENCES products(pk),
+  disabled_plans TEXT NOT NULL DEFAULT '',        -- plan ids, comma separated
+  PRIMARY KEY(group_pk, product_pk)) WITHOUT ROWID;
+
+-- One row per source of a product for a user: group_pk 0 is a direct assignment.
+CREATE TABLE assignments(
+  user_pk INTEGER NOT NULL REFERENCES users(pk) ON DELETE CASCADE,
+  product_pk INTEGER NOT NULL REFERENCES products(pk),
+  group_pk INTEGER NOT NULL DEFAULT 0,
+  disabled_plans TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'Active',
+  error TEXT, message TEXT,
+  PRIMARY KEY(user_pk, product_pk, group_pk)) WITHOUT ROWID;
+CREATE INDEX assignments_group ON assignments(group_pk, product_pk, state);
+CREATE INDEX assignments_product ON assignments(product_pk, state);
+CREATE INDEX assignments_errors ON assignments(group_pk, product_pk) WHERE state = 'Error';
+
+CREATE TABLE admin_roles(
+  role TEXT NOT NULL,
+  user_pk INTEGER NOT NULL REFERENCES users(pk) ON DELETE CASCADE,
+  added INTEGER NOT NULL,
+  PRIMARY KEY(role, user_pk));
+CREATE INDEX admin_roles_user ON admin_roles(user_pk);
+
+CREATE TABLE audit(
+  pk INTEGER PRIMARY KEY,
+  time TEXT NOT NULL, actor TEXT NOT NULL COLLATE NOCASE, action TEXT NOT NULL,
+  target TEXT NOT NULL COLLATE NOCASE, detail TEXT NOT NULL DEFAULT '');
+CREATE INDEX audit_time ON audit(time);
+CREATE INDEX audit_actor ON audit(actor);
+CREATE INDEX audit_target ON audit(target);
+)sql",
+  };
+  return steps;
+}
+
+int currentVersion(Database& db) {
+  Statement s = db.prepareOnce("PRAGMA user_version");
+  s.step();
+  return static_cast<int>(s.integer(0));
+}
+
+}  // namespace
+
+int schemaVersion() { return static_cast<int>(migrations().size()); }
+
+void migrate(Database& db) {
+  int version = currentVersion(db);
+  if (version > schemaVersion())
+    tenant::fail("StoreTooNew", tenant::category::InvalidData, "",
+                 "This tenant store was written by a newer plush (schema " + std::to_string(version) +
+                     "); this one reads up to schema " + std::to_string(schemaVersion()) + ".");
+  if (version == schemaVersion()) return;
+  db.begin();
+  try {
+    for (int step = version; step < schemaVersion(); ++step) db.exec(migrations()[static_cast<size_t>(step)]);
+    db.exec("PRAGMA user_version = " + std::to_string(schemaVersion()));
+    db.commit();
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+}
+
+}  // namespace plush::store

@@ -1,0 +1,79 @@
+// A thin SQLite connection: cached prepared statements, nested transactions, busy handling.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace plush::store {
+
+class Database;
+
+// A prepared statement borrowed from the connection's cache; returned (reset) on destruction.
+class Statement {
+ public:
+  Statement(Database& db, sqlite3_stmt* stmt, std::string sql, bool cached);
+  Statement(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  Statement& bind(int index, int64_t value);
+  Statement& bind(int index, const std::string& value);
+  Statement& bindText(int index, const std::string& value);  // alias that never picks the int overload
+  Statement& bindOptional(int index, const std::string& value);  // empty -> NULL
+  Statement& bindNull(int index);
+  bool step();   // true while a row is ready
+  void run();    // step to the end
+  void reset();  // ends the read so that no lock is held; bindings stay
+  int64_t integer(int column) const;
+  std::string text(int column) const;  // NULL -> ""
+  bool isNull(int column) const;
+
+ private:
+  Database* db_;
+  sqlite3_stmt* stmt_;
+  std::string sql_;
+  bool cached_;
+};
+
+class Database {
+ public:
+  Database(const std::string& path, int busyTimeoutMs);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Statement prepare(const std::string& sql);          // from the cache
+  Statement prepareOnce(const std::string& sql);      // for one-off dynamic SQL
+  void exec(const std::string& sql);
+  int64_t lastInsertRowid() const;
+  int changes() const;
+  [[noreturn]] void raise(int rc, const std::string& doing) const;
+  void check(int rc, const std::string& doing) const {
+    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) raise(rc, doing);
+  }
+
+  // Outermost: BEGIN IMMEDIATE (so a check and its write cannot interleave with another
+  // process); inner levels are savepoints, so a failing cmdlet inside Start-Transaction
+  // undoes only itself.
+  void begin();
+  void commit();
+  void rollback();
+  int depth() const { return depth_; }
+
+ private:
+  friend class Statement;
+  void giveBack(const std::string& sql, sqlite3_stmt* stmt);
+
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  int busyTimeoutMs_;
+  int depth_ = 0;
+  std::map<std::string, std::vector<sqlite3_stmt*>> idle_;
+};
+
+}  // namespace plush::store

@@ -1,0 +1,85 @@
+// The SQLite implementation of the engine's TenantStore interface.
+#pragma once
+
+#include "store/sqlite_db.h"
+#include "tenant/tenant_store.h"
+
+namespace plush::store {
+
+class SqliteStore : public tenant::TenantStore {
+ public:
+  SqliteStore(const std::string& path, int busyTimeoutMs);
+
+  void begin() override { db_.begin(); }
+  void commit() override { db_.commit(); }
+  void rollback() override { db_.rollback(); }
+  int depth() const override { return db_.depth(); }
+
+  bool hasTenant() override;
+  tenant::TenantRecord tenant() override;
+  void saveTenant(const tenant::TenantRecord& t) override;
+  int64_t countUsers() override;
+  int64_t countGroups() override;
+  int64_t countProducts() override;
+
+  std::vector<int64_t> findProducts(tenant::ProductKey key, const std::string& value) override;
+  std::vector<int64_t> productPks() override;
+  tenant::ProductRecord loadProduct(int64_t pk) override;
+  int64_t upsertProduct(const tenant::Product& p) override;
+  int64_t assignedCount(int64_t productPk) override;
+  void adjustAssigned(int64_t productPk, int64_t delta) override;
+  tenant::RuleBook ruleBook() override;
+  void saveRuleBook(const tenant::RuleBook& rules) override;
+
+  std::vector<tenant::SubscriptionRecord> subscriptions(std::optional<int64_t> productPk) override;
+  std::optional<tenant::SubscriptionRecord> findSubscription(const std::string& id) override;
+  int64_t insertSubscription(const tenant::SubscriptionRecord& s) override;
+  void updateSubscription(const tenant::SubscriptionRecord& s) override;
+
+  std::optional<tenant::UserRecord> findUser(tenant::UserKey key, const std::string& value) override;
+  std::optional<tenant::UserRecord> userByPk(int64_t pk) override;
+  int64_t insertUser(const tenant::User& u) override;
+  void updateUser(const tenant::UserRecord& u) override;
+  void deleteUser(int64_t pk) override;
+  void forEachUser(const tenant::UserSelection& sel,
+                   const std::function<bool(const tenant::UserRecord&)>& each) override;
+
+  std::vector<tenant::AssignmentRecord> assignments(int64_t userPk) override;
+  void putAssignment(const tenant::AssignmentRecord& a) override;
+  void deleteAssignment(int64_t userPk, int64_t productPk, int64_t groupPk) override;
+  void forEachErrorAssignment(std::optional<int64_t> groupPk, std::optional<int64_t> productPk,
+                              const std::function<bool(const tenant::AssignmentRecord&)>& each) override;
+  int64_t countGroupAssignments(int64_t groupPk, int64_t productPk, const std::string& state) override;
+
+  std::vector<tenant::GroupRecord> findGroups(tenant::GroupKey key, const std::string& value) override;
+  std::vector<tenant::GroupRecord> groups() override;
+  std::optional<tenant::GroupRecord> groupByPk(int64_t pk) override;
+  int64_t insertGroup(const tenant::Group& g) override;
+  void deleteGroup(int64_t pk) override;
+  bool isMember(int64_t groupPk, int64_t userPk) override;
+  void addMember(int64_t groupPk, int64_t userPk) override;
+  void removeMember(int64_t groupPk, int64_t userPk) override;
+  std::vector<int64_t> groupsOf(int64_t userPk) override;
+  void forEachMember(int64_t groupPk, const std::function<bool(int64_t)>& each) override;
+  std::vector<tenant::GroupLicenseRecord> groupLicenses(int64_t groupPk) override;
+  void putGroupLicense(const tenant::GroupLicenseRecord& l) override;
+  void deleteGroupLicense(int64_t groupPk, int64_t productPk) override;
+
+  std::vector<std::string> rolesOf(int64_t userPk) override;
+  std::vector<int64_t> roleMembers(const std::string& role) override;
+  void addRole(const std::string& role, int64_t userPk) override;
+  void removeRole(const std::string& role, int64_t userPk) override;
+
+  void appendAudit(const tenant::AuditEntry& e) override;
+  void forEachAudit(const tenant::AuditQuery& q,
+                    const std::function<bool(const tenant::AuditEntry&)>& each) override;
+
+ private:
+  int64_t count(const std::string& sql);
+  void replacePlans(int64_t productPk, const std::vector<tenant::ServicePlan>& plans);
+  std::optional<tenant::UserRecord> oneUser(Statement& s);
+  std::vector<tenant::GroupRecord> groupRows(Statement& s);
+  Database db_;
+};
+
+}  // namespace plush::store

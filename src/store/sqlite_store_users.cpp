@@ -1,0 +1,194 @@
+// SqliteStore: users (with the streaming, filtered query) and their license assignments.
+#include "store/filter_sql.h"
+#include "store/sqlite_store.h"
+#include "tenant/text.h"
+
+namespace plush::store {
+
+using namespace plush::tenant;
+
+namespace {
+
+constexpr int kBatch = 500;  // rows read per query while streaming; bounds memory
+
+const char* kUserColumns =
+    "SELECT u.pk, u.id, u.upn, u.display_name, u.department, u.usage_location, u.user_type, u.account_enabled, "
+    "u.last_sign_in, u.deleted_on, (SELECT group_concat(sku, ',') FROM (SELECT DISTINCT p.sku_part_number AS sku "
+    "FROM assignments a JOIN products p ON p.pk = a.product_pk WHERE a.user_pk = u.pk AND a.state = 'Active' "
+    "ORDER BY sku)) FROM users u ";
+
+UserRecord readUser(const Statement& s) {
+  UserRecord r;
+  r.pk = s.integer(0);
+  User& u = r.user;
+  u.Id = s.text(1);
+  u.UserPrincipalName = s.text(2);
+  u.DisplayName = s.text(3);
+  u.Department = s.text(4);
+  u.UsageLocation = s.text(5);
+  u.UserType = s.text(6);
+  u.AccountEnabled = s.integer(7) != 0;
+  u.LastSignIn = s.text(8);
+  u.DeletedOn = s.text(9);
+  u.State = u.DeletedOn.empty() ? "Active" : "SoftDeleted";
+  u.Licenses = splitList(s.text(10), ',');
+  return r;
+}
+
+// An exact value, or a LIKE pattern when it holds * or ?.
+void matchColumn(SqlCondition& where, const char* column, const std::string& value) {
+  if (value.empty()) return;
+  if (hasWildcard(value)) where.add(std::string(column) + " LIKE ? ESCAPE '\\'", {wildcardToLike(value)});
+  else where.add(std::string(column) + " = ?", {value});
+}
+
+SqlCondition selectionCondition(const UserSelection& sel) {
+  const UserQuery& q = sel.query;
+  SqlCondition where;
+  if (q.deleted) where.add("u.deleted_on IS NOT NULL AND u.deleted_on > ?", {sel.deletedAfter});
+  else where.add("u.deleted_on IS NULL");
+  if (!q.identity.empty()) where.add(isGuid(q.identity) ? "u.id = ?" : "u.upn = ?", {q.identity});
+  matchColumn(where, "u.department", q.department);
+  matchColumn(where, "u.usage_location", q.usageLocation);
+  matchColumn(where, "u.user_type", q.userType);
+  const char* holds = "EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.state = 'Active')";
+  if (q.licensed) where.add(holds);
+  if (q.unlicensed) where.add(std::string("NOT ") + holds);
+  if (sel.productPk)
+    where.add("EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.product_pk = ? AND a.state = 'Active')",
+              {*sel.productPk});
+  if (sel.filter) {
+    SqlCondition f = compileFilter(*sel.filter);
+    where.add("(" + f.sql + ")", f.params);
+  }
+  return where;
+}
+
+}  // namespace
+
+std::optional<UserRecord> SqliteStore::oneUser(Statement& s) {
+  if (!s.step()) return std::nullopt;
+  return readUser(s);
+}
+
+std::optional<UserRecord> SqliteStore::findUser(UserKey key, const std::string& value) {
+  Statement s = db_.prepare(std::string(kUserColumns) + (key == UserKey::Upn ? "WHERE u.upn = ?" : "WHERE u.id = ?"));
+  s.bindText(1, value);
+  return oneUser(s);
+}
+
+std::optional<UserRecord> SqliteStore::userByPk(int64_t pk) {
+  Statement s = db_.prepare(std::string(kUserColumns) + "WHERE u.pk = ?");
+  s.bind(1, pk);
+  return oneUser(s);
+}
+
+int64_t SqliteStore::insertUser(const User& u) {
+  db_.prepare("INSERT INTO users(id, upn, display_name, department, usage_location, user_type, account_enabled, "
+              "last_sign_in, deleted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bindText(1, u.Id).bindText(2, u.UserPrincipalName).bindText(3, u.DisplayName).bindOptional(4, u.Department)
+      .bindOptional(5, u.UsageLocation).bindText(6, u.UserType).bind(7, int64_t{u.AccountEnabled})
+      .bindOptional(8, u.LastSignIn).bindOptional(9, u.DeletedOn).run();
+  return db_.lastInsertRowid();
+}
+
+void SqliteStore::updateUser(const UserRecord& r) {
+  const User& u = r.user;
+  db_.prepare("UPDATE users SET upn = ?, display_name = ?, department = ?, usage_location = ?, user_type = ?, "
+              "account_enabled = ?, last_sign_in = ?, deleted_on = ? WHERE pk = ?")
+      .bindText(1, u.UserPrincipalName).bindText(2, u.DisplayName).bindOptional(3, u.Department)
+      .bindOptional(4, u.UsageLocation).bindText(5, u.UserType).bind(6, int64_t{u.AccountEnabled})
+      .bindOptional(7, u.LastSignIn).bindOptional(8, u.DeletedOn).bind(9, r.pk).run();
+}
+
+void SqliteStore::deleteUser(int64_t pk) { db_.prepare("DELETE FROM users WHERE pk = ?").bind(1, pk).run(); }
+
+// Keyset pages over the UPN index: each page is one short read, and the caller's callback
+// runs with no statement open, so it may change the store (a pipeline into Set-UserLicense).
+void SqliteStore::forEachUser(const UserSelection& sel, const std::function<bool(const UserRecord&)>& each) {
+  SqlCondition where = selectionCondition(sel);
+  Statement s = db_.prepareOnce(std::string(kUserColumns) + "WHERE " + where.sql +
+                                " AND u.upn > ? ORDER BY u.upn LIMIT " + std::to_string(kBatch));
+  std::string after;
+  for (;;) {
+    bindAll(s, where.params);
+    s.bindText(static_cast<int>(where.params.size()) + 1, after);
+    std::vector<UserRecord> page;
+    while (s.step()) page.push_back(readUser(s));
+    s.reset();
+    for (const UserRecord& r : page)
+      if (!each(r)) return;
+    if (page.size() < static_cast<size_t>(kBatch)) return;
+    after = page.back().user.UserPrincipalName;
+  }
+}
+
+namespace {
+
+AssignmentRecord readAssignment(const Statement& s) {
+  AssignmentRecord a;
+  a.userPk = s.integer(0);
+  a.productPk = s.integer(1);
+  a.groupPk = s.integer(2);
+  a.disabledPlanIds = splitList(s.text(3), ',');
+  a.state = s.text(4);
+  a.error = s.text(5);
+  a.message = s.text(6);
+  return a;
+}
+
+const char* kAssignmentColumns = "SELECT user_pk, product_pk, group_pk, disabled_plans, state, error, message FROM assignments ";
+
+}  // namespace
+
+std::vector<AssignmentRecord> SqliteStore::assignments(int64_t userPk) {
+  Statement s = db_.prepare(std::string(kAssignmentColumns) + "WHERE user_pk = ? ORDER BY product_pk, group_pk");
+  s.bind(1, userPk);
+  std::vector<AssignmentRecord> out;
+  while (s.step()) out.push_back(readAssignment(s));
+  return out;
+}
+
+void SqliteStore::putAssignment(const AssignmentRecord& a) {
+  db_.prepare("INSERT OR REPLACE INTO assignments(user_pk, product_pk, group_pk, disabled_plans, state, error, message) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, a.userPk).bind(2, a.productPk).bind(3, a.groupPk).bindText(4, join(a.disabledPlanIds, ","))
+      .bindText(5, a.state).bindOptional(6, a.error).bindOptional(7, a.message).run();
+}
+
+void SqliteStore::deleteAssignment(int64_t userPk, int64_t productPk, int64_t groupPk) {
+  db_.prepare("DELETE FROM assignments WHERE user_pk = ? AND product_pk = ? AND group_pk = ?")
+      .bind(1, userPk).bind(2, productPk).bind(3, groupPk).run();
+}
+
+void SqliteStore::forEachErrorAssignment(std::optional<int64_t> groupPk, std::optional<int64_t> productPk,
+                                         const std::function<bool(const AssignmentRecord&)>& each) {
+  SqlCondition where;
+  where.add("state = 'Error'");
+  if (groupPk) where.add("group_pk = ?", {*groupPk});
+  if (productPk) where.add("product_pk = ?", {*productPk});
+  Statement s = db_.prepareOnce(std::string(kAssignmentColumns) + "WHERE " + where.sql +
+                                " AND (user_pk, product_pk, group_pk) > (?, ?, ?) "
+                                "ORDER BY user_pk, product_pk, group_pk LIMIT " + std::to_string(kBatch));
+  AssignmentRecord after{0, 0, -1, {}, "", "", ""};
+  for (;;) {
+    bindAll(s, where.params);
+    int n = static_cast<int>(where.params.size());
+    s.bind(n + 1, after.userPk).bind(n + 2, after.productPk).bind(n + 3, after.groupPk);
+    std::vector<AssignmentRecord> page;
+    while (s.step()) page.push_back(readAssignment(s));
+    s.reset();
+    for (const AssignmentRecord& a : page)
+      if (!each(a)) return;
+    if (page.size() < static_cast<size_t>(kBatch)) return;
+    after = page.back();
+  }
+}
+
+int64_t SqliteStore::countGroupAssignments(int64_t groupPk, int64_t productPk, const std::string& state) {
+  Statement s = db_.prepare("SELECT count(*) FROM assignments WHERE group_pk = ? AND product_pk = ? AND state = ?");
+  s.bind(1, groupPk).bind(2, productPk).bindText(3, state);
+  return s.step() ? s.integer(0) : 0;
+}
+
+}  // namespace plush::store

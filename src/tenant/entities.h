@@ -1,0 +1,156 @@
+// The tenant's objects as the cmdlets see them (field names are SPEC §3's output properties).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plush::tenant {
+
+struct TenantInfo {
+  std::string Name, Id, DefaultUsageLocation;
+  bool AllowAdHocSubscriptions = false;
+  int64_t UserCount = 0, GroupCount = 0, ProductCount = 0;
+};
+
+struct ServicePlan {
+  std::string Name, Id, DisplayName;
+  bool Automatic = false;
+};
+
+struct Product {
+  std::string SkuPartNumber, SkuId, DisplayName, AppliesTo;  // AppliesTo: User | Company
+  std::vector<ServicePlan> ServicePlans;
+  std::vector<std::string> Requires;  // SkuPartNumbers the tenant must own
+};
+
+struct Subscription {
+  std::string Id, Product;  // Product: SkuPartNumber
+  int64_t Quantity = 0;
+  std::string Status;  // Enabled | Warning | Suspended | Deleted
+  std::string Source;  // Admin | SelfService | Trial | Partner | Volume
+  std::string PurchasedBy, StartsOn, ExpiresOn;  // dates "2026-12-31"; ExpiresOn may be empty
+  bool Trial = false;
+  bool TakenOver = false;  // a SelfService purchase an admin took over (rule 9)
+};
+
+struct LicenseRow {
+  std::string Product, SkuPartNumber;  // Product: display name
+  int64_t Total = 0, Assigned = 0, Available = 0, ExpiringSoon = 0, Warning = 0, Suspended = 0;
+};
+
+struct UserLicenseRow {
+  std::string User, SkuPartNumber;          // User: UserPrincipalName
+  std::vector<std::string> AssignedBy;      // "Direct" and/or group names
+  std::string State;                        // Active | Error | Suspended
+  std::string Error;                        // error id when State is Error
+  std::vector<std::string> DisabledPlans;   // plan names
+  std::vector<std::string> EnabledPlans;    // plan names
+};
+
+struct User {
+  std::string Id, UserPrincipalName, DisplayName, Department, UsageLocation;
+  std::string UserType = "Member";  // Member | Guest
+  bool AccountEnabled = true;
+  std::string State = "Active";  // Active | SoftDeleted
+  std::string LastSignIn;        // ISO time, empty if never
+  std::string DeletedOn;         // ISO time of the soft delete, empty if not deleted
+  std::vector<std::string> Licenses;  // SkuPartNumbers held
+};
+
+struct Group {
+  std::string Id, DisplayName, Description;
+  int64_t MemberCount = 0;
+  std::vector<std::string> Licenses;  // SkuPartNumbers assigned to the group
+};
+
+struct GroupLicenseRow {
+  std::string Group, SkuPartNumber;
+  std::vector<std::string> DisabledPlans, EnabledPlans;  // plan names
+  int64_t Active = 0, Errors = 0;  // members holding it / members in error
+};
+
+struct LicenseErrorRow {
+  std::string User, SkuPartNumber, AssignedBy, Error, Message;
+};
+
+struct AuditEntry {
+  std::string Time, Actor, Action, Target, Detail;
+};
+
+struct AdminRole {
+  std::string Name;
+  std::vector<std::string> Members;  // UPNs
+};
+
+// ---- requests ----
+
+struct NewTenantOptions {
+  std::string name = "Tenant";
+  std::string defaultUsageLocation = "US";
+  std::string adminUpn;       // empty: admin@<name>.onmicrosoft.com in lower case
+  std::string catalogPath;    // stdlib/catalog.json; empty: no products
+  std::string demoPath;       // stdlib/demo.json; empty: an empty tenant
+  std::string now;            // the clock for the demo's audit rows; empty: system clock
+};
+
+struct NewSubscription {
+  std::string product;
+  int64_t quantity = 0;
+  bool trial = false;
+  std::string expiresOn;   // empty: none (trials: 30 days after start)
+  std::string startsOn;    // empty: today
+  std::string source;      // empty: Admin (Trial when trial)
+  std::string purchasedBy; // a UPN; for SelfService purchases
+};
+
+struct SubscriptionChanges {
+  std::optional<int64_t> quantity;
+  std::optional<std::string> status;     // a manual status; "" or "Auto" = follow the clock again
+  std::optional<std::string> expiresOn;
+  bool takeOver = false;
+  bool force = false;  // allow Quantity below Assigned
+};
+
+struct SetUserLicenseRequest {
+  std::vector<std::string> add, remove;          // product identities
+  std::optional<std::vector<std::string>> disabledPlans;  // replaces the disabled set of added products
+  std::vector<std::string> disablePlans, enablePlans;      // change the set (added and held products)
+  std::optional<std::string> usageLocation;      // set a missing location in the same step
+  bool replace = false;                          // remove direct licenses not named in add
+};
+
+struct UserQuery {
+  std::string identity;     // UPN or Id; empty = all
+  std::string filter;       // OData subset
+  std::string department, usageLocation, product, userType;
+  bool licensed = false, unlicensed = false;
+  bool deleted = false;     // soft-deleted users instead of active ones
+};
+
+struct NewUser {
+  std::string userPrincipalName, displayName, usageLocation, department;
+  std::string userType = "Member";
+  bool accountEnabled = true;
+};
+
+struct UserChanges {
+  std::optional<std::string> displayName, usageLocation, department, userType, lastSignIn;
+  std::optional<bool> accountEnabled;
+};
+
+struct AuditQuery {
+  std::string since, actor, target;
+  int64_t last = 0;  // 0 = all
+};
+
+struct ImportReport {
+  int64_t added = 0, updated = 0, unchanged = 0, plans = 0;
+};
+
+struct ReprocessReport {
+  int64_t evaluated = 0, fixed = 0, inError = 0;
+};
+
+}  // namespace plush::tenant

@@ -1,0 +1,277 @@
+// The license rules of SPEC §6 over one user's assignments: evaluation, writing, counts.
+#include "tenant/license_engine.h"
+
+#include <algorithm>
+
+#include "tenant/text.h"
+
+namespace plush::tenant {
+
+namespace {
+
+bool sameRow(const AssignmentRecord& a, const AssignmentRecord& b) {
+  return a.productPk == b.productPk && a.groupPk == b.groupPk;
+}
+
+bool sameContent(const AssignmentRecord& a, const AssignmentRecord& b) {
+  return a.disabledPlanIds == b.disabledPlanIds && a.state == b.state && a.error == b.error && a.message == b.message;
+}
+
+std::string exampleLocation(const std::string& tenantDefault) { return tenantDefault.empty() ? "US" : tenantDefault; }
+
+}  // namespace
+
+const Product& LicenseEngine::product(int64_t pk) {
+  auto it = products_.find(pk);
+  if (it == products_.end()) it = products_.emplace(pk, store_.loadProduct(pk).product).first;
+  return it->second;
+}
+
+const RuleBook& LicenseEngine::rules() {
+  if (!rules_) rules_ = store_.ruleBook();
+  return *rules_;
+}
+
+std::string LicenseEngine::defaultUsageLocation() {
+  if (!defaultLocation_) defaultLocation_ = store_.tenant().defaultUsageLocation;
+  return *defaultLocation_;
+}
+
+void LicenseEngine::forget() {
+  products_.clear();
+  rules_.reset();
+  defaultLocation_.reset();
+}
+
+std::string LicenseEngine::status(const SubscriptionRecord& r) const {
+  return r.sub.Status.empty() ? statusByDate(r.sub.ExpiresOn, clock_.now()) : r.sub.Status;
+}
+
+ProductPool LicenseEngine::pool(int64_t productPk) {
+  ProductPool pool;
+  pool.assigned = store_.assignedCount(productPk);
+  int64_t selfService = 0, other = 0;
+  std::string selfServiceId;
+  Instant soon = addDays(clock_.now(), kExpiringSoonDays);
+  for (const SubscriptionRecord& r : store_.subscriptions(productPk)) {
+    std::string st = status(r);
+    int64_t q = r.sub.Quantity;
+    if (st == "Suspended") pool.suspended += q;
+    if (st != "Enabled" && st != "Warning") continue;
+    pool.total += q;
+    if (st == "Warning") pool.warning += q;
+    if (st == "Warning" || (!r.sub.ExpiresOn.empty() && parseInstant(r.sub.ExpiresOn) <= soon)) pool.expiringSoon += q;
+    bool untaken = r.sub.Source == "SelfService" && !r.sub.TakenOver;
+    (untaken ? selfService : other) += q;
+    if (untaken) selfServiceId = r.sub.Id;
+    if (!untaken && st == "Enabled" && pool.growableId.empty()) {
+      pool.growableId = r.sub.Id;
+      pool.growableQuantity = q;
+    }
+  }
+  if (other == 0 && selfService > 0) pool.selfServiceOnlyId = selfServiceId;
+  return pool;
+}
+
+std::set<int64_t> LicenseEngine::activeProducts(const std::vector<AssignmentRecord>& rows) {
+  std::set<int64_t> out;
+  for (const auto& a : rows)
+    if (a.state == "Active") out.insert(a.productPk);
+  return out;
+}
+
+std::set<std::string> LicenseEngine::enabledPlanIds(int64_t productPk, const std::vector<AssignmentRecord>& rows) {
+  bool anyActive = false;
+  for (const auto& a : rows) anyActive = anyActive || (a.productPk == productPk && a.state == "Active");
+  std::set<std::string> enabled;
+  for (const auto& a : rows) {
+    if (a.productPk != productPk || (anyActive && a.state != "Active")) continue;
+    for (const ServicePlan& p : product(productPk).ServicePlans)
+      if (p.Automatic || std::find(a.disabledPlanIds.begin(), a.disabledPlanIds.end(), lower(p.Id)) == a.disabledPlanIds.end())
+        enabled.insert(lower(p.Id));
+  }
+  return enabled;
+}
+
+// Rule 7: a plan is enabled when any active source of its product enables it.
+std::map<std::string, int64_t> LicenseEngine::enabledPlans(const std::vector<AssignmentRecord>& rows) {
+  std::map<std::string, int64_t> enabled;
+  for (int64_t pk : activeProducts(rows)) {
+    std::set<std::string> ids = enabledPlanIds(pk, rows);
+    for (const ServicePlan& p : product(pk).ServicePlans)
+      if (ids.count(lower(p.Id))) enabled.emplace(p.Name, pk);
+  }
+  return enabled;
+}
+
+std::optional<ErrorRecord> LicenseEngine::checkProducts(const UserRecord& user, const ChangeContext& c,
+                                                        const std::set<int64_t>& added,
+                                                        const std::set<int64_t>& fresh) {
+  const std::string& upn = user.user.UserPrincipalName;
+  for (int64_t pk : added) {
+    const Product& p = product(pk);
+    if (p.AppliesTo == "Company")
+      return makeError("NotAssignableToUser", category::InvalidOperation, upn,
+                       p.SkuPartNumber + " (" + p.DisplayName + ") is a tenant license; it cannot be assigned to " +
+                           upn + " or to any user or group.",
+                       "Get-License -Product " + p.SkuPartNumber);
+  }
+  if (c.direct && !c.directAdded.empty() && iequals(user.user.UserType, "Guest") && !c.actorIsGlobalAdmin)
+    return makeError("GuestRequiresGlobalAdmin", category::PermissionDenied, upn,
+                     upn + " is a guest; only a GlobalAdministrator may assign licenses to guests.",
+                     "Run it as a GlobalAdministrator: plush --as <admin UPN>");
+  if (c.direct) {
+    std::set<int64_t> touched = c.directAdded;
+    touched.insert(c.directRemoved.begin(), c.directRemoved.end());
+    for (int64_t pk : touched) {
+      ProductPool pl = pool(pk);
+      if (!pl.selfServiceOnlyId.empty())
+        return makeError("SelfServiceSubscription", category::InvalidOperation, upn,
+                         "The licenses of " + product(pk).SkuPartNumber +
+                             " come from a self-service purchase; an admin cannot assign or remove them until "
+                             "the subscription is taken over.",
+                         "Set-Subscription -Id " + pl.selfServiceOnlyId + " -TakeOver");
+    }
+  }
+  for (int64_t pk : fresh)
+    for (const std::string& needed : product(pk).Requires) {
+      std::vector<int64_t> found = store_.findProducts(ProductKey::SkuPartNumber, needed);
+      if (found.empty() || pool(found.front()).total <= 0)
+        return makeError("DependencyViolation", category::InvalidOperation, upn,
+                         product(pk).SkuPartNumber + " requires the tenant to own " + needed +
+                             " (an Enabled or Warning subscription); it owns none.",
+                         "New-Subscription -Product " + needed + " -Quantity 1");
+    }
+  return std::nullopt;
+}
+
+std::optional<ErrorRecord> LicenseEngine::checkLocation(const UserRecord& user, const ChangeContext& c,
+                                                        const std::set<int64_t>& added,
+                                                        const std::map<std::string, int64_t>& enabled) {
+  const std::string& upn = user.user.UserPrincipalName;
+  if (!added.empty() && c.location.empty()) {
+    std::string sku = product(*added.begin()).SkuPartNumber, cc = exampleLocation(defaultUsageLocation());
+    return makeError("UsageLocationRequired", category::InvalidOperation, upn,
+                     upn + " has no usage location; a license (" + sku + ") needs one.",
+                     c.direct ? "Set-UserLicense -User " + upn + " -Add " + sku + " -UsageLocation " + cc
+                              : "Set-User -Identity " + upn + " -UsageLocation " + cc +
+                                    "; Invoke-LicenseReprocess -User " + upn);
+  }
+  for (const auto& [plan, pk] : enabled)
+    if (rules().unavailableIn(plan, upper(c.location)))
+      return makeError("ProhibitedInUsageLocationViolation", category::InvalidOperation, upn,
+                       "The service plan " + plan + " of " + product(pk).SkuPartNumber +
+                           " is not offered in " + upper(c.location) + ", the usage location of " + upn + ".",
+                       "Set-UserLicense -User " + upn + " -Add " + product(pk).SkuPartNumber +
+                           " -DisabledPlans " + plan);
+  return std::nullopt;
+}
+
+std::optional<ErrorRecord> LicenseEngine::checkPlans(const UserRecord& user,
+                                                     const std::map<std::string, int64_t>& enabled) {
+  const std::string& upn = user.user.UserPrincipalName;
+  for (const auto& family : rules().exclusiveFamilies) {
+    std::vector<std::string> on;
+    for (const std::string& plan : family)
+      if (enabled.count(plan)) on.push_back(plan);
+    if (on.size() < 2) continue;
+    const Product& second = product(enabled.at(on[1]));
+    return makeError("MutuallyExclusiveViolation", category::InvalidOperation, upn,
+                     "The service plans " + on[0] + " (" + product(enabled.at(on[0])).SkuPartNumber + ") and " +
+                         on[1] + " (" + second.SkuPartNumber + ") cannot both be enabled for " + upn + ".",
+                     "Set-UserLicense -User " + upn + " -Add " + second.SkuPartNumber + " -DisabledPlans " + on[1]);
+  }
+  for (const auto& [plan, needs] : rules().planRequires) {
+    auto it = enabled.find(plan);
+    if (it == enabled.end()) continue;
+    bool met = std::any_of(needs.begin(), needs.end(), [&](const std::string& n) { return enabled.count(n) > 0; });
+    if (!met)
+      return makeError("DependencyViolation", category::InvalidOperation, upn,
+                       "The service plan " + plan + " (" + product(it->second).SkuPartNumber + ") needs " +
+                           join(needs, " or ") + " enabled for " + upn + ".",
+                       "Set-UserLicense -User " + upn + " -EnablePlans " + needs.front() +
+                           "  (or add a product that includes it)");
+  }
+  return std::nullopt;
+}
+
+std::optional<ErrorRecord> LicenseEngine::checkCounts(const UserRecord& user, const ChangeContext& c,
+                                                      const std::set<int64_t>& fresh) {
+  if (!user.user.DeletedOn.empty()) return std::nullopt;
+  for (int64_t pk : fresh) {
+    ProductPool pl = pool(pk);
+    if (pl.available() >= 1) continue;
+    const Product& p = product(pk);
+    std::string more = pl.growableId.empty()
+                           ? "New-Subscription -Product " + p.SkuPartNumber + " -Quantity 1"
+                           : "Set-Subscription -Id " + pl.growableId + " -Quantity " +
+                                 std::to_string(pl.growableQuantity + 1 - pl.available());
+    return makeError("CountViolation", category::LimitsExceeded, user.user.UserPrincipalName,
+                     "No license of " + p.SkuPartNumber + " is available for " + user.user.UserPrincipalName +
+                         " (Total " + std::to_string(pl.total) + ", Assigned " + std::to_string(pl.assigned) + ").",
+                     more);
+  }
+  return std::nullopt;
+}
+
+std::optional<ErrorRecord> LicenseEngine::evaluate(const UserRecord& user, const ChangeContext& c,
+                                                   const std::vector<AssignmentRecord>& before,
+                                                   const std::vector<AssignmentRecord>& after) {
+  std::set<int64_t> was = activeProducts(before), fresh;
+  for (int64_t pk : activeProducts(after))
+    if (!was.count(pk)) fresh.insert(pk);
+  std::set<int64_t> added = c.directAdded;
+  added.insert(fresh.begin(), fresh.end());
+  std::map<std::string, int64_t> enabled = enabledPlans(after);
+  if (auto e = checkProducts(user, c, added, fresh)) return e;
+  if (auto e = checkLocation(user, c, added, enabled)) return e;
+  if (auto e = checkPlans(user, enabled)) return e;
+  return checkCounts(user, c, fresh);
+}
+
+void LicenseEngine::write(const UserRecord& user, const std::vector<AssignmentRecord>& before,
+                          const std::vector<AssignmentRecord>& after) {
+  for (const auto& old : before)
+    if (std::none_of(after.begin(), after.end(), [&](const auto& a) { return sameRow(a, old); }))
+      store_.deleteAssignment(user.pk, old.productPk, old.groupPk);
+  for (const auto& row : after) {
+    auto old = std::find_if(before.begin(), before.end(), [&](const auto& b) { return sameRow(b, row); });
+    if (old == before.end() || !sameContent(*old, row)) store_.putAssignment(row);
+  }
+  if (!user.user.DeletedOn.empty()) return;  // a deleted user's assignments use no license
+  std::set<int64_t> was = activeProducts(before), is = activeProducts(after);
+  for (int64_t pk : is)
+    if (!was.count(pk)) store_.adjustAssigned(pk, +1);
+  for (int64_t pk : was)
+    if (!is.count(pk)) store_.adjustAssigned(pk, -1);
+}
+
+bool LicenseEngine::applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses) {
+  std::vector<AssignmentRecord> before = store_.assignments(user.pk), after;
+  for (const auto& a : before)
+    if (a.groupPk != groupPk) after.push_back(a);
+  size_t first = after.size();
+  for (const auto& l : licenses) after.push_back(AssignmentRecord{user.pk, l.productPk, groupPk, l.disabledPlanIds, "Active", "", ""});
+  bool ok = true;
+  if (user.user.DeletedOn.empty()) {
+    ChangeContext c;
+    c.direct = false;
+    c.location = user.user.UsageLocation.empty() ? defaultUsageLocation() : user.user.UsageLocation;
+    if (auto error = evaluate(user, c, before, after)) {
+      ok = false;
+      for (size_t i = first; i < after.size(); ++i) {
+        after[i].state = "Error";
+        after[i].error = error->id;
+        after[i].message = error->message;
+      }
+    }
+  }
+  write(user, before, after);
+  return ok;
+}
+
+void LicenseEngine::adjustForDeletion(const UserRecord& user, int64_t sign) {
+  for (int64_t pk : activeProducts(store_.assignments(user.pk))) store_.adjustAssigned(pk, sign);
+}
+
+}  // namespace plush::tenant

@@ -1,0 +1,81 @@
+// The license rules of SPEC §6 over one user's assignments: evaluation, writing, counts.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "tenant/clock.h"
+#include "tenant/errors.h"
+#include "tenant/tenant_store.h"
+
+namespace plush::tenant {
+
+// A product's licenses pooled over its subscriptions (rule 1), at the session clock.
+struct ProductPool {
+  int64_t total = 0, assigned = 0, expiringSoon = 0, warning = 0, suspended = 0;
+  std::string selfServiceOnlyId;  // set when its only usable licenses are an untaken self-service purchase
+  std::string growableId;         // an Enabled subscription to raise, for recommendations
+  int64_t growableQuantity = 0;
+  int64_t available() const { return total - assigned; }
+};
+
+// Who asks for a change to one user's licenses, and how.
+struct ChangeContext {
+  bool direct = true;               // false: group-based (rule 7 never fails, it records errors)
+  bool actorIsGlobalAdmin = false;  // rule 10
+  std::string location;             // the usage location the rules see (rule 2)
+  std::set<int64_t> directAdded, directRemoved;
+};
+
+class LicenseEngine {
+ public:
+  LicenseEngine(TenantStore& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  const Product& product(int64_t pk);
+  const RuleBook& rules();
+  std::string defaultUsageLocation();
+  void forget();  // drop caches: after imports, tenant changes and rollbacks
+
+  std::string status(const SubscriptionRecord& r) const;
+  ProductPool pool(int64_t productPk);
+
+  // The first violated rule for moving the user from `before` to `after`, if any.
+  std::optional<ErrorRecord> evaluate(const UserRecord& user, const ChangeContext& context,
+                                      const std::vector<AssignmentRecord>& before,
+                                      const std::vector<AssignmentRecord>& after);
+  // Writes the difference and keeps the products' assigned counts.
+  void write(const UserRecord& user, const std::vector<AssignmentRecord>& before,
+             const std::vector<AssignmentRecord>& after);
+  // Rule 7: gives a member all of a group's products, or none of them with the reason recorded.
+  // Returns true when the member's assignments from the group are Active.
+  bool applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses);
+  // Counts follow a soft delete (+ -1) and a restore.
+  void adjustForDeletion(const UserRecord& user, int64_t sign);
+
+  std::set<std::string> enabledPlanIds(int64_t productPk, const std::vector<AssignmentRecord>& rows);
+  static std::set<int64_t> activeProducts(const std::vector<AssignmentRecord>& rows);
+
+ private:
+  std::optional<ErrorRecord> checkProducts(const UserRecord& user, const ChangeContext& c,
+                                           const std::set<int64_t>& added, const std::set<int64_t>& fresh);
+  std::optional<ErrorRecord> checkLocation(const UserRecord& user, const ChangeContext& c,
+                                           const std::set<int64_t>& added,
+                                           const std::map<std::string, int64_t>& enabled);
+  std::optional<ErrorRecord> checkPlans(const UserRecord& user, const std::map<std::string, int64_t>& enabled);
+  std::optional<ErrorRecord> checkCounts(const UserRecord& user, const ChangeContext& c,
+                                         const std::set<int64_t>& fresh);
+  std::map<std::string, int64_t> enabledPlans(const std::vector<AssignmentRecord>& rows);  // name -> product
+
+  TenantStore& store_;
+  const Clock& clock_;
+  std::unordered_map<int64_t, Product> products_;
+  std::optional<RuleBook> rules_;
+  std::optional<std::string> defaultLocation_;
+};
+
+}  // namespace plush::tenant

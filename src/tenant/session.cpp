@@ -1,0 +1,259 @@
+// Session: opening a store and its tenant, the acting admin, transactions, identities, products.
+#include "tenant/session.h"
+
+#include <algorithm>
+
+#include "tenant/catalog.h"
+#include "tenant/session_change.h"
+#include "tenant/text.h"
+
+namespace plush::tenant {
+
+namespace {
+
+std::string defaultAdminUpn(const std::string& tenantName) {
+  std::string domain;
+  for (char c : lower(tenantName))
+    if (std::isalnum(static_cast<unsigned char>(c))) domain += c;
+  return "admin@" + (domain.empty() ? std::string("tenant") : domain) + ".onmicrosoft.com";
+}
+
+}  // namespace
+
+Session::Session(SessionOptions options)
+    : store_(openTenantStore(options.storePath, options.busyTimeoutMs)),
+      clock_(options.now),
+      engine_(std::make_unique<LicenseEngine>(*store_, clock_)) {
+  if (!store_->hasTenant()) {
+    Change change(*this);
+    if (!store_->hasTenant()) initialiseTenant(options.onCreate, options.catalogPath);
+    change.commit();
+  }
+  openActor(options.actingUpn);
+}
+
+Session::Session(std::string storePath, std::string actingUpn, std::string nowIso, std::string catalogPath)
+    : Session(SessionOptions{std::move(storePath), std::move(actingUpn), std::move(nowIso), std::move(catalogPath)}) {}
+
+Session::~Session() = default;
+
+std::unique_ptr<Session> Session::create(const NewTenantOptions& tenant, SessionOptions options) {
+  options.onCreate = tenant;
+  if (options.catalogPath.empty()) options.catalogPath = tenant.catalogPath;
+  if (options.now.empty()) options.now = tenant.now;
+  {
+    auto probe = openTenantStore(options.storePath, options.busyTimeoutMs);
+    if (probe->hasTenant())
+      fail("AlreadyExists", category::ResourceExists, options.storePath,
+           "The store " + options.storePath + " already holds the tenant " + probe->tenant().name + ".",
+           "Connect-Tenant -Path " + options.storePath);
+  }
+  return std::make_unique<Session>(std::move(options));
+}
+
+void createTenant(const std::string& path, const NewTenantOptions& options) {
+  SessionOptions s;
+  s.storePath = path;
+  Session::create(options, s);
+}
+
+// The catalog, the tenant row and its first GlobalAdministrator; the demo on top when asked.
+void Session::initialiseTenant(const NewTenantOptions& o, const std::string& catalogPath) {
+  std::string location = upper(o.defaultUsageLocation);
+  if (!location.empty() && !isCountryCode(location))
+    fail("InvalidUsageLocation", category::InvalidArgument, o.defaultUsageLocation,
+         "'" + o.defaultUsageLocation + "' is not a two-letter country code (ISO 3166), such as US or DE.");
+  store_->saveTenant(TenantRecord{o.name, newGuid(), location, true});
+  std::string catalog = catalogPath.empty() ? o.catalogPath : catalogPath;
+  if (!catalog.empty()) {
+    Catalog c = loadCatalog(catalog);
+    for (const Product& p : c.products) store_->upsertProduct(p);
+    store_->saveRuleBook(c.rules);
+  }
+  User admin;
+  admin.Id = newGuid();
+  admin.UserPrincipalName = o.adminUpn.empty() ? defaultAdminUpn(o.name) : lower(o.adminUpn);
+  admin.DisplayName = "Administrator";
+  admin.UsageLocation = location;
+  int64_t pk = store_->insertUser(admin);
+  store_->addRole(role::GlobalAdministrator, pk);
+  actorPk_ = pk;
+  actorUpn_ = admin.UserPrincipalName;
+  actorRoles_ = {role::GlobalAdministrator};
+  engine_->forget();
+  audit("New-Tenant", o.name, "admin " + admin.UserPrincipalName + (catalog.empty() ? "" : ", catalog " + catalog));
+  if (!o.demoPath.empty()) applyDemo(o.demoPath);
+}
+
+void Session::openActor(const std::string& actingUpn) {
+  std::optional<UserRecord> actor;
+  if (actingUpn.empty()) {
+    std::vector<int64_t> admins = store_->roleMembers(role::GlobalAdministrator);
+    for (int64_t pk : admins)
+      if ((actor = store_->userByPk(pk)) && actor->user.DeletedOn.empty()) break;
+    if (!actor || !actor->user.DeletedOn.empty())
+      fail("AccessDenied", category::PermissionDenied, "", "The tenant has no GlobalAdministrator to act as.",
+           "plush --as <UPN of an admin>");
+  } else {
+    actor = store_->findUser(UserKey::Upn, actingUpn);
+    if (!actor || !actor->user.DeletedOn.empty())
+      fail("UserNotFound", category::ObjectNotFound, actingUpn,
+           "There is no user " + actingUpn + " in the tenant to act as.", "Get-AdminRole");
+  }
+  actorPk_ = actor->pk;
+  actorUpn_ = actor->user.UserPrincipalName;
+  actorRoles_ = store_->rolesOf(actor->pk);
+}
+
+void Session::begin() { store_->begin(); }
+void Session::commit() { store_->commit(); }
+void Session::rollback() {
+  store_->rollback();
+  engine_->forget();
+}
+bool Session::inTransaction() const { return store_->depth() > 0; }
+
+bool Session::actorIs(const char* role) const {
+  return std::find(actorRoles_.begin(), actorRoles_.end(), role) != actorRoles_.end();
+}
+
+void Session::require(Action action) const {
+  std::vector<std::string> allowed = rolesAllowedTo(action);
+  for (const std::string& r : allowed)
+    if (actorIs(r.c_str())) return;
+  std::string has = actorRoles_.empty() ? "no admin role" : join(actorRoles_, ", ");
+  fail("AccessDenied", category::PermissionDenied, actorUpn_,
+       actorUpn_ + " (" + has + ") may not " + describe(action) + "; that needs " + join(allowed, " or ") + ".",
+       "Run it as an admin with one of those roles: plush --as <UPN>, or Connect-Tenant -As <UPN>");
+}
+
+void Session::audit(const std::string& action, const std::string& target, const std::string& detail) {
+  store_->appendAudit(AuditEntry{clock_.nowIso(), actorUpn_, action, target, detail});
+}
+
+UserRecord Session::resolveUser(const std::string& identity, bool deleted) {
+  std::optional<UserRecord> found = store_->findUser(isGuid(identity) ? UserKey::Id : UserKey::Upn, identity);
+  if (found && deleted && found->user.DeletedOn.empty())
+    fail("UserNotFound", category::ObjectNotFound, identity, "The user " + identity + " is not deleted.",
+         "Get-User -Identity " + identity);
+  if (found && !deleted && !found->user.DeletedOn.empty())
+    fail("UserNotFound", category::ObjectNotFound, identity,
+         "The user " + identity + " is deleted (since " + found->user.DeletedOn + ").",
+         "Restore-User -Identity " + identity);
+  if (found && deleted && parseInstant(found->user.DeletedOn) <= addDays(clock_.now(), -kSoftDeleteDays))
+    found.reset();  // past the 30 days a soft delete is kept
+  if (!found)
+    fail("UserNotFound", category::ObjectNotFound, identity, "There is no user " + identity + " in the tenant.",
+         deleted ? "Get-User -Deleted" : "Get-User -Filter \"startswith(userPrincipalName,'" +
+                                             identity.substr(0, identity.find('@')).substr(0, 3) + "')\"");
+  return *found;
+}
+
+int64_t Session::resolveProduct(const std::string& identity) {
+  std::vector<int64_t> found = store_->findProducts(ProductKey::SkuPartNumber, identity);
+  if (found.empty() && isGuid(identity)) found = store_->findProducts(ProductKey::SkuId, lower(identity));
+  if (found.empty()) found = store_->findProducts(ProductKey::DisplayName, identity);
+  if (found.size() > 1) {
+    std::vector<std::string> names;
+    for (int64_t pk : found) names.push_back(engine_->product(pk).SkuPartNumber);
+    fail("AmbiguousIdentity", category::InvalidArgument, identity,
+         "'" + identity + "' names several products: " + join(names, ", ") + ".", "Use the SkuPartNumber: " + names.front());
+  }
+  if (found.empty())
+    fail("ProductNotFound", category::ObjectNotFound, identity, "There is no product " + identity + " in the tenant.",
+         "Get-Product *" + identity + "*");
+  return found.front();
+}
+
+GroupRecord Session::resolveGroup(const std::string& identity) {
+  std::vector<GroupRecord> found = store_->findGroups(isGuid(identity) ? GroupKey::Id : GroupKey::Name, identity);
+  if (found.empty() && isGuid(identity)) found = store_->findGroups(GroupKey::Name, identity);
+  if (found.empty())
+    fail("GroupNotFound", category::ObjectNotFound, identity, "There is no group " + identity + " in the tenant.",
+         "Get-Group");
+  return found.front();
+}
+
+std::string Session::productName(int64_t productPk) { return engine_->product(productPk).SkuPartNumber; }
+
+std::string Session::groupName(int64_t groupPk) {
+  auto g = store_->groupByPk(groupPk);
+  return g ? g->group.DisplayName : std::string();
+}
+
+std::string Session::upnOf(int64_t userPk) {
+  auto u = store_->userByPk(userPk);
+  return u ? u->user.UserPrincipalName : std::string();
+}
+
+TenantInfo Session::tenant() {
+  require(Action::Read);
+  TenantRecord t = store_->tenant();
+  return TenantInfo{t.name, t.id, t.defaultUsageLocation, t.allowAdHoc,
+                    store_->countUsers(), store_->countGroups(), store_->countProducts()};
+}
+
+TenantInfo Session::setTenant(std::optional<std::string> defaultUsageLocation, std::optional<bool> allowAdHoc) {
+  require(Action::TenantSettings);
+  Change change(*this);
+  TenantRecord t = store_->tenant();
+  std::string detail;
+  if (defaultUsageLocation) {
+    std::string cc = upper(*defaultUsageLocation);
+    if (!cc.empty() && !isCountryCode(cc))
+      fail("InvalidUsageLocation", category::InvalidArgument, *defaultUsageLocation,
+           "'" + *defaultUsageLocation + "' is not a two-letter country code (ISO 3166), such as US or DE.");
+    detail += "DefaultUsageLocation " + t.defaultUsageLocation + " -> " + cc + "; ";
+    t.defaultUsageLocation = cc;
+  }
+  if (allowAdHoc) {
+    detail += std::string("AllowAdHocSubscriptions ") + (*allowAdHoc ? "True" : "False");
+    t.allowAdHoc = *allowAdHoc;
+  }
+  store_->saveTenant(t);
+  audit("Set-Tenant", t.name, detail);
+  engine_->forget();
+  change.commit();
+  return tenant();
+}
+
+std::vector<Product> Session::products(const std::string& pattern) {
+  require(Action::Read);
+  std::vector<Product> out;
+  std::string p = pattern.empty() ? "*" : pattern;
+  for (int64_t pk : store_->productPks()) {
+    const Product& product = engine_->product(pk);
+    if (wildcardMatch(p, product.SkuPartNumber) || wildcardMatch(p, product.DisplayName) ||
+        iequals(p, product.SkuId))
+      out.push_back(product);
+  }
+  return out;
+}
+
+Product Session::product(const std::string& identity) {
+  require(Action::Read);
+  return engine_->product(resolveProduct(identity));
+}
+
+// Plan names or ids of one product to its plan ids; automatic plans cannot be disabled (rule 12).
+std::vector<std::string> Session::planIdsIn(int64_t productPk, const std::vector<std::string>& tokens,
+                                            bool forDisabling) {
+  const Product& p = engine_->product(productPk);
+  std::vector<std::string> ids;
+  for (const std::string& token : tokens) {
+    auto plan = std::find_if(p.ServicePlans.begin(), p.ServicePlans.end(),
+                             [&](const ServicePlan& sp) { return iequals(sp.Name, token) || iequals(sp.Id, token); });
+    if (plan == p.ServicePlans.end())
+      fail("PlanNotInProduct", category::InvalidArgument, token,
+           "The service plan " + token + " is not part of " + p.SkuPartNumber + ".",
+           "(Get-Product " + p.SkuPartNumber + ").ServicePlans");
+    if (forDisabling && plan->Automatic)
+      fail("PlanIsAutomatic", category::InvalidOperation, token,
+           "The service plan " + plan->Name + " comes automatically with " + p.SkuPartNumber +
+               " and cannot be disabled.");
+    if (std::find(ids.begin(), ids.end(), lower(plan->Id)) == ids.end()) ids.push_back(lower(plan->Id));
+  }
+  return ids;
+}
+
+}  // namespace plush::tenant

@@ -1,0 +1,184 @@
+// Session: the engine's public API over one open tenant store, one acting admin and one clock.
+//
+// How the cmdlets use it (namespace plush::tenant; every call is ONE transaction, nested as a
+// savepoint inside begin()/commit()/rollback(); a failure throws TenantError{record.id, ...}
+// and leaves the store exactly as before). Identities are case-insensitive: user = UPN or Id,
+// product = SkuPartNumber | SkuId | DisplayName, group = DisplayName or Id.
+//
+//   Session s(SessionOptions{storePath, actingUpn /*""=first GA*/, nowIso /*""=system*/, catalogPath});
+//   createTenant(path, NewTenantOptions{name, defaultUsageLocation, adminUpn, catalogPath, demoPath});
+//   auto s = Session::create(NewTenantOptions{...}, SessionOptions{":memory:", ...});  // --demo
+//   s.begin(); s.commit(); s.rollback(); s.inTransaction();      // Start-/Complete-/Undo-Transaction
+//   s.actor(); s.actorRoles(); s.now();
+//   tenant() -> TenantInfo;  setTenant(optional<string> defaultUsageLocation, optional<bool> adHoc)
+//   products(pattern) -> vector<Product>;  product(identity) -> Product
+//   importProductsCsv(path) -> ImportReport{added, updated, unchanged, plans}
+//   subscriptions(optional<string> product, optional<string> status) -> vector<Subscription>
+//   newSubscription(NewSubscription{...}) -> Subscription
+//   setSubscription(id, SubscriptionChanges{quantity?, status?, expiresOn?, takeOver, force}) -> Subscription
+//   licenses(optional<string> product) -> vector<LicenseRow>
+//   userLicenses(user) -> vector<UserLicenseRow>
+//   setUserLicense(user, SetUserLicenseRequest{add, remove, disabledPlans?, disablePlans,
+//                  enablePlans, usageLocation?, replace}) -> vector<UserLicenseRow> (the user's, after)
+//   switchUserLicense(user, from, to) -> vector<UserLicenseRow>
+//   groupLicenses(group) -> vector<GroupLicenseRow>
+//   setGroupLicense(group, add, remove, optional<vector<string>> disabledPlans) -> vector<GroupLicenseRow>
+//   licenseErrors(optional group, optional product, callback(LicenseErrorRow) -> bool) (streams)
+//   reprocess(optional group, optional user) -> ReprocessReport{evaluated, fixed, inError}
+//   forEachUser(UserQuery{identity, filter, department, usageLocation, licensed, unlicensed,
+//               product, userType, deleted}, callback(const User&) -> bool /*false = stop*/)
+//   user(identity) -> User;  newUser(NewUser{...}) -> User;  setUser(identity, UserChanges{...}) -> User
+//   removeUser(identity, permanent);  restoreUser(identity) -> User
+//   groups(pattern) -> vector<Group>;  group(identity) -> Group;  newGroup(name, description) -> Group
+//   removeGroup(group);  forEachGroupMember(group, callback(const User&) -> bool)
+//   addGroupMember(group, user);  removeGroupMember(group, user)
+//   adminRoles() -> vector<AdminRole>;  addAdminRoleMember(role, user);  removeAdminRoleMember(role, user)
+//   forEachAudit(AuditQuery{since, actor, target, last}, callback(const AuditEntry&) -> bool)
+//   exportTenant(path);  importTenant(path, "plush" | "graph") -> ImportReport
+//
+// Streaming callbacks run with no store statement open, so they may call back into the Session
+// (Get-User | Set-UserLicense). Error ids: see errors.h and SPEC §6 (CountViolation,
+// UsageLocationRequired, ProhibitedInUsageLocationViolation, NotAssignableToUser,
+// DependencyViolation, MutuallyExclusiveViolation, InheritedLicense, SelfServiceSubscription,
+// GuestRequiresGlobalAdmin, AccessDenied, UserNotFound, ProductNotFound, GroupNotFound,
+// SubscriptionNotFound, AmbiguousIdentity, InvalidUsageLocation, InvalidArgument, AlreadyExists,
+// GroupHasLicenses, QuantityBelowAssigned, PlanNotInProduct, PlanIsAutomatic, LicenseNotAssigned,
+// InvalidFilter, InvalidCsv, InvalidJson, StoreBusy, TenantNotFound, NotImplemented).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tenant/clock.h"
+#include "tenant/entities.h"
+#include "tenant/errors.h"
+#include "tenant/roles.h"
+#include "tenant/tenant_store.h"
+
+namespace plush::tenant {
+
+class LicenseEngine;
+
+struct SessionOptions {
+  std::string storePath;        // a file, or ":memory:"
+  std::string actingUpn;        // empty: the tenant's first GlobalAdministrator
+  std::string now;              // ISO clock; empty: the system clock
+  std::string catalogPath;      // loaded into a NEW store when the tenant is created on first use
+  int busyTimeoutMs = 10000;    // then StoreBusy
+  NewTenantOptions onCreate;    // the tenant made when the store has none yet
+};
+
+// New-Tenant: creates the store file with its tenant (fails AlreadyExists if it has one).
+void createTenant(const std::string& path, const NewTenantOptions& options);
+
+class Session {
+ public:
+  explicit Session(SessionOptions options);
+  Session(std::string storePath, std::string actingUpn, std::string nowIso, std::string catalogPath);
+  ~Session();
+  // Creates the tenant and keeps the store open (the only way for ":memory:", e.g. --demo).
+  static std::unique_ptr<Session> create(const NewTenantOptions& tenant, SessionOptions options);
+
+  // transactions (nest: the outermost is BEGIN IMMEDIATE, inner ones savepoints)
+  void begin();
+  void commit();
+  void rollback();
+  bool inTransaction() const;
+
+  std::string actor() const { return actorUpn_; }
+  std::vector<std::string> actorRoles() const { return actorRoles_; }
+  std::string now() const { return clock_.nowIso(); }
+
+  // tenant
+  TenantInfo tenant();
+  TenantInfo setTenant(std::optional<std::string> defaultUsageLocation, std::optional<bool> allowAdHoc);
+
+  // products
+  std::vector<Product> products(const std::string& pattern = "*");
+  Product product(const std::string& identity);
+  ImportReport importProductsCsv(const std::string& path);
+
+  // subscriptions and licenses
+  std::vector<Subscription> subscriptions(std::optional<std::string> product = {},
+                                          std::optional<std::string> status = {});
+  Subscription newSubscription(const NewSubscription& request);
+  Subscription setSubscription(const std::string& id, const SubscriptionChanges& changes);
+  std::vector<LicenseRow> licenses(std::optional<std::string> product = {});
+  std::vector<UserLicenseRow> userLicenses(const std::string& user);
+  std::vector<UserLicenseRow> setUserLicense(const std::string& user, const SetUserLicenseRequest& request);
+  std::vector<UserLicenseRow> switchUserLicense(const std::string& user, const std::string& from,
+                                                const std::string& to);
+  std::vector<GroupLicenseRow> groupLicenses(const std::string& group);
+  std::vector<GroupLicenseRow> setGroupLicense(const std::string& group, const std::vector<std::string>& add,
+                                               const std::vector<std::string>& remove,
+                                               std::optional<std::vector<std::string>> disabledPlans = {});
+  void licenseErrors(std::optional<std::string> group, std::optional<std::string> product,
+                     const std::function<bool(const LicenseErrorRow&)>& each);
+  std::vector<LicenseErrorRow> licenseErrors(std::optional<std::string> group = {},
+                                             std::optional<std::string> product = {});
+  ReprocessReport reprocess(std::optional<std::string> group = {}, std::optional<std::string> user = {});
+
+  // users
+  void forEachUser(const UserQuery& query, const std::function<bool(const User&)>& each);
+  User user(const std::string& identity);
+  User newUser(const NewUser& request);
+  User setUser(const std::string& identity, const UserChanges& changes);
+  void removeUser(const std::string& identity, bool permanent = false);
+  User restoreUser(const std::string& identity);
+
+  // groups
+  std::vector<Group> groups(const std::string& pattern = "*");
+  Group group(const std::string& identity);
+  Group newGroup(const std::string& name, const std::string& description = "");
+  void removeGroup(const std::string& identity);
+  void forEachGroupMember(const std::string& group, const std::function<bool(const User&)>& each);
+  void addGroupMember(const std::string& group, const std::string& user);
+  void removeGroupMember(const std::string& group, const std::string& user);
+
+  // roles and audit
+  std::vector<AdminRole> adminRoles();
+  void addAdminRoleMember(const std::string& role, const std::string& user);
+  void removeAdminRoleMember(const std::string& role, const std::string& user);
+  void forEachAudit(const AuditQuery& query, const std::function<bool(const AuditEntry&)>& each);
+
+  // whole tenant
+  void exportTenant(const std::string& path);
+  ImportReport importTenant(const std::string& path, const std::string& format = "plush");
+
+ private:
+  class Change;  // RAII: one savepoint per state-changing call
+  friend class Change;
+
+  void openActor(const std::string& actingUpn);
+  void require(Action action) const;
+  bool actorIs(const char* role) const;
+  void audit(const std::string& action, const std::string& target, const std::string& detail);
+  UserRecord resolveUser(const std::string& identity, bool deleted = false);
+  int64_t resolveProduct(const std::string& identity);
+  GroupRecord resolveGroup(const std::string& identity);
+  Subscription publicSubscription(const SubscriptionRecord& r);
+  LicenseRow licenseRow(int64_t productPk);
+  std::vector<UserLicenseRow> licenseRows(const UserRecord& user);
+  std::vector<GroupLicenseRow> groupLicenseRows(const GroupRecord& group);
+  void applyGroupLicenses(const GroupRecord& group);
+  std::vector<UserLicenseRow> changeUserLicenses(const std::string& user, const SetUserLicenseRequest& request,
+                                                 const std::string& action);
+  std::string productName(int64_t productPk);
+  std::string groupName(int64_t groupPk);
+  std::string upnOf(int64_t userPk);
+  std::vector<std::string> planIdsIn(int64_t productPk, const std::vector<std::string>& tokens, bool forDisabling);
+  void applyDemo(const std::string& demoPath);
+  void initialiseTenant(const NewTenantOptions& options, const std::string& catalogPath);
+
+  std::unique_ptr<TenantStore> store_;
+  Clock clock_;
+  std::unique_ptr<LicenseEngine> engine_;
+  int64_t actorPk_ = 0;
+  std::string actorUpn_;
+  std::vector<std::string> actorRoles_;
+};
+
+}  // namespace plush::tenant

@@ -1,0 +1,33 @@
+// Session::Change: the savepoint around one state-changing call (rolled back unless committed).
+#pragma once
+
+#include "tenant/license_engine.h"
+#include "tenant/session.h"
+
+namespace plush::tenant {
+
+class Session::Change {
+ public:
+  explicit Change(Session& s) : session_(s) { session_.store_->begin(); }
+  Change(const Change&) = delete;
+  Change& operator=(const Change&) = delete;
+  void commit() {
+    session_.store_->commit();
+    done_ = true;
+  }
+  // Caches may hold rows the rollback undid, so they go too.
+  ~Change() {
+    if (done_) return;
+    try {
+      session_.store_->rollback();
+    } catch (...) {
+    }
+    session_.engine_->forget();
+  }
+
+ private:
+  Session& session_;
+  bool done_ = false;
+};
+
+}  // namespace plush::tenant

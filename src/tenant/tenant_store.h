@@ -1,0 +1,148 @@
+// The store interface the engine works through (implemented by store/, SQLite), and its rows.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tenant/entities.h"
+#include "tenant/filter.h"
+#include "tenant/rule_book.h"
+
+namespace plush::tenant {
+
+struct TenantRecord {
+  std::string name, id, defaultUsageLocation;
+  bool allowAdHoc = false;
+};
+
+struct ProductRecord {
+  int64_t pk = 0;
+  Product product;
+};
+
+struct SubscriptionRecord {
+  int64_t pk = 0, productPk = 0;
+  Subscription sub;          // sub.Status holds the MANUAL status ("" = follows the clock)
+};
+
+struct UserRecord {
+  int64_t pk = 0;
+  User user;  // Licenses filled by the store
+};
+
+// One source of one product for one user: direct (groupPk 0) or inherited from a group.
+struct AssignmentRecord {
+  int64_t userPk = 0, productPk = 0, groupPk = 0;
+  std::vector<std::string> disabledPlanIds;
+  std::string state = "Active";  // Active | Error
+  std::string error, message;    // the violation when state is Error
+};
+
+struct GroupRecord {
+  int64_t pk = 0;
+  Group group;  // MemberCount and Licenses filled by the store
+};
+
+struct GroupLicenseRecord {
+  int64_t groupPk = 0, productPk = 0;
+  std::vector<std::string> disabledPlanIds;
+};
+
+// A user query with the engine's lookups already resolved.
+struct UserSelection {
+  UserQuery query;
+  std::optional<FilterNode> filter;
+  std::optional<int64_t> productPk;
+  std::string deletedAfter;  // soft-deleted users older than this are gone (30 days)
+};
+
+enum class ProductKey { SkuPartNumber, SkuId, DisplayName };
+enum class UserKey { Upn, Id };
+enum class GroupKey { Name, Id };
+
+class TenantStore {
+ public:
+  virtual ~TenantStore() = default;
+
+  // Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are savepoints.
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  virtual int depth() const = 0;
+
+  virtual bool hasTenant() = 0;
+  virtual TenantRecord tenant() = 0;
+  virtual void saveTenant(const TenantRecord& t) = 0;
+  virtual int64_t countUsers() = 0;
+  virtual int64_t countGroups() = 0;
+  virtual int64_t countProducts() = 0;
+
+  // products
+  virtual std::vector<int64_t> findProducts(ProductKey key, const std::string& value) = 0;
+  virtual std::vector<int64_t> productPks() = 0;  // ordered by SkuPartNumber
+  virtual ProductRecord loadProduct(int64_t pk) = 0;
+  virtual int64_t upsertProduct(const Product& p) = 0;  // by SkuId; returns pk
+  virtual int64_t assignedCount(int64_t productPk) = 0;
+  virtual void adjustAssigned(int64_t productPk, int64_t delta) = 0;
+  virtual RuleBook ruleBook() = 0;
+  virtual void saveRuleBook(const RuleBook& rules) = 0;  // replaces
+
+  // subscriptions
+  virtual std::vector<SubscriptionRecord> subscriptions(std::optional<int64_t> productPk) = 0;
+  virtual std::optional<SubscriptionRecord> findSubscription(const std::string& id) = 0;
+  virtual int64_t insertSubscription(const SubscriptionRecord& s) = 0;
+  virtual void updateSubscription(const SubscriptionRecord& s) = 0;
+
+  // users
+  virtual std::optional<UserRecord> findUser(UserKey key, const std::string& value) = 0;
+  virtual std::optional<UserRecord> userByPk(int64_t pk) = 0;
+  virtual int64_t insertUser(const User& u) = 0;
+  virtual void updateUser(const UserRecord& u) = 0;
+  virtual void deleteUser(int64_t pk) = 0;  // with its assignments, memberships and roles
+  // Streams matching users in UserPrincipalName order; no statement is open during `each`.
+  virtual void forEachUser(const UserSelection& sel, const std::function<bool(const UserRecord&)>& each) = 0;
+
+  // assignments
+  virtual std::vector<AssignmentRecord> assignments(int64_t userPk) = 0;
+  virtual void putAssignment(const AssignmentRecord& a) = 0;  // insert or replace
+  virtual void deleteAssignment(int64_t userPk, int64_t productPk, int64_t groupPk) = 0;
+  virtual void forEachErrorAssignment(std::optional<int64_t> groupPk, std::optional<int64_t> productPk,
+                                      const std::function<bool(const AssignmentRecord&)>& each) = 0;
+  virtual int64_t countGroupAssignments(int64_t groupPk, int64_t productPk, const std::string& state) = 0;
+
+  // groups
+  virtual std::vector<GroupRecord> findGroups(GroupKey key, const std::string& value) = 0;
+  virtual std::vector<GroupRecord> groups() = 0;
+  virtual std::optional<GroupRecord> groupByPk(int64_t pk) = 0;
+  virtual int64_t insertGroup(const Group& g) = 0;
+  virtual void deleteGroup(int64_t pk) = 0;
+  virtual bool isMember(int64_t groupPk, int64_t userPk) = 0;
+  virtual void addMember(int64_t groupPk, int64_t userPk) = 0;
+  virtual void removeMember(int64_t groupPk, int64_t userPk) = 0;
+  virtual std::vector<int64_t> groupsOf(int64_t userPk) = 0;
+  // Streams member user pks in order; no statement is open during `each`.
+  virtual void forEachMember(int64_t groupPk, const std::function<bool(int64_t userPk)>& each) = 0;
+  virtual std::vector<GroupLicenseRecord> groupLicenses(int64_t groupPk) = 0;
+  virtual void putGroupLicense(const GroupLicenseRecord& l) = 0;
+  virtual void deleteGroupLicense(int64_t groupPk, int64_t productPk) = 0;
+
+  // roles
+  virtual std::vector<std::string> rolesOf(int64_t userPk) = 0;
+  virtual std::vector<int64_t> roleMembers(const std::string& role) = 0;  // in the order added
+  virtual void addRole(const std::string& role, int64_t userPk) = 0;
+  virtual void removeRole(const std::string& role, int64_t userPk) = 0;
+
+  // audit
+  virtual void appendAudit(const AuditEntry& e) = 0;
+  virtual void forEachAudit(const AuditQuery& q, const std::function<bool(const AuditEntry&)>& each) = 0;
+};
+
+// Opens (creating if missing) the store at `path` (":memory:" for a throwaway one).
+// Declared here, defined in store/, so the engine needs no store header.
+std::unique_ptr<TenantStore> openTenantStore(const std::string& path, int busyTimeoutMs);
+
+}  // namespace plush::tenant

@@ -1,0 +1,132 @@
+// Engine tests: creating and opening a tenant, the store's transactions, busy store, audit rows.
+#include <catch2/catch.hpp>
+
+#include "engine_fixture.h"
+
+using namespace plush::tenant;
+using namespace plush::test;
+
+TEST_CASE("a new tenant has its catalog and first GlobalAdministrator", "[engine][store]") {
+  Tenant t;
+  auto s = t.open();
+  TenantInfo info = s->tenant();
+  CHECK(info.Name == "Contoso");
+  CHECK(info.DefaultUsageLocation == "US");
+  CHECK(info.ProductCount == 8);
+  CHECK(info.UserCount == 1);
+  CHECK(s->actor() == "admin@contoso.onmicrosoft.com");
+  CHECK(s->actorRoles() == std::vector<std::string>{"GlobalAdministrator"});
+  CHECK(s->product("power bi pro").SkuPartNumber == "POWER_BI_PRO");
+  CHECK(s->product("6FD2C87F-B296-42F0-B197-1E91E994B900").SkuPartNumber == "ENTERPRISEPACK");
+  CHECK(s->products("EXCHANGE*").size() == 2);
+  CHECK(errorId([&] { s->product("NOPE"); }) == "ProductNotFound");
+  CHECK(errorId([&] { createTenant(t.store, NewTenantOptions{}); }) == "AlreadyExists");
+}
+
+TEST_CASE("a store opened for the first time creates its tenant", "[engine][store]") {
+  TempDir dir;
+  SessionOptions o;
+  o.storePath = dir.file("fresh.db");
+  o.now = kNow;
+  o.catalogPath = writeTinyCatalog(dir);
+  o.onCreate.name = "Fabrikam";
+  Session s(o);
+  CHECK(s.tenant().Name == "Fabrikam");
+  CHECK(s.actor() == "admin@fabrikam.onmicrosoft.com");
+  Session again(o);
+  CHECK(again.tenant().Id == s.tenant().Id);
+}
+
+TEST_CASE("an in-memory tenant can be created and used at once", "[engine][store]") {
+  TempDir dir;
+  NewTenantOptions n;
+  n.name = "Contoso";
+  n.catalogPath = writeTinyCatalog(dir);
+  SessionOptions o;
+  o.storePath = ":memory:";
+  o.now = kNow;
+  auto s = Session::create(n, o);
+  buy(*s, "POWER_BI_PRO", 2);
+  CHECK(s->licenses().at(0).Total == 2);
+}
+
+TEST_CASE("nested transactions roll back only what they hold", "[engine][store]") {
+  Tenant t;
+  auto s = t.open();
+  s->begin();
+  addUser(*s, "kept@contoso.com");
+  s->begin();
+  addUser(*s, "dropped@contoso.com");
+  s->rollback();
+  CHECK(s->inTransaction());
+  s->commit();
+  CHECK_FALSE(s->inTransaction());
+  auto again = t.open();
+  CHECK(upns(*again, {}) == std::vector<std::string>{"admin@contoso.onmicrosoft.com", "kept@contoso.com"});
+}
+
+TEST_CASE("a failing call leaves the store exactly as before", "[engine][store]") {
+  Tenant t;
+  auto s = t.open();
+  buy(*s, "POWER_BI_PRO", 1);
+  addUser(*s, "a@contoso.com");
+  addUser(*s, "b@contoso.com", "");
+  int64_t audits = auditCount(*s);
+  SetUserLicenseRequest r = adding({"POWER_BI_PRO"});
+  r.usageLocation = "DE";
+  s->setUserLicense("a@contoso.com", adding({"POWER_BI_PRO"}));
+  CHECK(errorId([&] { s->setUserLicense("b@contoso.com", r); }) == "CountViolation");
+  CHECK(s->user("b@contoso.com").UsageLocation.empty());  // the location set in the same step is undone
+  CHECK(auditCount(*s) == audits + 1);
+  CHECK(s->licenses("POWER_BI_PRO").at(0).Assigned == 1);
+}
+
+TEST_CASE("a store held by another process gives StoreBusy after the timeout", "[engine][store]") {
+  Tenant t;
+  auto holder = t.open();
+  holder->begin();
+  addUser(*holder, "holding@contoso.com");
+  SessionOptions o;
+  o.storePath = t.store;
+  o.now = kNow;
+  o.busyTimeoutMs = 100;
+  Session waiting(o);
+  CHECK(errorId([&] { addUser(waiting, "waiting@contoso.com"); }) == "StoreBusy");
+  holder->commit();
+  addUser(waiting, "waiting@contoso.com");
+  CHECK(upns(waiting, {}).size() == 3);
+}
+
+TEST_CASE("every change writes an audit row with actor and target", "[engine][store]") {
+  Tenant t;
+  auto s = t.open();
+  addUser(*s, "alice@contoso.com");
+  std::vector<AuditEntry> rows;
+  s->forEachAudit(AuditQuery{"", "", "alice@contoso.com", 0}, [&](const AuditEntry& e) { return rows.push_back(e), true; });
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].Action == "New-User");
+  CHECK(rows[0].Actor == "admin@contoso.onmicrosoft.com");
+  CHECK(rows[0].Time == "2026-11-22T08:00:00Z");
+  AuditQuery last;
+  last.last = 1;
+  rows.clear();
+  s->forEachAudit(last, [&](const AuditEntry& e) { return rows.push_back(e), true; });
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].Target == "alice@contoso.com");
+}
+
+TEST_CASE("the stdlib catalog loads with the products of SPEC §7", "[engine][store]") {
+  TempDir dir;
+  NewTenantOptions n;
+  n.name = "Contoso";
+  n.catalogPath = PLUSH_SOURCE_DIR "/stdlib/catalog.json";
+  SessionOptions o;
+  o.storePath = ":memory:";
+  o.now = kNow;
+  auto s = Session::create(n, o);
+  for (const char* sku : {"POWER_BI_PRO", "POWER_BI_STANDARD", "ENTERPRISEPACK", "SPE_E3", "SPE_E5", "AAD_PREMIUM",
+                          "AAD_PREMIUM_P2", "EXCHANGESTANDARD", "EXCHANGEDESKLESS", "VIRTUAL_AGENT_BASE",
+                          "VIRTUAL_AGENT_USL"})
+    CHECK(s->product(sku).SkuPartNumber == sku);
+  CHECK(s->product("VIRTUAL_AGENT_BASE").AppliesTo == "Company");
+}
