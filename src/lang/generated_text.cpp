@@ -17,23 +17,29 @@ void GeneratedText::appendVerbatim(std::string_view text, size_t sourceOffset) {
   text_ += text;
 }
 
+// Marks stay sorted by offset. Insertions land near the end (an operand, a command's count),
+// so walking back from the end touches only the few marks after the insertion point.
+size_t GeneratedText::firstMarkFrom(size_t at, bool inclusive) const {
+  size_t i = marks_.size();
+  while (i > 0 && (inclusive ? marks_[i - 1].at >= at : marks_[i - 1].at > at)) --i;
+  return i;
+}
+
 void GeneratedText::insert(size_t at, std::string_view text, size_t sourceOffset) {
-  for (auto& m : marks_)
-    if (m.at >= at) m.at += text.size();
-  marks_.push_back({at, sourceOffset, 0});
+  size_t first = firstMarkFrom(at, true);
+  for (size_t i = first; i < marks_.size(); ++i) marks_[i].at += text.size();
+  marks_.insert(marks_.begin() + static_cast<std::ptrdiff_t>(first), Mark{at, sourceOffset, 0});
   text_.insert(at, text);
 }
 
 void GeneratedText::replace(size_t at, size_t length, std::string_view text) {
-  for (auto& m : marks_)
-    if (m.at > at) m.at = m.at + text.size() - length;
+  for (size_t i = firstMarkFrom(at, false); i < marks_.size(); ++i) marks_[i].at = marks_[i].at + text.size() - length;
   text_.replace(at, length, text);
 }
 
 void GeneratedText::truncate(size_t size) {
   text_.resize(size);
-  marks_.erase(std::remove_if(marks_.begin(), marks_.end(), [size](const Mark& m) { return m.at >= size; }),
-               marks_.end());
+  marks_.resize(firstMarkFrom(size, true));
 }
 
 std::string GeneratedText::takeTrailingBlanks() {
@@ -78,9 +84,6 @@ std::vector<std::vector<ColumnMark>> GeneratedText::columnMap(std::string_view s
     map[line].push_back({static_cast<int>(column) + 1, static_cast<int>(sourcePlace.second) + 1,
                          static_cast<int>(m.length)});
   }
-  for (auto& line : map)
-    std::stable_sort(line.begin(), line.end(),
-                     [](const ColumnMark& a, const ColumnMark& b) { return a.generatedColumn < b.generatedColumn; });
   return map;
 }
 

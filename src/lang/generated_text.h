@@ -35,6 +35,7 @@ class GeneratedText {
     size_t length;
   };
   void truncate(size_t size);
+  size_t firstMarkFrom(size_t at, bool inclusive) const;
 
   std::string text_;
   std::vector<Mark> marks_;

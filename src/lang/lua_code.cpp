@@ -96,11 +96,16 @@ void Translator::copyBlanks(Region& r) {
 void Translator::noteToken(Region& r, bool canStartStatement, bool operand) {
   if (r.prev == Prev::StatementStart) {
     ++r.statementCount;
+    r.statementStart = out_.size();
   } else if (r.prev == Prev::ExpressionEnd && r.statements && canStartStatement) {
     boundary(r);
     ++r.statementCount;
+    r.statementStart = out_.size();
   }
-  if (operand && r.operandStart == kNone) r.operandStart = out_.size();
+  if (operand && r.operandStart == kNone) {
+    r.operandStart = out_.size();
+    r.operandSource = pos_;
+  }
   if (r.firstToken == kNone) r.firstToken = out_.size();
 }
 
@@ -210,6 +215,8 @@ void Translator::luaOperator(Region& r) {
     emitVerbatim(pos_ + length);
     r.prev = r.inLabel ? Prev::StatementStart : Prev::FieldName;
     r.inLabel = !r.inLabel;
+  } else if (op == "|" && r.prev == Prev::ExpressionEnd && r.operandStart != kNone && commandFollowsPipe()) {
+    pipeFromValue(r);
   } else if (op == "." || op == ":") {
     emitVerbatim(pos_ + length);
     r.prev = Prev::FieldName;
@@ -218,6 +225,38 @@ void Translator::luaOperator(Region& r) {
     emitVerbatim(pos_ + length);
     r.prev = op == "..." ? Prev::ExpressionEnd : Prev::ExpressionStart;
   }
+}
+
+// `$users | Set-UserLicense ...`: a value piped into a command (bitwise or with a command would be meaningless).
+bool Translator::commandFollowsPipe() const {
+  size_t at = pos_ + 1;
+  while (at < src_.size() && std::string_view(" \t\r\n").find(src_[at]) != std::string_view::npos) ++at;
+  if (commandWordEnd(src_, at) > at) return true;
+  size_t end = at;
+  while (end < src_.size() && !endsBareWord(src_[end])) ++end;
+  return end > at && isPipelineAlias(src_.substr(at, end - at));
+}
+
+// The operand written so far becomes the pipeline's input, passed on by Write-Output.
+void Translator::pipeFromValue(Region& r) {
+  closePending(r);
+  out_.dropTrailingSpaces();
+  bool statement = r.statements && r.operandStart == r.statementStart;
+  std::string head = "__plush.pipe(";
+  size_t flag = r.operandStart + head.size();
+  head += statement ? "true, " : "false, ";
+  head += "{n=\"Write-Output\", c=" + std::to_string(column(r.operandSource)) + ", k=1, ";
+  out_.insert(r.operandStart, head, r.operandSource);
+  out_.append("}", pos_);
+  if (statement && r.statementCount == 1 && r.firstPipeFlag == kNone) r.firstPipeFlag = flag;
+  PipelineState ps;
+  ps.statement = statement;
+  ps.continues = true;
+  ps.pipeAt = pos_++;
+  while (ps.continues && nextCommand(ps)) {
+  }
+  out_.append(")");
+  r.prev = Prev::ExpressionEnd;
 }
 
 void Translator::luaString(Region& r) {

@@ -32,6 +32,8 @@ struct Region {
   bool inLabel = false;
 
   size_t operandStart = kNone;  // generated offset where the current comparison operand began
+  size_t operandSource = 0;     // ... and the source offset it came from
+  size_t statementStart = kNone;  // generated offset where the current statement began
   size_t compareRight = kNone;  // generated offset of an open comparison's right operand
   int openNots = 0;             // `-not`/`!` waiting for the end of their operand
 
@@ -84,6 +86,8 @@ class Translator {
   void luaKeyword(Region& r, std::string_view word);
   void luaOperator(Region& r);
   void luaString(Region& r);
+  bool commandFollowsPipe() const;
+  void pipeFromValue(Region& r);
   bool powerShellOperator(Region& r);
   void compare(Region& r, const std::string& op, size_t opBegin, size_t opEnd);
   void notOperator(Region& r, size_t end);

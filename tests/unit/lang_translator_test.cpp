@@ -264,6 +264,22 @@ TEST_CASE("aliases after a pipe", "[lang]") {
   CHECK(lua("Get-User ? % ft") == R"(__plush.pipe(true, {n="Get-User", c=1, k=3, "?", "%", "ft"}))");
 }
 
+TEST_CASE("a value piped into a command is the pipeline's input, through Write-Output", "[lang]") {
+  CHECK(lua("$users | Set-UserLicense -Add X") ==
+        R"(__plush.pipe(true, {n="Write-Output", c=1, k=1, users}, {n="Set-UserLicense", c=10, k=2, __plush.P("Add", 26), "X"}))");
+  CHECK(lua("x = $a.B[1] | where { $_ }") ==
+        R"(x = __plush.pipe(false, {n="Write-Output", c=5, k=1, a.B[1]}, {n="where", c=15, k=1, function(_) return _ end}))");
+  CHECK(lua("ForEach-Object { $_.Licenses | Select-Object -First 1 }") ==
+        R"(__plush.pipe(true, {n="ForEach-Object", c=1, k=1, function(_) return __plush.pipe(false, {n="Write-Output", c=18, k=1, _.Licenses}, {n="Select-Object", c=32, k=2, __plush.P("First", 46), 1}) end}))");
+  CHECK(lua("(Get-User) |\n  Set-User -X 1") ==
+        "__plush.pipe(true, {n=\"Write-Output\", c=1, k=1, (__plush.pipe(false, {n=\"Get-User\", c=2, k=0}))},\n"
+        "{n=\"Set-User\", c=3, k=2, __plush.P(\"X\", 12), 1})");
+  CHECK(lua("if $a -eq 1 | Get-User then end") ==
+        R"(if __plush.pipe(false, {n="Write-Output", c=4, k=1, __plush.op.eq(a, 1)}, {n="Get-User", c=15, k=0}) then end)");
+  // Bitwise or between Lua values stays.
+  CHECK(lua("y = a | b") == "y = a | b");
+}
+
 TEST_CASE("multi-line pipelines keep the line count", "[lang]") {
   std::string source = "Get-User |\n  Set-User -Department x `\n  -UsageLocation US\nprint(1)";
   std::string out = lua(source);
