@@ -186,3 +186,12 @@ P.register {
   process = function(s, o) if o ~= nil then s.push(o) end end,
   finish = function(s) s.flush() end,
 }
+
+P.register {
+  name = "Out-Null",
+  synopsis = "Discard the input.",
+  description = "Runs the commands before it for their effect and shows nothing.",
+  parameters = {{name = "InputObject", type = "object", pipeline = "value"}},
+  examples = {{code = "New-User -UserPrincipalName ann@contoso.com -DisplayName Ann | Out-Null", text = "Create quietly."}},
+  process = function() end,
+}

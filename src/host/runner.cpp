@@ -1,9 +1,11 @@
 // Runs plush text: translate to Lua, load as text only, call, and report errors at the user's line and column.
 #include "host/runner.h"
 
+#include <cstdio>
 #include <iostream>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "host/interrupt.h"
 #include "lang/translator.h"
@@ -23,6 +25,21 @@ lang::Options translateOptions(lua_State* L, const std::string& chunkName) {
     bool known = lua_toboolean(L, -1);
     lua_pop(L, 2);
     return known;
+  };
+  options.allCommands = [L]() {
+    std::vector<std::string> names;
+    lua_getglobal(L, "__plush");
+    lua_getfield(L, -1, "commands");
+    lua_call(L, 0, 1);
+    lua_Integer n = luaL_len(L, -1);
+    for (lua_Integer i = 1; i <= n; ++i) {
+      lua_rawgeti(L, -1, i);
+      lua_getfield(L, -1, "name");
+      names.emplace_back(lua_tostring(L, -1));
+      lua_pop(L, 2);
+    }
+    lua_pop(L, 2);
+    return names;
   };
   return options;
 }
@@ -144,6 +161,7 @@ RunStatus Runner::load(std::string_view text, const std::string& chunkName, bool
     return RunStatus::ParseError;
   }
   if (t.status == lang::Status::Error) {
+    std::fflush(stdout);
     for (const auto& d : t.diagnostics) std::cerr << lang::renderDiagnostic(text, d, chunkName);
     return RunStatus::ParseError;
   }
@@ -185,6 +203,7 @@ RunStatus Runner::call(std::string_view text, const std::string& chunkName, bool
 
 // Report the error value on top of the stack and pop it.
 void Runner::reportRuntimeError(std::string_view text, const std::string& chunkName) {
+  std::fflush(stdout);  // what the script printed comes before its error
   lua_State* L = host_.state();
   int idx = lua_gettop(L);
   if (isRecord(L, idx)) {

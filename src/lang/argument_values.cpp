@@ -190,15 +190,7 @@ void Translator::doubleQuoted() {
       flushLiteral();
       joinNext();
       interpolated = true;
-      out_.append("__plush.str(", pos_);
-      if (peek(1) == '(') {
-        ++pos_;
-        nestedLua(')', false);
-      } else {
-        variable();
-        postfix();
-      }
-      out_.append(")");
+      interpolation();
     } else {
       literal += c;
       ++pos_;
@@ -210,6 +202,19 @@ void Translator::doubleQuoted() {
     out_.insert(start, "(", begin);
     out_.append(")");
   }
+}
+
+// `$(expr)` or `$name.Field[i]` inside a double-quoted string, as text.
+void Translator::interpolation() {
+  out_.append("__plush.str(", pos_);
+  if (peek(1) == '(') {
+    ++pos_;
+    nestedLua(')', false);
+  } else {
+    variable();
+    postfix();
+  }
+  out_.append(")");
 }
 
 // `$name` → name; `$true` `$false` `$null` → true false nil; `$_` and `$PSItem` → _; `$env:X` → os.getenv("X").
@@ -267,23 +272,7 @@ void Translator::hashTable() {
   pos_ += 2;
   size_t afterValue = kNone;
   for (;;) {
-    int lines = 0;
-    while (!atEnd()) {
-      char c = src_[pos_];
-      if (c == '-' && peek(1) == '-') {
-        Scan comment = scanComment(src_, pos_);
-        if (comment.how == ScanEnd::AtEndOfInput && isLongComment(src_, pos_))
-          incomplete("UnterminatedComment", "the comment that starts here is not closed", pos_, 4);
-        for (size_t i = pos_; i < comment.end; ++i) lines += src_[i] == '\n';
-        pos_ = comment.end;
-      } else if (std::string_view(" \t\r\n;").find(c) != std::string_view::npos) {
-        lines += c == '\n';
-        ++pos_;
-      } else {
-        break;
-      }
-    }
-    out_.append(std::string(lines, '\n'));
+    out_.append(std::string(skipEntrySeparators(), '\n'));
     if (atEnd()) incomplete("MissingClosingBracket", "'@{' opened here is not closed", open, 2);
     char c = src_[pos_];
     if (c == '}') break;
@@ -296,30 +285,58 @@ void Translator::hashTable() {
       out_.insert(afterValue, ",", pos_);
       if (out_.text().back() != '\n') out_.append(" ");
     }
-    hashKey();
-    skipSpaces();
-    if (atEnd()) incomplete("MissingClosingBracket", "'@{' opened here is not closed", open, 2);
-    if (src_[pos_] == '=') {
-      ++pos_;
-    } else {
-      error("UnexpectedToken", "expected '=' after the key of a hash table entry", pos_, 1);
-    }
-    out_.append(" = ", pos_ - 1);
-    skipSpaces();
-    Region entry;
-    entry.closer = '}';
-    entry.stopAtLineEnd = true;
-    entry.braceIsBlock = true;
-    size_t valueStart = out_.size();
-    luaRegion(entry);
-    std::string blanks = out_.takeTrailingBlanks();
-    if (out_.size() <= valueStart) error("MissingValue", "a value is expected after '='", pos_, 1);
-    afterValue = out_.size();
-    size_t newlines = 0;
-    for (char b : blanks) newlines += b == '\n';
-    out_.append(std::string(newlines, '\n'));
+    afterValue = hashEntry(open);
   }
   out_.append("}", pos_++);
+}
+
+// Blanks, `;`, line breaks and comments between entries; returns the line breaks passed.
+size_t Translator::skipEntrySeparators() {
+  size_t lines = 0;
+  while (!atEnd()) {
+    char c = src_[pos_];
+    if (c == '-' && peek(1) == '-') {
+      Scan comment = scanComment(src_, pos_);
+      if (comment.how == ScanEnd::AtEndOfInput && isLongComment(src_, pos_))
+        incomplete("UnterminatedComment", "the comment that starts here is not closed", pos_, 4);
+      for (size_t i = pos_; i < comment.end; ++i) lines += src_[i] == '\n';
+      pos_ = comment.end;
+    } else if (std::string_view(" \t\r\n;").find(c) != std::string_view::npos) {
+      lines += c == '\n';
+      ++pos_;
+    } else {
+      break;
+    }
+  }
+  return lines;
+}
+
+// `Key = value`: the value is Lua code up to `;`, a line break or `}`, where `{` opens a script block.
+// Returns the generated offset just after the value, where a separating comma may go.
+size_t Translator::hashEntry(size_t open) {
+  hashKey();
+  skipSpaces();
+  if (atEnd()) incomplete("MissingClosingBracket", "'@{' opened here is not closed", open, 2);
+  if (src_[pos_] == '=') {
+    ++pos_;
+  } else {
+    error("UnexpectedToken", "expected '=' after the key of a hash table entry", pos_, 1);
+  }
+  out_.append(" = ", pos_ - 1);
+  skipSpaces();
+  Region entry;
+  entry.closer = '}';
+  entry.stopAtLineEnd = true;
+  entry.braceIsBlock = true;
+  size_t valueStart = out_.size();
+  luaRegion(entry);
+  std::string blanks = out_.takeTrailingBlanks();
+  if (out_.size() <= valueStart) error("MissingValue", "a value is expected after '='", pos_, 1);
+  size_t afterValue = out_.size();
+  size_t newlines = 0;
+  for (char b : blanks) newlines += b == '\n';
+  out_.append(std::string(newlines, '\n'));
+  return afterValue;
 }
 
 void Translator::hashKey() {

@@ -39,30 +39,34 @@ void Translator::luaRegion(Region& r) {
       closePending(r);
       return;
     }
-    if (c == '-' && powerShellOperator(r)) continue;
-    if (c == '!' && peek(1) != '=') {
-      notOperator(r, pos_ + 1);
-      continue;
-    }
-    if (c == '$') {
-      dollar(r);
-    } else if (c == '@' && (peek(1) == '{' || peek(1) == '(')) {
-      noteToken(r, false, true);
-      peek(1) == '{' ? hashTable() : arraySubexpression();
-      r.prev = Prev::ExpressionEnd;
-    } else if (isNameStart(c)) {
-      luaWord(r);
-    } else if (isAsciiDigit(c) || (c == '.' && isAsciiDigit(peek(1)))) {
-      noteToken(r, false, true);
-      emitVerbatim(scanNumeral(src_, pos_));
-      r.prev = Prev::ExpressionEnd;
-    } else if (c == '"' || c == '\'' || (c == '[' && longBracketLevel(src_, pos_) >= 0)) {
-      luaString(r);
-    } else if (c == '(' || c == '[' || c == '{') {
-      bracket(r);
-    } else {
-      luaOperator(r);
-    }
+    luaToken(r);
+  }
+}
+
+// One token of Lua code, or one of the forms plush adds to it.
+void Translator::luaToken(Region& r) {
+  char c = src_[pos_];
+  if (c == '-' && powerShellOperator(r)) return;
+  if (c == '!' && peek(1) != '=') {
+    notOperator(r, pos_ + 1);
+  } else if (c == '$') {
+    dollar(r);
+  } else if (c == '@' && (peek(1) == '{' || peek(1) == '(')) {
+    noteToken(r, false, true);
+    peek(1) == '{' ? hashTable() : arraySubexpression();
+    r.prev = Prev::ExpressionEnd;
+  } else if (isNameStart(c)) {
+    luaWord(r);
+  } else if (isAsciiDigit(c) || (c == '.' && isAsciiDigit(peek(1)))) {
+    noteToken(r, false, true);
+    emitVerbatim(scanNumeral(src_, pos_));
+    r.prev = Prev::ExpressionEnd;
+  } else if (c == '"' || c == '\'' || (c == '[' && longBracketLevel(src_, pos_) >= 0)) {
+    luaString(r);
+  } else if (c == '(' || c == '[' || c == '{') {
+    bracket(r);
+  } else {
+    luaOperator(r);
   }
 }
 

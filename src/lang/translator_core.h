@@ -75,6 +75,7 @@ class Translator {
 
   // Lua code (lua_code.cpp)
   void luaRegion(Region& r);
+  void luaToken(Region& r);
   void copyBlanks(Region& r);
   void noteToken(Region& r, bool canStartStatement, bool operand);
   void boundary(Region& r);
@@ -118,9 +119,12 @@ class Translator {
   void bareWord();
   void singleQuoted();
   void doubleQuoted();
+  void interpolation();
   void variable();
   void scriptBlock();
   void hashTable();
+  size_t skipEntrySeparators();
+  size_t hashEntry(size_t open);
   void hashKey();
   void arraySubexpression();
   void checkSeparated();

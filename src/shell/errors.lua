@@ -62,10 +62,12 @@ function P.reportError(rec, quiet)
   local id = rec.Id or "Error"
   P.state.errorCounts[id] = (P.state.errorCounts[id] or 0) + 1
   P.hook_error(rec)
+  io.stdout:flush()  -- keep stdout and stderr in the order things happened
   io.stderr:write(P.formatError(rec), "\n")
 end
 
 function P.warn(text)
+  io.stdout:flush()
   io.stderr:write(P.paint("WARNING: " .. text, "warning"), "\n")
 end
 

@@ -46,9 +46,13 @@ local function newStage(c, index, position)
     P.throw({Id = "UnknownCommand", Category = "ObjectNotFound", Target = c.n,
              Message = "The term '" .. c.n .. "' is not a known command.", Recommendation = "Get-Command"})
   end
-  local bound, set = P.bindStatic(cmd, c, index > 1)
-  local s = setmetatable({cmd = cmd, args = argsOf(bound), set = set, index = index,
-                          position = position and (position .. ":" .. (c.c or 1)) or nil}, Stage)
+  local where = position and (position .. ":" .. (c.c or 1)) or nil
+  local ok, bound, set = pcall(P.bindStatic, cmd, c, index > 1)
+  if not ok then
+    if P.isrecord(bound) then bound.Position = bound.Position or where end
+    error(bound, 0)
+  end
+  local s = setmetatable({cmd = cmd, args = argsOf(bound), set = set, index = index, position = where}, Stage)
   s.errorAction = s.args.ErrorAction or P.state.errorAction or "Continue"
   if index > 1 then
     s.byValue, s.byProperty = P.pipelineParameters(cmd, bound, set)

@@ -21,11 +21,12 @@ CREATE TABLE tenant(
 CREATE TABLE products(
   pk INTEGER PRIMARY KEY,
   sku_id TEXT NOT NULL UNIQUE COLLATE NOCASE,
-  sku_part_number TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  sku_part_number TEXT NOT NULL COLLATE NOCASE,   -- not unique: Microsoft reuses a few (MCOPSTN5)
   display_name TEXT NOT NULL COLLATE NOCASE,
   applies_to TEXT NOT NULL DEFAULT 'User',
   requires TEXT NOT NULL DEFAULT '',
   assigned INTEGER NOT NULL DEFAULT 0);          -- users using a license, kept by the engine
+CREATE INDEX products_sku_part_number ON products(sku_part_number);
 CREATE INDEX products_display_name ON products(display_name);
 
 CREATE TABLE service_plans(

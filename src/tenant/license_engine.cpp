@@ -253,7 +253,7 @@ bool LicenseEngine::applyGroup(const UserRecord& user, int64_t groupPk, const st
   size_t first = after.size();
   for (const auto& l : licenses) after.push_back(AssignmentRecord{user.pk, l.productPk, groupPk, l.disabledPlanIds, "Active", "", ""});
   bool ok = true;
-  if (user.user.DeletedOn.empty()) {
+  if (user.user.DeletedOn.empty() && !licenses.empty()) {  // leaving a group never fails
     ChangeContext c;
     c.direct = false;
     c.location = user.user.UsageLocation.empty() ? defaultUsageLocation() : user.user.UsageLocation;

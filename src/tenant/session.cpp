@@ -155,9 +155,10 @@ int64_t Session::resolveProduct(const std::string& identity) {
   if (found.empty()) found = store_->findProducts(ProductKey::DisplayName, identity);
   if (found.size() > 1) {
     std::vector<std::string> names;
-    for (int64_t pk : found) names.push_back(engine_->product(pk).SkuPartNumber);
+    for (int64_t pk : found) names.push_back(engine_->product(pk).SkuPartNumber + " (" + engine_->product(pk).SkuId + ")");
     fail("AmbiguousIdentity", category::InvalidArgument, identity,
-         "'" + identity + "' names several products: " + join(names, ", ") + ".", "Use the SkuPartNumber: " + names.front());
+         "'" + identity + "' names several products: " + join(names, ", ") + ".",
+         "Name it by SkuId: " + engine_->product(found.front()).SkuId);
   }
   if (found.empty())
     fail("ProductNotFound", category::ObjectNotFound, identity, "There is no product " + identity + " in the tenant.",
