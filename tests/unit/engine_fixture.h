@@ -46,6 +46,14 @@ inline std::string writeTinyCatalog(const TempDir& dir) {
      { "name": "MCOSTANDARD", "id": "0feaeb32-d00e-4d66-bd5a-43b5b83db82c", "displayName": "Skype for Business Online (Plan 2)", "automatic": false },
      { "name": "SWAY", "id": "a23b959c-7ce8-4e57-9140-b90eb88a9e97", "displayName": "Sway", "automatic": true } ],
    "requires": [] },
+ { "skuPartNumber": "ENTERPRISEPREMIUM", "skuId": "c7df2760-2c81-4ef7-b578-5b5392b571df", "displayName": "Office 365 E5",
+   "appliesTo": "User", "servicePlans": [
+     { "name": "EXCHANGE_S_ENTERPRISE", "id": "efb87545-963c-4e0d-99df-69c6916d9eb0", "displayName": "Exchange Online (Plan 2)", "automatic": false },
+     { "name": "SHAREPOINTENTERPRISE", "id": "5dbe027f-2339-4123-9542-606e4d348a72", "displayName": "SharePoint (Plan 2)", "automatic": false },
+     { "name": "MCOSTANDARD", "id": "0feaeb32-d00e-4d66-bd5a-43b5b83db82c", "displayName": "Skype for Business Online (Plan 2)", "automatic": false },
+     { "name": "MCOMEETADV", "id": "3e26ee1f-8a5f-4d52-aee2-b81ce45c8f40", "displayName": "Audio Conferencing", "automatic": false },
+     { "name": "SWAY", "id": "a23b959c-7ce8-4e57-9140-b90eb88a9e97", "displayName": "Sway", "automatic": true } ],
+   "requires": [] },
  { "skuPartNumber": "EXCHANGESTANDARD", "skuId": "4b9405b0-7788-4568-add1-99614e613b69", "displayName": "Exchange Online (Plan 1)",
    "appliesTo": "User", "servicePlans": [
      { "name": "EXCHANGE_S_STANDARD", "id": "9aaf7827-d63c-4b61-89c3-182f06f82e5c", "displayName": "Exchange Online (Plan 1)", "automatic": false } ],

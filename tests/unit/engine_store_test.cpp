@@ -12,7 +12,7 @@ TEST_CASE("a new tenant has its catalog and first GlobalAdministrator", "[engine
   TenantInfo info = s->tenant();
   CHECK(info.Name == "Contoso");
   CHECK(info.DefaultUsageLocation == "US");
-  CHECK(info.ProductCount == 8);
+  CHECK(info.ProductCount == 9);
   CHECK(info.UserCount == 1);
   CHECK(s->actor() == "admin@contoso.onmicrosoft.com");
   CHECK(s->actorRoles() == std::vector<std::string>{"GlobalAdministrator"});
