@@ -9,7 +9,6 @@ namespace {
 }
 }  // namespace
 
-ImportReport Session::importProductsCsv(const std::string&) { notYet("Import-Product"); }
 void Session::exportTenant(const std::string&) { notYet("Export-Tenant"); }
 ImportReport Session::importTenant(const std::string&, const std::string&) { notYet("Import-Tenant"); }
 void Session::applyDemo(const std::string&) { notYet("the demo tenant"); }
