@@ -15,6 +15,7 @@
 #include "host/interrupt.h"
 #include "host/lua_host.h"
 #include "host/runner.h"
+#include "host/transcript.h"
 #include "repl/prompt.h"
 
 namespace {
@@ -189,6 +190,7 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
   if (!readScript(o, text, name)) return kExitUsage;
   setState(host.state(), o, o.mode == Options::Mode::File ? name : "");
   setArgs(host.state(), o);
+  if (!o.logFile.empty() && !plush::host::startTranscript(host.state(), o.logFile, name, text)) return kExitUsage;
   plush::host::Runner runner(host);
   if (o.whatIf || o.atomic) tenant.beginRun();
   auto status = runner.run(text, name, false);
@@ -197,9 +199,11 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
   else if (o.atomic) {
     bool failed = errors > 0 || status != plush::host::RunStatus::Ok;
     tenant.endRunAtomic(!failed);
-    if (failed && status == plush::host::RunStatus::Ok) std::cerr << "plush: --atomic: errors were reported, so nothing was changed\n";
+    if (failed) std::cerr << "plush: --atomic: the run did not complete cleanly, so nothing was changed\n";
   }
-  return exitStatus(status, errors);
+  int exit = exitStatus(status, errors);
+  plush::host::endTranscript(host.state(), exit);
+  return exit;
 }
 
 }  // namespace

@@ -122,6 +122,17 @@ std::string recordField(lua_State* L, int idx, const char* field) {
   return value;
 }
 
+// A terminating Lua error as a record, for the runtime's error hook (the --log transcript).
+void noteTerminatingError(lua_State* L, const std::string& message) {
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "hook_error");
+  lua_getfield(L, -2, "torecord");
+  lua_pushstring(L, message.c_str());
+  lua_call(L, 1, 1);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
+}
+
 }  // namespace
 
 int Runner::errorsReported() const {
@@ -212,6 +223,9 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
     lua_pushvalue(L, idx);
     lua_pushboolean(L, 1);  // quiet: remembered in Error, printed below with its place
     lua_call(L, 2, 0);
+    lua_getfield(L, -1, "hook_error");
+    lua_pushvalue(L, idx);
+    lua_call(L, 1, 0);
     lua_getfield(L, -1, "formatError");
     lua_pushvalue(L, idx);
     lua_call(L, 1, 1);
@@ -219,6 +233,7 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
     lua_pop(L, 2);
   } else {
     std::string error = lua_tostring(L, idx) ? lua_tostring(L, idx) : "(error)";
+    noteTerminatingError(L, error.substr(0, error.find('\n')));
     std::string head = error.substr(0, error.find("\nstack traceback:"));
     std::string traceback = error.size() > head.size() ? error.substr(head.size() + 1) : "";
     int line = 0;
