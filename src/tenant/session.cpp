@@ -3,11 +3,15 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "tenant/catalog.h"
 #include "tenant/session_change.h"
 #include "tenant/text.h"
 
 namespace plush::tenant {
+
+nlohmann::json loadDemo(const std::string& path);  // session_demo.cpp
 
 namespace {
 
@@ -58,7 +62,14 @@ void createTenant(const std::string& path, const NewTenantOptions& options) {
 }
 
 // The catalog, the tenant row and its first GlobalAdministrator; the demo on top when asked.
-void Session::initialiseTenant(const NewTenantOptions& o, const std::string& catalogPath) {
+void Session::initialiseTenant(const NewTenantOptions& options, const std::string& catalogPath) {
+  NewTenantOptions o = options;
+  if (!o.demoPath.empty()) {  // the demo names its tenant and admin unless the caller did
+    nlohmann::json t = loadDemo(o.demoPath).value("tenant", nlohmann::json::object());
+    if (o.name.empty() || o.name == NewTenantOptions{}.name) o.name = t.value("name", o.name);
+    if (o.adminUpn.empty()) o.adminUpn = t.value("admin", "");
+  }
+  if (o.name.empty()) o.name = NewTenantOptions{}.name;
   std::string location = upper(o.defaultUsageLocation);
   if (!location.empty() && !isCountryCode(location))
     fail("InvalidUsageLocation", category::InvalidArgument, o.defaultUsageLocation,

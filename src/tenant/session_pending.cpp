@@ -11,6 +11,5 @@ namespace {
 
 void Session::exportTenant(const std::string&) { notYet("Export-Tenant"); }
 ImportReport Session::importTenant(const std::string&, const std::string&) { notYet("Import-Tenant"); }
-void Session::applyDemo(const std::string&) { notYet("the demo tenant"); }
 
 }  // namespace plush::tenant
