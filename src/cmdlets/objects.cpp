@@ -43,6 +43,10 @@ void pushPlans(lua_State* L, const std::vector<tenant::ServicePlan>& plans) {
     setField(L, "Automatic", plans[i].Automatic);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "ListMeta");
+  lua_setmetatable(L, -3);
+  lua_pop(L, 1);
 }
 
 }  // namespace

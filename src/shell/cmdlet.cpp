@@ -17,6 +17,15 @@ void pushStrings(lua_State* L, const std::vector<std::string>& values) {
   }
 }
 
+// A List value (the runtime's List metatable), so scripts can use .Count and member enumeration.
+void pushList(lua_State* L, const std::vector<std::string>& values) {
+  pushStrings(L, values);
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "ListMeta");
+  lua_setmetatable(L, -3);
+  lua_pop(L, 1);
+}
+
 void setString(lua_State* L, const char* key, const std::string& value) {
   if (value.empty()) return;
   lua_pushstring(L, value.c_str());
@@ -226,7 +235,7 @@ void setField(lua_State* L, const char* name, bool value) {
 }
 
 void setField(lua_State* L, const char* name, const std::vector<std::string>& values) {
-  pushStrings(L, values);
+  pushList(L, values);
   lua_setfield(L, -2, name);
 }
 
