@@ -1,72 +1,76 @@
 // The interactive prompt: read a statement (with continuation lines), run it, print its output.
 #include "repl/prompt.h"
 
-#include <editline/readline.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
+#include <clocale>
+#include <cstring>
 #include <iostream>
 #include <string>
 
 #include "host/interrupt.h"
 #include "host/runner.h"
+#include "repl/command_catalog.h"
+#include "repl/history_file.h"
+#include "repl/line_editor.h"
+#include "repl/session_candidates.h"
+#include "repl/terminal_questions.h"
 
 namespace plush::repl {
 
 namespace {
 
-std::string historyPath() {
-  const char* state = std::getenv("XDG_STATE_HOME");
-  std::string base = state && *state ? state : std::string(std::getenv("HOME") ? std::getenv("HOME") : ".") + "/.local/state";
-  return base + "/plush/history";
+constexpr const char* kContinuationPrompt = ">> ";
+
+// libedit reads and measures multibyte input by the C locale; plush text is UTF-8 throughout.
+void useUtf8Input() {
+  const char* chosen = std::setlocale(LC_CTYPE, "");
+  if (!chosen || std::strcmp(chosen, "C") == 0 || std::strcmp(chosen, "POSIX") == 0)
+    std::setlocale(LC_CTYPE, "C.UTF-8");
 }
 
-struct History {
-  std::string path = historyPath();
-  History() {
-    std::error_code ignored;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
-    using_history();
-    read_history(path.c_str());
-  }
-  void add(const std::string& entry) {
-    add_history(entry.c_str());
-    append_history(1, path.c_str());
-  }
-};
-
-// Read one line; false at end of input (Ctrl-D).
-bool readLine(const std::string& prompt, std::string& line) {
-  char* raw = readline(prompt.c_str());
-  if (!raw) return false;
-  line = raw;
-  std::free(raw);
-  return true;
+// A Ctrl-C that arrived between statements must not stop the next one.
+void forgetStaleInterrupt(lua_State* L) {
+  host::clearPendingSignal();
+  lua_sethook(L, nullptr, 0, 0);
 }
 
 }  // namespace
 
 int runPrompt(host::LuaHost& host, cmdlets::TenantContext& tenant) {
+  useUtf8Input();
+  lua_State* L = host.state();
+  HistoryFile history(defaultHistoryPath());
+  SessionCandidates source(L, tenant);
+  LineEditor editor(history, [&](std::string_view text) {
+    return completeLine(text, CommandCatalog::read(L), source);
+  });
+  installTerminalQuestions(L, editor);
   host::Runner runner(host);
-  History history;
   std::string pending;
   for (;;) {
-    std::string prompt = pending.empty() ? tenant.promptLabel() + "> " : ">> ";
+    std::string prompt = pending.empty() ? tenant.promptLabel() + "> " : kContinuationPrompt;
     std::string line;
-    if (!readLine(prompt, line)) {
-      if (!pending.empty()) { pending.clear(); std::cout << "\n"; continue; }
+    auto read = editor.read(prompt, line, pending.empty() ? "" : pending + "\n");
+    if (read == LineEditor::Read::End && pending.empty()) {
       std::cout << "\n";
       return 0;
     }
+    if (read != LineEditor::Read::Line) {  // Ctrl-C, or Ctrl-D inside a continuation: drop the statement
+      if (read == LineEditor::Read::End) std::cout << "\n";
+      pending.clear();
+      continue;
+    }
     pending += pending.empty() ? line : "\n" + line;
-    if (pending.find_first_not_of(" \t") == std::string::npos) { pending.clear(); continue; }
-    host::clearPendingSignal();
+    if (pending.find_first_not_of(" \t") == std::string::npos) {
+      pending.clear();
+      continue;
+    }
+    forgetStaleInterrupt(L);
     auto status = runner.run(pending, "stdin", true);
     if (status == host::RunStatus::Incomplete) continue;
     history.add(pending);
     pending.clear();
     if (status == host::RunStatus::Interrupted) tenant.abandonChange();
+    std::cout.flush();
   }
 }
 

@@ -3,13 +3,13 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 start_prompt "$1"
-wait_for '> $'
+wait_for '\)> ?$'
 send 'Get-License' Enter
 wait_for 'Product'
 send '1+1' Enter
 wait_for '^2$'
 send 'for i = 1, 2 do' Enter
-wait_for '^>> $'
+wait_for '^>> ?$'
 send 'print(i * 10) end' Enter
 wait_for '^20$'
 send C-d
