@@ -19,6 +19,8 @@ void declareTenantTypes(lua_State* L) {
   shell::declareType(L, "LicenseError", {"User", "SkuPartNumber", "AssignedBy", "Error", "Message"});
   shell::declareType(L, "AuditEntry", {"Time", "Actor", "Action", "Target", "Detail"});
   shell::declareType(L, "AdminRole", {"Name", "Members"});
+  shell::declareType(L, "ImportReport", {"Added", "Updated", "Unchanged", "ServicePlans"});
+  shell::declareType(L, "ReprocessReport", {"Evaluated", "Fixed", "InError"});
 }
 
 namespace {
