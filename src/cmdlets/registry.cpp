@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "cmdlets/graph.h"
 #include "cmdlets/nouns.h"
 #include "cmdlets/what_if.h"
 
@@ -123,6 +124,7 @@ void registerAll(lua_State* L, TenantContext& context) {
   registerRoleCmdlets(L, context);
   registerTransactionCmdlets(L, context);
   registerWhatIfHooks(L, context);
+  registerGraphViews(L, context);
 }
 
 }  // namespace plush::cmdlets
