@@ -60,6 +60,12 @@ tenant::Session& TenantContext::session() {
 }
 
 void TenantContext::connect(const std::string& path, const std::string& actingUpn) {
+  if (path.empty() && options_.storePath.empty()) {
+    // Reopening an in-memory demo would build a new one and lose what this session changed.
+    tenant::fail("InMemoryTenant", tenant::category::InvalidOperation, "--demo",
+                 "The demo tenant of --demo lives in memory; another admin cannot open it.",
+                 "New-Tenant -Path demo.db -Name Contoso -Demo; Connect-Tenant demo.db -As " + actingUpn);
+  }
   TenantOptions next = options_;
   if (!path.empty()) {
     next.storePath = path;
