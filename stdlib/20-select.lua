@@ -62,8 +62,7 @@ local function transform(s, o)
   return o, false
 end
 
-local function pass(s, o)
-  local v, expand = transform(s, o)
+local function send(s, v, expand)
   if expand then return s.emitValue(v) end
   return s.emit(v)
 end
@@ -97,26 +96,30 @@ P.register {
     s.compiled = compileProperties(s.args.Property)
     s.seen, s.skipped, s.passed, s.tail = {}, 0, 0, {}
   end,
+  -- -Unique compares what would be passed on (the selected properties), as PowerShell does.
   process = function(s, o)
     if o == nil then return end
     local a = s.args
     if a.Skip and s.skipped < a.Skip then s.skipped = s.skipped + 1 return end
+    if a.First and s.passed >= a.First then s:stopUpstream() return end
+    local v, expand = transform(s, o)
     if a.Unique then
-      local key = uniqueKey(o)
+      local key = uniqueKey(v)
       if s.seen[key] then return end
       s.seen[key] = true
     end
     if a.Last then
-      s.tail[#s.tail + 1] = o
+      s.tail[#s.tail + 1] = {v, expand}
       if #s.tail > a.Last then table.remove(s.tail, 1) end
       return
     end
-    if a.First and s.passed >= a.First then return end
     s.passed = s.passed + 1
-    pass(s, o)
+    send(s, v, expand)
     if a.First and s.passed >= a.First then s:stopUpstream() end
   end,
   finish = function(s)
-    for _, o in ipairs(s.tail) do pass(s, o) end
+    for _, t in ipairs(s.tail) do
+      if not send(s, t[1], t[2]) then return end
+    end
   end,
 }

@@ -51,15 +51,26 @@ function P.parseDate(text)
   return P.date(epoch)
 end
 
+local methods = {
+  AddDays = function(self, n) return P.date(self.Epoch + n * 86400) end,
+  AddHours = function(self, n) return P.date(self.Epoch + n * 3600) end,
+  ToString = function(self, fmt) return fmt and os.date("!" .. fmt, self.Epoch) or self.Iso end,
+  DaysUntil = function(self, other) return (P.toDate(other).Epoch - self.Epoch) / 86400 end,
+}
+local methodNames = {}
+for name in pairs(methods) do methodNames[name:lower()] = name end
+
+-- Methods work as PowerShell writes them, (Get-Date).AddDays(30), and as Lua does, d:AddDays(30).
 function Date.__index(d, k)
-  local methods = {
-    AddDays = function(self, n) return P.date(self.Epoch + n * 86400) end,
-    AddHours = function(self, n) return P.date(self.Epoch + n * 3600) end,
-    ToString = function(self, fmt) return fmt and os.date("!" .. fmt, self.Epoch) or self.Iso end,
-    DaysUntil = function(self, other) return (P.toDate(other).Epoch - self.Epoch) / 86400 end,
-  }
-  if methods[k] then return methods[k] end
-  local c = Date.__canon[type(k) == "string" and k:lower() or k]
+  if type(k) ~= "string" then return nil end
+  local method = methods[methodNames[k:lower()] or ""]
+  if method then
+    return function(first, ...)
+      if rawequal(first, d) then return method(d, ...) end
+      return method(d, first, ...)
+    end
+  end
+  local c = Date.__canon[k:lower()]
   return c and rawget(d, c) or nil
 end
 

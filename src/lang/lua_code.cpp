@@ -40,6 +40,10 @@ void Translator::luaRegion(Region& r) {
       return;
     }
     luaToken(r);
+    if (r.finished) {
+      closePending(r);
+      return;
+    }
   }
 }
 
@@ -52,13 +56,13 @@ void Translator::luaToken(Region& r) {
   } else if (c == '$') {
     dollar(r);
   } else if (c == '@' && (peek(1) == '{' || peek(1) == '(')) {
-    noteToken(r, false, true);
+    noteToken(r, atLineStart(), true);
     peek(1) == '{' ? hashTable() : arraySubexpression();
     r.prev = Prev::ExpressionEnd;
   } else if (isNameStart(c)) {
     luaWord(r);
   } else if (isAsciiDigit(c) || (c == '.' && isAsciiDigit(peek(1)))) {
-    noteToken(r, false, true);
+    noteToken(r, atLineStart(), true);
     emitVerbatim(scanNumeral(src_, pos_));
     r.prev = Prev::ExpressionEnd;
   } else if (c == '"' || c == '\'' || (c == '[' && longBracketLevel(src_, pos_) >= 0)) {
@@ -98,19 +102,44 @@ void Translator::copyBlanks(Region& r) {
 
 // Bookkeeping at the start of each token: statement counting, and where the current operand began.
 void Translator::noteToken(Region& r, bool canStartStatement, bool operand) {
-  if (r.prev == Prev::StatementStart) {
-    ++r.statementCount;
-    r.statementStart = out_.size();
-  } else if (r.prev == Prev::ExpressionEnd && r.statements && canStartStatement) {
+  bool starts = r.prev == Prev::StatementStart;
+  if (!starts && r.prev == Prev::ExpressionEnd && r.statements && canStartStatement) {
     boundary(r);
+    starts = true;
+  }
+  bool afterPipeline = r.afterPipeline;
+  r.afterPipeline = false;
+  if (starts) {
+    // `Get-User` then `(x):f()` on the next line: without `;` Lua would call the pipeline's value.
+    if (afterPipeline && src_[pos_] == '(') out_.append(";");
     ++r.statementCount;
     r.statementStart = out_.size();
+    if (r.statements) startList(r);
   }
+  if (operand && r.listPending) startList(r);
   if (operand && r.operandStart == kNone) {
     r.operandStart = out_.size();
     r.operandSource = pos_;
   }
   if (r.firstToken == kNone) r.firstToken = out_.size();
+}
+
+void Translator::startList(Region& r) {
+  r.listStart = out_.size();
+  r.listSource = pos_;
+  r.listPending = false;
+  r.listHasComma = false;
+}
+
+// A string or `(` first on its line starts a statement: in Lua it would call the line before,
+// which is never what a line such as `'a,b' | ConvertFrom-Csv` means.
+bool Translator::atLineStart() const {
+  for (size_t i = pos_; i > 0; --i) {
+    char c = src_[i - 1];
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
 }
 
 // A place where comparison operands stop: `,`, `=`, `and`, `then`, a new statement, ...
@@ -157,7 +186,7 @@ void Translator::luaWord(Region& r) {
     bool firstStatement = statementPosition && r.statementCount == 1;
     size_t flag = pipeline(statementPosition, begin, commandEnd);
     if (firstStatement && r.firstPipeFlag == kNone) r.firstPipeFlag = flag;
-    r.prev = Prev::ExpressionEnd;
+    endPipelineStatement(r, statementPosition);
     return;
   }
   size_t end = nameEnd(src_, pos_);
@@ -172,6 +201,7 @@ void Translator::luaWord(Region& r) {
 }
 
 void Translator::luaKeyword(Region& r, std::string_view word) {
+  if (r.untilEnd && blockKeyword(r, word)) return;
   size_t end = pos_ + word.size();
   if (word == "nil" || word == "true" || word == "false") {
     noteToken(r, false, true);
@@ -190,6 +220,8 @@ void Translator::luaKeyword(Region& r, std::string_view word) {
   }
   boundary(r);
   if (r.firstToken == kNone) r.firstToken = out_.size();
+  r.listStart = kNone;
+  r.listPending = r.statements && word == "return";
   emitVerbatim(end);
   if (word == "then" || word == "do" || word == "else" || word == "repeat") {
     r.prev = Prev::StatementStart;
@@ -200,6 +232,45 @@ void Translator::luaKeyword(Region& r, std::string_view word) {
   } else {
     r.prev = Prev::ExpressionStart;
   }
+  if (word == "function" && !r.statements) {
+    functionBody();
+    r.prev = Prev::ExpressionEnd;
+  }
+}
+
+// Nesting of Lua blocks inside a function body: true when `end` closes the body itself.
+bool Translator::blockKeyword(Region& r, std::string_view word) {
+  if (word == "function" || word == "if" || word == "do" || word == "repeat") {
+    ++r.blockDepth;
+  } else if (word == "end" || word == "until") {
+    if (r.blockDepth == 0 && word == "end") {
+      r.finished = true;
+      return true;
+    }
+    --r.blockDepth;
+  }
+  return false;
+}
+
+// `function (params) body end` in an expression: the body is statements, where commands run.
+void Translator::functionBody() {
+  size_t open = pos_;
+  while (!atEnd() && (src_[pos_] == ' ' || src_[pos_] == '\t')) out_.append(std::string_view(&src_[pos_++], 1));
+  if (atEnd()) incomplete("MissingEnd", "the function that starts here has no 'end'", open, 1);
+  if (src_[pos_] != '(') return;  // not Lua; the Lua loader will say so
+  nestedLua(')', true);
+  Region body;
+  body.statements = true;
+  body.untilEnd = true;
+  body.prev = Prev::StatementStart;
+  luaRegion(body);
+  if (atEnd()) incomplete("MissingEnd", "the function that starts here has no 'end'", open, 1);
+  if (!body.finished) {
+    error("UnexpectedToken", "expected 'end' to close the function at " + place(open) + ", found '" +
+              std::string(1, src_[pos_]) + "'", pos_, 1);
+    return;
+  }
+  emitVerbatim(pos_ + 3);
 }
 
 void Translator::luaOperator(Region& r) {
@@ -207,6 +278,9 @@ void Translator::luaOperator(Region& r) {
   std::string_view op = src_.substr(pos_, length);
   if (op == "=" || op == "," || op == ";") {
     boundary(r);
+    if (op == ",") r.listHasComma = r.listStart != kNone;
+    if (op == ";") r.listStart = kNone;
+    if (op == "=") r.listPending = r.statements;
     if (op != "," && r.statements) r.statementSyntax = true;
     emitVerbatim(pos_ + length);
     r.prev = op == ";" && r.statements ? Prev::StatementStart : Prev::ExpressionStart;
@@ -241,17 +315,23 @@ bool Translator::commandFollowsPipe() const {
   return end > at && isPipelineAlias(src_.substr(at, end - at));
 }
 
-// The operand written so far becomes the pipeline's input, passed on by Write-Output.
+// The operand written so far (or the whole value list `a, b`) becomes the pipeline's input,
+// passed on by Write-Output.
 void Translator::pipeFromValue(Region& r) {
   closePending(r);
   out_.dropTrailingSpaces();
-  bool statement = r.statements && r.operandStart == r.statementStart;
-  std::string head = "__plush.pipe(";
-  size_t flag = r.operandStart + head.size();
+  bool list = r.statements && r.listHasComma && r.listStart != kNone && r.listStart <= r.operandStart;
+  size_t start = list ? r.listStart : r.operandStart;
+  size_t source = list ? r.listSource : r.operandSource;
+  bool statement = r.statements && start == r.statementStart;
+  // A statement after another one gets `;` first, so Lua cannot read it as a call of the line before.
+  std::string head = statement && r.statementCount > 1 ? ";__plush.pipe(" : "__plush.pipe(";
+  size_t flag = start + head.size();
   head += statement ? "true, " : "false, ";
-  head += "{n=\"Write-Output\", c=" + std::to_string(column(r.operandSource)) + ", k=1, ";
-  out_.insert(r.operandStart, head, r.operandSource);
-  out_.append("}", pos_);
+  head += "{n=\"Write-Output\", c=" + std::to_string(column(source)) + ", k=1, ";
+  if (list) head += "__plush.L(";
+  out_.insert(start, head, source);
+  out_.append(list ? ")}" : "}", pos_);
   if (statement && r.statementCount == 1 && r.firstPipeFlag == kNone) r.firstPipeFlag = flag;
   PipelineState ps;
   ps.statement = statement;
@@ -260,11 +340,24 @@ void Translator::pipeFromValue(Region& r) {
   while (ps.continues && nextCommand(ps)) {
   }
   out_.append(")");
-  r.prev = Prev::ExpressionEnd;
+  endPipelineStatement(r, statement);
+}
+
+// A statement pipeline ends its statement: what follows starts a new one.
+void Translator::endPipelineStatement(Region& r, bool statement) {
+  r.listStart = kNone;
+  r.listHasComma = false;
+  if (!statement) {
+    r.prev = Prev::ExpressionEnd;
+    return;
+  }
+  boundary(r);
+  r.prev = Prev::StatementStart;
+  r.afterPipeline = true;
 }
 
 void Translator::luaString(Region& r) {
-  noteToken(r, false, true);
+  noteToken(r, atLineStart(), true);
   int level = longBracketLevel(src_, pos_);
   Scan s = level >= 0 ? scanLongBracket(src_, pos_, level) : scanQuoted(src_, pos_);
   if (s.how == ScanEnd::AtEndOfInput) incomplete("UnterminatedString", "the string that starts here is not closed", pos_, 1);
@@ -350,7 +443,7 @@ void Translator::bracket(Region& r) {
     noteToken(r, false, true);
     scriptBlock();
   } else {
-    noteToken(r, false, true);  // after an operand `(` is a call, not a new statement
+    noteToken(r, open == '(' && atLineStart(), true);  // after an operand `(` is a call, unless it starts a line
     nestedLua(matchingCloser(open), true);
   }
   r.prev = Prev::ExpressionEnd;

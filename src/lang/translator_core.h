@@ -37,6 +37,19 @@ struct Region {
   size_t compareRight = kNone;  // generated offset of an open comparison's right operand
   int openNots = 0;             // `-not`/`!` waiting for the end of their operand
 
+  // `a, b | Cmd` pipes the whole list, as in PowerShell: where the statement's (or the right
+  // side's) value list began, and whether a `,` has been seen in it.
+  size_t listStart = kNone;
+  size_t listSource = 0;
+  bool listPending = false;     // the next operand starts a value list (after `=` or `return`)
+  bool listHasComma = false;
+  bool afterPipeline = false;   // the last statement was a command pipeline
+
+  // A function body inside an expression (`pcall(function() ... end)`) ends at its own `end`.
+  bool untilEnd = false;
+  int blockDepth = 0;
+  bool finished = false;
+
   // For script block bodies: is the body one expression (then it is returned)?
   int statementCount = 0;
   bool statementSyntax = false;
@@ -83,12 +96,17 @@ class Translator {
   void closeNots(Region& r);
   void closeCompare(Region& r);
   bool postfixAhead() const;
+  bool atLineStart() const;
+  void startList(Region& r);
   void luaWord(Region& r);
   void luaKeyword(Region& r, std::string_view word);
+  bool blockKeyword(Region& r, std::string_view word);
+  void functionBody();
   void luaOperator(Region& r);
   void luaString(Region& r);
   bool commandFollowsPipe() const;
   void pipeFromValue(Region& r);
+  void endPipelineStatement(Region& r, bool statement);
   bool powerShellOperator(Region& r);
   void compare(Region& r, const std::string& op, size_t opBegin, size_t opEnd);
   void notOperator(Region& r, size_t end);

@@ -56,9 +56,25 @@ function P.shape(props, typeName)
   return mt
 end
 
+-- An object of a named type; fields the type does not list yet join it (sorted, so the order is stable).
 function P.object(typeName, fields)
-  return setmetatable(fields, P.type(typeName))
+  local mt = P.type(typeName)
+  local extra = {}
+  for k in pairs(fields) do
+    if type(k) == "string" and not mt.__canon[k:lower()] then extra[#extra + 1] = k end
+  end
+  table.sort(extra)
+  for _, k in ipairs(extra) do addProperty(mt, k) end
+  return setmetatable(fields, mt)
 end
+
+-- The property that names an object of a type when it sits in a cell: {POWER_BI_PRO, ...}.
+P.displayKeys = {
+  User = "UserPrincipalName", Product = "SkuPartNumber", ServicePlan = "Name", Group = "DisplayName",
+  Subscription = "Id", License = "SkuPartNumber", UserLicense = "SkuPartNumber",
+  GroupLicense = "SkuPartNumber", LicenseError = "User", AdminRole = "Name", Tenant = "Name",
+  CommandInfo = "Name", GroupInfo = "Name",
+}
 
 function P.typename(v)
   local t = type(v)
@@ -151,13 +167,22 @@ function P.str(v)
   if t == "table" then
     local mt = getmetatable(v)
     if mt and mt.__tostring then return tostring(v) end
-    if mt and mt.__type then return mt.__type end
+    if mt and mt.__type then return P.objectText(v, mt) end
     local parts = {}
     for i = 1, #v do parts[i] = P.str(v[i]) end
     return table.concat(parts, " ")
   end
   if t == "function" then return "{ScriptBlock}" end
   return tostring(v)
+end
+
+-- An object as text: its naming property, else PowerShell's @{Name=value; ...}.
+function P.objectText(v, mt)
+  local key = P.displayKeys[mt.__type]
+  if key and v[key] ~= nil then return P.str(v[key]) end
+  local parts = {}
+  for _, name in ipairs(P.properties(v)) do parts[#parts + 1] = name .. "=" .. P.cell(v[name]) end
+  return "@{" .. table.concat(parts, "; ") .. "}"
 end
 
 -- Text of a value in a table cell or list view: sequences show as {a, b}.

@@ -126,9 +126,13 @@ local function wire(stages, sink)
   for i = #stages, 1, -1 do
     local s = stages[i]
     local nextInput = i == #stages and sink or stages[i + 1].input
+    local keep = s.outVariable
     s.emit = function(o)
       if s.stopped then return false end
-      if o ~= nil then nextInput(o) end
+      if o ~= nil then
+        if keep then keep[#keep + 1] = o end
+        nextInput(o)
+      end
       return not s.stopped
     end
     -- What a script block returned: Lists unroll into their items, nil passes nothing.
@@ -183,31 +187,27 @@ local function runStages(stages)
   end
 end
 
-local function outVariableNames(stages)
-  local names = {}
+-- -OutVariable NAME: the stage's own output, as a List, in the global NAME (set when the pipeline ends).
+local function startOutVariables(stages)
   for _, s in ipairs(stages) do
-    if s.args.OutVariable then names[#names + 1] = s.args.OutVariable end
+    if s.args.OutVariable then s.outVariable = P.list() end
   end
-  return names
 end
 
--- The end of the pipeline: Out-Default for a statement, a List for a value, and -OutVariable.
-local function makeSink(toOutput, stages)
-  local names = outVariableNames(stages)
-  local keep = not toOutput or #names > 0
-  local result, append = P.list(), nil
-  if keep then result, append = listSink() end
-  local show, flush
-  if toOutput then show, flush = P.outDefaultSink() end
-  local sink
-  if show and append then sink = function(o) append(o); show(o) end
-  else sink = show or append end
-  local function finish()
-    for _, name in ipairs(names) do _G[name] = result end
-    if flush then flush() end
-    return result
+local function setOutVariables(stages)
+  for _, s in ipairs(stages) do
+    if s.outVariable then _G[s.args.OutVariable] = s.outVariable end
   end
-  return sink, finish
+end
+
+-- The end of the pipeline: Out-Default for a statement, a List for a value.
+local function makeSink(toOutput)
+  if toOutput then
+    local show, flush = P.outDefaultSink()
+    return show, function() flush() end
+  end
+  local result, append = listSink()
+  return append, function() return result end
 end
 
 -- Run a pipeline. As a statement its output goes to Out-Default; as a value it returns a List.
@@ -219,11 +219,13 @@ function P.pipe(toOutput, ...)
     stages[i] = newStage(select(i, ...), i, position)
     stages[i].previous = stages[i - 1]
   end
-  local sink, finish = makeSink(toOutput, stages)
+  local sink, finish = makeSink(toOutput)
+  startOutVariables(stages)
   wire(stages, sink)
   P.hook_pipeline_start(stages)
   local ok, err = pcall(runStages, stages)
   endWhatIf(stages)
+  setOutVariables(stages)
   local result = finish()
   if not ok then error(err, 0) end
   if not toOutput then return result end
