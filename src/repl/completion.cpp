@@ -41,7 +41,8 @@ std::string commonPrefixIgnoringCase(const std::vector<std::string>& words) {
 
 // A value with blanks or punctuation is a bare word only when quoted.
 bool needsQuotes(std::string_view value) {
-  return value.find_first_of(" \t|;,(){}[]='\"$`@#") != std::string_view::npos;
+  if (!value.empty() && std::string_view("@$-#").find(value[0]) != std::string_view::npos) return true;
+  return value.find_first_of(" \t|;,(){}[]='\"`") != std::string_view::npos;
 }
 
 // `$name` is the Lua global `name`, as in the language.

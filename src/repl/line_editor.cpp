@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "format/width.h"
 #include "repl/candidate_columns.h"
 
 namespace plush::repl {
@@ -109,6 +110,7 @@ unsigned char LineEditor::completeWord() {
   std::string_view typed(li->buffer, static_cast<size_t>(li->cursor - li->buffer));
   std::string text = *before_ + std::string(typed);
   Completion c = completer_(text);
+  int cursorRow = (format::displayWidth(prompt_) + format::displayWidth(typed)) / terminalWidth();
   size_t from = std::max(c.replaceFrom, before_->size());
   std::string_view replaced = std::string_view(text).substr(std::min(from, text.size()));
   if (!c.insert.empty() && c.insert != replaced) {
@@ -116,19 +118,22 @@ unsigned char LineEditor::completeWord() {
     el_insertstr(el_, c.insert.c_str());
   }
   if (c.candidates.size() > 1 || c.truncated) {
-    listCandidates(c);
+    listCandidates(c, cursorRow);
     return CC_REDISPLAY;
   }
   return c.candidates.empty() && c.insert.empty() ? CC_REFRESH_BEEP : CC_REFRESH;
 }
 
-void LineEditor::listCandidates(const Completion& c) const {
+// The redisplay that follows climbs as many rows as the cursor was below the prompt's first row
+// (a long line wraps), so that many blank rows after the list keep it from being drawn over.
+void LineEditor::listCandidates(const Completion& c, int cursorRow) const {
   std::vector<std::string> shown(c.labels.begin(), c.labels.begin() + std::min(c.labels.size(), kListLimit));
   std::string text = "\n" + candidateColumns(shown, terminalWidth());
   if (c.labels.size() > shown.size())
     text += "(" + std::to_string(c.labels.size() - shown.size()) + " more; type more of the name)\n";
   else if (c.truncated)
     text += "(the first " + std::to_string(shown.size()) + "; type more of the name)\n";
+  text += std::string(static_cast<size_t>(cursorRow), '\n');
   std::fputs(text.c_str(), stdout);
   std::fflush(stdout);
 }

@@ -34,7 +34,7 @@ class LineEditor {
   static LineEditor& of(EditLine* el);
   void bindKeys();
   unsigned char completeWord();
-  void listCandidates(const Completion& completion) const;
+  void listCandidates(const Completion& completion, int cursorRow) const;
 
   EditLine* el_;
   Completer completer_;
