@@ -112,6 +112,11 @@ CREATE INDEX audit_time ON audit(time);
 CREATE INDEX audit_actor ON audit(actor);
 CREATE INDEX audit_target ON audit(target);
 )sql",
+      // 2: a group's member count is kept, so adding a member costs the same in a group of any size.
+      R"sql(
+ALTER TABLE user_groups ADD COLUMN member_count INTEGER NOT NULL DEFAULT 0;
+UPDATE user_groups SET member_count = (SELECT count(*) FROM group_members m WHERE m.group_pk = user_groups.pk);
+)sql",
   };
   return steps;
 }

@@ -76,6 +76,7 @@ class SqliteStore : public tenant::TenantStore {
 
  private:
   int64_t count(const std::string& sql);
+  void adjustMemberCount(int64_t groupPk, int64_t delta);
   void replacePlans(int64_t productPk, const std::vector<tenant::ServicePlan>& plans);
   std::optional<tenant::UserRecord> oneUser(Statement& s);
   std::vector<tenant::GroupRecord> groupRows(Statement& s);

@@ -12,7 +12,7 @@ namespace {
 constexpr int kBatch = 1000;
 
 const char* kGroupColumns =
-    "SELECT g.pk, g.id, g.name, g.description, (SELECT count(*) FROM group_members m WHERE m.group_pk = g.pk), "
+    "SELECT g.pk, g.id, g.name, g.description, g.member_count, "
     "(SELECT group_concat(sku, ',') FROM (SELECT p.sku_part_number AS sku FROM group_licenses l "
     "JOIN products p ON p.pk = l.product_pk WHERE l.group_pk = g.pk ORDER BY sku)) FROM user_groups g ";
 
@@ -64,10 +64,16 @@ bool SqliteStore::isMember(int64_t groupPk, int64_t userPk) {
 
 void SqliteStore::addMember(int64_t groupPk, int64_t userPk) {
   db_.prepare("INSERT OR IGNORE INTO group_members(group_pk, user_pk) VALUES (?, ?)").bind(1, groupPk).bind(2, userPk).run();
+  if (db_.changes() > 0) adjustMemberCount(groupPk, +1);
+}
+
+void SqliteStore::adjustMemberCount(int64_t groupPk, int64_t delta) {
+  db_.prepare("UPDATE user_groups SET member_count = member_count + ? WHERE pk = ?").bind(1, delta).bind(2, groupPk).run();
 }
 
 void SqliteStore::removeMember(int64_t groupPk, int64_t userPk) {
   db_.prepare("DELETE FROM group_members WHERE group_pk = ? AND user_pk = ?").bind(1, groupPk).bind(2, userPk).run();
+  if (db_.changes() > 0) adjustMemberCount(groupPk, -1);
 }
 
 std::vector<int64_t> SqliteStore::groupsOf(int64_t userPk) {

@@ -101,7 +101,12 @@ void SqliteStore::updateUser(const UserRecord& r) {
       .bindOptional(7, u.LastSignIn).bindOptional(8, u.DeletedOn).bind(9, r.pk).run();
 }
 
-void SqliteStore::deleteUser(int64_t pk) { db_.prepare("DELETE FROM users WHERE pk = ?").bind(1, pk).run(); }
+// Memberships go by cascade; the kept member counts are lowered first.
+void SqliteStore::deleteUser(int64_t pk) {
+  db_.prepare("UPDATE user_groups SET member_count = member_count - 1 "
+              "WHERE pk IN (SELECT group_pk FROM group_members WHERE user_pk = ?)").bind(1, pk).run();
+  db_.prepare("DELETE FROM users WHERE pk = ?").bind(1, pk).run();
+}
 
 // Keyset pages over the UPN index: each page is one short read, and the caller's callback
 // runs with no statement open, so it may change the store (a pipeline into Set-UserLicense).

@@ -1,6 +1,8 @@
 // Engine tests: creating and opening a tenant, the store's transactions, busy store, audit rows.
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+
 #include "engine_fixture.h"
 
 using namespace plush::tenant;
@@ -129,4 +131,51 @@ TEST_CASE("the stdlib catalog loads with the products of SPEC §7", "[engine][st
                           "VIRTUAL_AGENT_USL"})
     CHECK(s->product(sku).SkuPartNumber == sku);
   CHECK(s->product("VIRTUAL_AGENT_BASE").AppliesTo == "Company");
+}
+
+namespace {
+
+void rawSql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  INFO((err ? err : ""));
+  sqlite3_free(err);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+}  // namespace
+
+TEST_CASE("a group's member count is kept through adds, removes and deletes", "[engine][store]") {
+  Tenant t;
+  auto s = t.open();
+  s->newGroup("G");
+  for (const char* u : {"a@contoso.com", "b@contoso.com", "c@contoso.com"}) {
+    addUser(*s, u);
+    s->addGroupMember("G", u);
+  }
+  s->addGroupMember("G", "a@contoso.com");  // already a member: nothing changes
+  CHECK(s->group("G").MemberCount == 3);
+  s->removeGroupMember("G", "b@contoso.com");
+  s->removeUser("c@contoso.com", true);
+  CHECK(s->group("G").MemberCount == 1);
+}
+
+TEST_CASE("migrations bring an older store up to date; a newer one is refused", "[engine][store]") {
+  Tenant t;
+  {
+    auto s = t.open();
+    s->newGroup("G");
+    addUser(*s, "a@contoso.com");
+    s->addGroupMember("G", "a@contoso.com");
+  }
+  rawSql(t.store, "ALTER TABLE user_groups DROP COLUMN member_count; PRAGMA user_version = 1;");
+  {
+    auto s = t.open();
+    CHECK(s->group("G").MemberCount == 1);
+  }
+  rawSql(t.store, "PRAGMA user_version = 99;");
+  CHECK(errorId([&] { t.open(); }) == "StoreTooNew");
 }
