@@ -15,10 +15,21 @@ struct ChangeKind {
   std::set<std::string> targets;
 };
 
-// "AssignLicense POWER_BI_PRO": license changes are told apart by product; others by action alone.
-std::string kindOf(const tenant::AuditEntry& e) {
-  bool oneWord = !e.Detail.empty() && e.Detail.find(' ') == std::string::npos && e.Detail.size() <= 40;
-  return oneWord && e.Action.find("License") != std::string::npos ? e.Action + " " + e.Detail : e.Action;
+// The kinds of change one audit row stands for: license changes by product ("license assigned:
+// POWER_BI_PRO" from a detail "added POWER_BI_PRO; removed X"), everything else by its command.
+std::vector<std::string> kindsOf(const tenant::AuditEntry& e) {
+  std::vector<std::string> kinds;
+  size_t start = 0;
+  while (start < e.Detail.size()) {
+    size_t end = e.Detail.find("; ", start);
+    std::string part = e.Detail.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (part.rfind("added ", 0) == 0) kinds.push_back("license assigned: " + part.substr(6));
+    else if (part.rfind("removed ", 0) == 0) kinds.push_back("license removed: " + part.substr(8));
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
+  if (kinds.empty()) kinds.push_back(e.Action);
+  return kinds;
 }
 
 TenantContext& contextOf(lua_State* L) {
@@ -89,9 +100,11 @@ void writeWhatIfSummary(tenant::Session& session, int64_t mark, const std::map<s
   int64_t seen = 0;
   session.forEachAudit({}, [&](const tenant::AuditEntry& e) {
     if (++seen <= mark) return true;
-    auto& kind = kinds[kindOf(e)];
-    ++kind.count;
-    kind.targets.insert(e.Target);
+    for (const auto& name : kindsOf(e)) {
+      auto& kind = kinds[name];
+      ++kind.count;
+      kind.targets.insert(e.Target);
+    }
     return true;
   });
   out << "What if: nothing was changed. The run would have made " << (seen - mark) << " change"
