@@ -17,6 +17,16 @@ tenant::SetUserLicenseRequest licenseRequest(shell::Call& c) {
   return r;
 }
 
+// "POWER_BI_PRO (Active), SPE_E3 (Error)" for -Verbose.
+std::string licenseSummary(const std::vector<tenant::UserLicenseRow>& rows) {
+  std::string text;
+  for (const auto& row : rows) {
+    if (!text.empty()) text += ", ";
+    text += row.SkuPartNumber + " (" + row.State + ")";
+  }
+  return text.empty() ? "no licenses" : text;
+}
+
 void registerReads(lua_State* L, TenantContext& ctx) {
   shell::registerCmdlet(L, {
       .name = "Get-License",
@@ -103,8 +113,7 @@ void registerChanges(lua_State* L, TenantContext& ctx) {
         for (const auto& user : c.strings("User")) {
           guarded(c, [&] {
             auto rows = ctx.session().setUserLicense(user, request);
-            c.verbose("Licenses of " + user + " changed.");
-            (void)rows;
+            c.verbose(user + " now holds: " + licenseSummary(rows));
           });
         }
       },
