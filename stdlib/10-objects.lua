@@ -164,13 +164,15 @@ P.register {
   end,
   finish = function(s)
     for _, g in ipairs(s.order) do
-      if s.args.NoElement then g.Group = nil end
+      if s.args.NoElement then g = P.object("GroupInfoNoElement", {Count = g.Count, Name = g.Name, Values = g.Values}) end
       if not s.emit(g) then return end
     end
   end,
 }
 P.type("GroupInfo", {"Count", "Name", "Group"})
 P.views.GroupInfo = {"Count", "Name", "Group"}
+P.type("GroupInfoNoElement", {"Count", "Name"})
+P.views.GroupInfoNoElement = {"Count", "Name"}
 
 P.register {
   name = "Measure-Object", aliases = {"measure"},

@@ -84,7 +84,7 @@ P.register {
     {name = "First", type = "int", help = "Only the first N objects."},
     {name = "Last", type = "int", help = "Only the last N objects."},
     {name = "Skip", type = "int", help = "Skip the first N objects."},
-    {name = "Unique", type = "switch", help = "Drop objects equal to one already passed."},
+    {name = "Unique", type = "switch", help = "Drop objects equal to one already passed (text compares case-insensitively)."},
     {name = "InputObject", type = "object", pipeline = "value"},
   },
   examples = {

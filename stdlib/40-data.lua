@@ -37,11 +37,13 @@ P.register {
   end,
 }
 
+-- The parser's message without its own prefix, placed at the line and column of the byte it stopped at.
 local function jsonError(s, text, message, offset)
   local line, col = 1, 1
-  for i = 1, math.min(offset or 1, #text) - 1 do
+  for i = 1, (offset or 1) - 1 do
     if text:sub(i, i) == "\n" then line, col = line + 1, 1 else col = col + 1 end
   end
+  message = message:gsub("^%[json%.exception[^%]]*%]%s*", ""):gsub("^parse error at line %d+, column %d+:%s*", "")
   s:error({Id = "InvalidJson", Category = "InvalidData", Target = string.format("line %d, column %d", line, col),
            Message = string.format("The JSON is not valid at line %d, column %d: %s", line, col, message)})
 end

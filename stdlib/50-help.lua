@@ -95,6 +95,32 @@ local function examplesSection(cmd)
   return table.concat(out, "\n")
 end
 
+-- Edit distance between two short names, case-insensitive (for "did you mean").
+local function distance(a, b)
+  a, b = a:lower(), b:lower()
+  local previous = {}
+  for j = 0, #b do previous[j] = j end
+  for i = 1, #a do
+    local current = {[0] = i}
+    for j = 1, #b do
+      local cost = a:sub(i, i) == b:sub(j, j) and 0 or 1
+      current[j] = math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    end
+    previous = current
+  end
+  return previous[#b]
+end
+
+-- The command whose name is nearest to a mistyped one, if any is near enough to be meant.
+local function closestCommand(name)
+  local best, bestDistance = nil, math.max(2, #name // 4) + 1
+  for _, c in ipairs(P.commands()) do
+    local d = distance(name, c.name)
+    if d < bestDistance then best, bestDistance = c.name, d end
+  end
+  return best
+end
+
 function P.helpText(cmd, examplesOnly)
   if examplesOnly then
     return "NAME\n    " .. cmd.name .. "\n\nEXAMPLES\n" .. examplesSection(cmd)
@@ -107,7 +133,7 @@ function P.helpText(cmd, examplesOnly)
     "SYNTAX\n" .. table.concat(syntax, "\n\n"),
     "DESCRIPTION\n    " .. (cmd.description or cmd.synopsis or ""),
     "PARAMETERS\n" .. parameterSection(cmd) ..
-      "    <CommonParameters>\n        -ErrorAction, -Verbose, -OutVariable" .. (cmd.changesState and ", -WhatIf, -Confirm" or ""),
+      "\n    <CommonParameters>\n        -ErrorAction, -Verbose, -OutVariable" .. (cmd.changesState and ", -WhatIf, -Confirm" or ""),
   }
   if #cmd.aliases > 0 then sections[#sections + 1] = "ALIASES\n    " .. table.concat(cmd.aliases, ", ") end
   if #cmd.examples > 0 then sections[#sections + 1] = "EXAMPLES\n" .. examplesSection(cmd) end
@@ -133,8 +159,10 @@ P.register {
     end
     local cmd = P.command(name)
     if not cmd then
+      local near = closestCommand(name)
       s:error({Id = "CommandNotFound", Category = "ObjectNotFound", Target = name,
-               Message = "No command is named '" .. name .. "'.", Recommendation = "Get-Command *" .. name .. "*"})
+               Message = "No command is named '" .. name .. "'." .. (near and (" Did you mean " .. near .. "?") or ""),
+               Recommendation = near and ("Get-Help " .. near) or "Get-Command"})
       return
     end
     s.emit(P.helpText(cmd, s.args.Examples))
@@ -142,7 +170,7 @@ P.register {
 }
 
 P.type("MemberInfo", {"TypeName", "Name", "MemberType", "Definition"})
-P.views.MemberInfo = {"Name", "MemberType", "Definition"}
+P.views.MemberInfo = {"TypeName", "Name", "MemberType", "Definition"}
 
 P.register {
   name = "Get-Member", aliases = {"gm"},
@@ -162,7 +190,7 @@ P.register {
     end
     for _, name in ipairs(P.properties(o)) do
       s.emit(P.object("MemberInfo", {TypeName = t, Name = name, MemberType = "Property",
-        Definition = P.typename(o[name]) .. " " .. name}))
+        Definition = (o[name] == nil and "Object" or P.typename(o[name])) .. " " .. name}))
     end
   end,
 }

@@ -55,7 +55,10 @@ local methods = {
   AddDays = function(self, n) return P.date(self.Epoch + n * 86400) end,
   AddHours = function(self, n) return P.date(self.Epoch + n * 3600) end,
   ToString = function(self, fmt) return fmt and os.date("!" .. fmt, self.Epoch) or self.Iso end,
-  DaysUntil = function(self, other) return (P.toDate(other).Epoch - self.Epoch) / 86400 end,
+  DaysUntil = function(self, other)
+    local days = (P.toDate(other).Epoch - self.Epoch) / 86400
+    return math.tointeger(days) or days
+  end,
 }
 local methodNames = {}
 for name in pairs(methods) do methodNames[name:lower()] = name end

@@ -265,10 +265,11 @@ void Translator::scriptBlock() {
   out_.append(" end", pos_ - 1);
 }
 
-// `@{ Key = value; 'Other key' = value }` → {Key = value, ["Other key"] = value}.
+// `@{ Key = value; 'Other key' = value }` → __plush.H("Key", value, "Other key", value): a table
+// that keeps its keys in the order written (an admin's columns) and reads them case-insensitively.
 void Translator::hashTable() {
   size_t open = pos_;
-  out_.append("{", open);
+  out_.append("__plush.H(", open);
   pos_ += 2;
   size_t afterValue = kNone;
   for (;;) {
@@ -287,7 +288,7 @@ void Translator::hashTable() {
     }
     afterValue = hashEntry(open);
   }
-  out_.append("}", pos_++);
+  out_.append(")", pos_++);
 }
 
 // Blanks, `;`, line breaks and comments between entries; returns the line breaks passed.
@@ -322,7 +323,7 @@ size_t Translator::hashEntry(size_t open) {
   } else {
     error("UnexpectedToken", "expected '=' after the key of a hash table entry", pos_, 1);
   }
-  out_.append(" = ", pos_ - 1);
+  out_.append(", ", pos_ - 1);
   skipSpaces();
   Region entry;
   entry.closer = '}';
@@ -342,9 +343,7 @@ size_t Translator::hashEntry(size_t open) {
 void Translator::hashKey() {
   char c = src_[pos_];
   if (c == '\'' || c == '"') {
-    out_.append("[", pos_);
     c == '\'' ? singleQuoted() : doubleQuoted();
-    out_.append("]");
     return;
   }
   size_t begin = pos_, end = pos_;
@@ -355,9 +354,7 @@ void Translator::hashKey() {
     ++pos_;
     return;
   }
-  std::string_view key = src_.substr(begin, end - begin);
-  bool identifier = isNameStart(key[0]) && nameEnd(key, 0) == key.size() && !isLuaKeyword(key);
-  out_.append(identifier ? std::string(key) : "[" + luaQuote(key) + "]", begin);
+  out_.append(luaQuote(src_.substr(begin, end - begin)), begin);
   pos_ = end;
 }
 

@@ -13,9 +13,13 @@ local function isMarker(v)
   return type(v) == "table" and getmetatable(v) == ParamMarker
 end
 
+-- The column of the parameter being bound, so an error about it points at it rather than the command.
+local bindingColumn
+local bindingLine  -- "file:line" of the statement being bound, for warnings
+
 local function bindError(cmd, id, message, extra)
   local rec = {Id = id, Category = "InvalidArgument", Command = cmd.name, Message = message,
-               Target = extra and extra.target, Recommendation = extra and extra.fix}
+               Target = extra and extra.target, Recommendation = extra and extra.fix, Column = bindingColumn}
   rec.Recommendation = rec.Recommendation or ("Get-Help " .. cmd.name)
   P.throw(rec)
 end
@@ -52,8 +56,9 @@ local function findParameter(cmd, typed)
       local once = cmd.name .. "\0" .. key
       if not warnedPrefixes[once] then
         warnedPrefixes[once] = true
-        P.warn(string.format("%s: '-%s' is short for '-%s'; write the full name in scripts, since a parameter added later could make it ambiguous.",
-          cmd.name, typed, p.name))
+        local at = bindingLine and bindingColumn and (bindingLine .. ":" .. bindingColumn .. ": ") or ""
+        P.warn(string.format("%s%s: '-%s' is short for '-%s'; write the full name in scripts, since a parameter added later could make it ambiguous.",
+          at, cmd.name, typed, p.name))
       end
     end
     return p
@@ -207,6 +212,7 @@ local function bindNamed(cmd, c, bound, sets)
   while i <= k do
     local a = c[i]
     if isMarker(a) then
+      bindingColumn = a.column
       local p = findParameter(cmd, a.name)
       local v
       if a.hasValue then v = a.value
@@ -231,6 +237,7 @@ local function bindNamed(cmd, c, bound, sets)
           string.format("Parameter set cannot be resolved: '-%s' cannot be used together with the other parameters given.", p.name),
           {target = p.name})
       end
+      bindingColumn = nil
     else
       np = np + 1
       positional[np] = a
@@ -240,10 +247,34 @@ local function bindNamed(cmd, c, bound, sets)
   return positional, np, sets
 end
 
+-- Would v convert to p's type? Used to choose between parameters of other sets at one position.
+local function converts(p, v)
+  local convert = coercers[p.type] or coercers.object
+  if p.list and type(v) == "table" and (P.islist(v) or (getmetatable(v) == nil and rawget(v, 1) ~= nil)) then
+    for i = 1, #v do
+      if convert(v[i]) == nil then return false end
+    end
+    return true
+  end
+  return convert(v) ~= nil
+end
+
+-- Of the parameters at the lowest free position (one per parameter set), the first whose type
+-- takes the value: `ForEach-Object Name` binds -MemberName, `ForEach-Object { }` binds -Process.
+local function bestPositional(candidates, v)
+  local first = candidates[1]
+  if not first then return nil end
+  for _, p in ipairs(candidates) do
+    if p.position ~= first.position then break end
+    if converts(p, v) then return p end
+  end
+  return first
+end
+
 local function bindPositional(cmd, positional, np, bound, sets)
   for j = 1, np do
     local candidates = positionalCandidates(cmd, bound, sets)
-    local p = candidates[1]
+    local p = bestPositional(candidates, positional[j])
     if not p then
       bindError(cmd, "PositionalParameterNotFound",
         string.format("A positional parameter cannot be found that accepts argument '%s'.", P.str(positional[j])),
@@ -291,7 +322,8 @@ local function chooseSet(cmd, bound, sets, fromPipeline)
 end
 
 -- Bind the arguments written in the text. Returns the bound table keyed by parameter and the set.
-function P.bindStatic(cmd, c, fromPipeline)
+function P.bindStatic(cmd, c, fromPipeline, line)
+  bindingColumn, bindingLine = nil, line
   local bound = {}
   local positional, np, sets = bindNamed(cmd, c, bound, cmd.sets)
   sets = bindPositional(cmd, positional, np, bound, sets)

@@ -111,14 +111,36 @@ end
 -- The List: what every pipeline value is. Reading a property enumerates it over the items.
 local List = {__type = "List"}
 P.ListMeta = List
+-- A member of one item: a property value, or a method (a string's, or a function field) bound
+-- to the item so that list:method() calls it on the item.
+local function memberOf(list, item, k)
+  local v
+  if type(item) == "table" then v = item[k]
+  elseif type(item) == "string" then v = string[k] end
+  if type(v) ~= "function" then return v end
+  return function(first, ...)
+    if rawequal(first, list) then return v(item, ...) end
+    return v(first, ...)
+  end
+end
+
+-- Reading a member of a List reads it on its only item, or on every item into a new List.
 List.__index = function(t, k)
   if type(k) ~= "string" then return nil end
   local n = #t
   if n == 0 then return nil end
-  if n == 1 then
-    local v = t[1]
-    if type(v) == "table" then return v[k] end
-    return nil
+  if n == 1 then return memberOf(t, t[1], k) end
+  local first = memberOf(t, t[1], k)
+  if type(first) == "function" then
+    return function(self, ...)
+      local out = setmetatable({}, List)
+      for i = 1, n do
+        local item = t[i]
+        local m = memberOf(t, item, k)
+        if m then out[#out + 1] = m(t, ...) end
+      end
+      return out
+    end
   end
   local out, m = setmetatable({}, List), 0
   for i = 1, n do
@@ -133,6 +155,18 @@ List.__tostring = function(t)
   for i = 1, #t do parts[i] = P.str(t[i]) end
   return table.concat(parts, " ")
 end
+
+-- A one-item List stands for its item in comparisons and joins: (Get-Date) < (Get-Date 2027-01-01).
+local function single(v)
+  if type(v) == "table" and getmetatable(v) == List then
+    if #v ~= 1 then error("a List of " .. #v .. " items cannot be compared; pick one with [i]", 3) end
+    return v[1]
+  end
+  return v
+end
+List.__lt = function(a, b) return single(a) < single(b) end
+List.__le = function(a, b) return single(a) <= single(b) end
+List.__concat = function(a, b) return P.str(a) .. P.str(b) end
 
 function P.islist(v)
   return type(v) == "table" and getmetatable(v) == List
@@ -150,6 +184,18 @@ function P.L(...)
     if v ~= nil then m = m + 1; out[m] = v end
   end
   return out
+end
+
+-- `@{ Key = value; ... }`: an object whose properties are the keys in the order written.
+function P.H(...)
+  local keys, fields = {}, {}
+  for i = 1, select("#", ...), 2 do
+    local k, v = select(i, ...)
+    k = P.str(k)
+    keys[#keys + 1] = k
+    fields[k] = v
+  end
+  return setmetatable(fields, P.shape(keys, "Hashtable"))
 end
 
 -- Text of a value in an interpolated string: lists join with spaces, as in PowerShell.

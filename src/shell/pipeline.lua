@@ -47,9 +47,14 @@ local function newStage(c, index, position)
              Message = "The term '" .. c.n .. "' is not a known command.", Recommendation = "Get-Command"})
   end
   local where = position and (position .. ":" .. (c.c or 1)) or nil
-  local ok, bound, set = pcall(P.bindStatic, cmd, c, index > 1)
+  local ok, bound, set = pcall(P.bindStatic, cmd, c, index > 1, position)
   if not ok then
-    if P.isrecord(bound) then bound.Position = bound.Position or where end
+    if P.isrecord(bound) then
+      local column = rawget(bound, "Column")
+      bound.Column = nil
+      if position and column then where = position .. ":" .. column end
+      bound.Position = bound.Position or where
+    end
     error(bound, 0)
   end
   local s = setmetatable({cmd = cmd, args = argsOf(bound), set = set, index = index, position = where}, Stage)
@@ -106,16 +111,22 @@ local function inputFunction(s)
   local pipelineNames = {}
   for _, p in ipairs(byValue) do pipelineNames[#pipelineNames + 1] = p.name end
   for _, p in ipairs(byProperty) do pipelineNames[#pipelineNames + 1] = p.name end
+  local function notBound(input, why)
+    s:error({Id = "InputObjectNotBound", Category = "InvalidArgument", Target = P.str(input),
+             Message = string.format("The input object '%s' cannot be bound to any parameter of %s%s.", P.cell(input), cmd.name, why),
+             Recommendation = "Get-Help " .. cmd.name})
+  end
   if #pipelineNames == 0 then
-    return function(input) if process then process(s, input) end end
+    if s.index == 1 then
+      return function(input) if process then process(s, input) end end
+    end
+    return function(input) notBound(input, ": it takes no pipeline input") end
   end
   return function(input)
     local args = s.args
     for i = 1, #pipelineNames do args[pipelineNames[i]] = nil end
     if not P.bindInput(cmd, byValue, byProperty, input, args) then
-      s:error({Id = "InputObjectNotBound", Category = "InvalidArgument", Target = P.str(input),
-               Message = string.format("The input object '%s' cannot be bound to any parameter of %s.", P.cell(input), cmd.name),
-               Recommendation = "Get-Help " .. cmd.name})
+      notBound(input, "")
       return
     end
     if process then process(s, input) end

@@ -196,14 +196,15 @@ TEST_CASE("@() arrays", "[lang]") {
   CHECK(lua("Set-User @('a', 'b')") == R"(__plush.pipe(true, {n="Set-User", c=1, k=1, __plush.L('a', 'b')}))");
 }
 
-TEST_CASE("@{} hash tables", "[lang]") {
+TEST_CASE("@{} hash tables keep their keys in order", "[lang]") {
   CHECK(lua("Select-Object @{ Name = 'Dept'; Expression = { $_.Department } }") ==
-        R"(__plush.pipe(true, {n="Select-Object", c=1, k=1, {Name = 'Dept', Expression = function(_) return _.Department end}}))");
-  CHECK(lua("Set-User @{}") == R"(__plush.pipe(true, {n="Set-User", c=1, k=1, {}}))");
-  CHECK(lua("local t = @{ A = 1 }") == "local t = {A = 1}");
+        R"(__plush.pipe(true, {n="Select-Object", c=1, k=1, __plush.H("Name", 'Dept', "Expression", function(_) return _.Department end)}))");
+  CHECK(lua("Set-User @{}") == R"(__plush.pipe(true, {n="Set-User", c=1, k=1, __plush.H()}))");
+  CHECK(lua("local t = @{ A = 1 }") == R"(local t = __plush.H("A", 1))");
   CHECK(lua("local t = @{ A = 1\n  \"b c\" = $x.Y\n  'end' = (Get-User)\n}") ==
-        "local t = {A = 1,\n[\"b c\"] = x.Y,\n[\"end\"] = (__plush.pipe(false, {n=\"Get-User\", c=12, k=0}))\n}");
-  CHECK(lua("t = @{ user-name = 1; n = 'x' .. $y }") == R"(t = {["user-name"] = 1, n = 'x' .. y})");
+        "local t = __plush.H(\"A\", 1,\n\"b c\", x.Y,\n\"end\", (__plush.pipe(false, {n=\"Get-User\", c=12, k=0}))\n)");
+  CHECK(lua("t = @{ user-name = 1; n = 'x' .. $y }") == R"(t = __plush.H("user-name", 1, "n", 'x' .. y))");
+  CHECK(lua("t = @{ \"k$n\" = $null }") == R"(t = __plush.H(("k" .. __plush.str(n)), nil))");
 }
 
 TEST_CASE("script blocks", "[lang]") {
