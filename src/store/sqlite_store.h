@@ -71,6 +71,7 @@ class SqliteStore : public tenant::TenantStore {
   void removeRole(const std::string& role, int64_t userPk) override;
 
   void appendAudit(const tenant::AuditEntry& e) override;
+  int64_t lastAuditSequence() override;
   void forEachAudit(const tenant::AuditQuery& q,
                     const std::function<bool(const tenant::AuditEntry&)>& each) override;
 

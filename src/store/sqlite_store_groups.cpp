@@ -149,6 +149,8 @@ void SqliteStore::appendAudit(const AuditEntry& e) {
       .bindText(1, e.Time).bindText(2, e.Actor).bindText(3, e.Action).bindText(4, e.Target).bindText(5, e.Detail).run();
 }
 
+int64_t SqliteStore::lastAuditSequence() { return count("SELECT IFNULL(max(pk), 0) FROM audit"); }
+
 // Oldest first; with `last`, only the newest `last` entries (still oldest first).
 void SqliteStore::forEachAudit(const AuditQuery& q, const std::function<bool(const AuditEntry&)>& each) {
   SqlCondition where;
@@ -158,12 +160,13 @@ void SqliteStore::forEachAudit(const AuditQuery& q, const std::function<bool(con
                                   {hasWildcard(q.actor) ? wildcardToLike(q.actor) : q.actor});
   if (!q.target.empty()) where.add(hasWildcard(q.target) ? "target LIKE ? ESCAPE '\\'" : "target = ?",
                                    {hasWildcard(q.target) ? wildcardToLike(q.target) : q.target});
-  int64_t after = 0;
+  int64_t after = q.afterSequence;
+  if (q.afterSequence > 0) where.add("pk > ?", {q.afterSequence});
   if (q.last > 0) {
     Statement first = db_.prepareOnce("SELECT pk FROM audit WHERE " + where.sql + " ORDER BY pk DESC LIMIT 1 OFFSET ?");
     bindAll(first, where.params);
     first.bind(static_cast<int>(where.params.size()) + 1, q.last);
-    after = first.step() ? first.integer(0) : 0;
+    after = first.step() ? first.integer(0) : q.afterSequence;
   }
   Statement s = db_.prepareOnce("SELECT pk, time, actor, action, target, detail FROM audit WHERE " + where.sql +
                                 " AND pk > ? ORDER BY pk LIMIT " + std::to_string(kBatch));
@@ -171,7 +174,8 @@ void SqliteStore::forEachAudit(const AuditQuery& q, const std::function<bool(con
     bindAll(s, where.params);
     s.bind(static_cast<int>(where.params.size()) + 1, after);
     std::vector<std::pair<int64_t, AuditEntry>> page;
-    while (s.step()) page.push_back({s.integer(0), AuditEntry{s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)}});
+    while (s.step())
+      page.push_back({s.integer(0), AuditEntry{s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(0)}});
     s.reset();
     for (const auto& [pk, e] : page)
       if (!each(e)) return;

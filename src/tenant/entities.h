@@ -77,6 +77,7 @@ struct LicenseErrorRow {
 
 struct AuditEntry {
   std::string Time, Actor, Action, Target, Detail;
+  int64_t Sequence = 0;  // grows with every entry; a mark for "what changed since"
 };
 
 struct AdminRole {
@@ -143,6 +144,7 @@ struct UserChanges {
 struct AuditQuery {
   std::string since, actor, target;
   int64_t last = 0;  // 0 = all
+  int64_t afterSequence = 0;  // only entries written after this mark (Session::auditSequence())
 };
 
 struct ImportReport {

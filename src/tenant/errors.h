@@ -28,6 +28,7 @@ inline constexpr const char* InvalidArgument = "InvalidArgument";
 inline constexpr const char* ResourceBusy = "ResourceBusy";
 inline constexpr const char* InvalidData = "InvalidData";
 inline constexpr const char* ResourceExists = "ResourceExists";
+inline constexpr const char* OperationStopped = "OperationStopped";
 }  // namespace category
 
 ErrorRecord makeError(std::string id, std::string category, std::string target, std::string message,

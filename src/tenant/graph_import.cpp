@@ -149,6 +149,7 @@ ImportReport TenantImport::graph(const json& doc) {
       std::string where = "value[" + std::to_string(i) + "]";
       if (kind == Kind::Unknown && pass == Kind::Sku) bad(where, "neither a subscribedSku, a user nor a group");
       if (kind != pass) continue;
+      if (poll) poll(static_cast<int64_t>(i) + 1);
       if (kind == Kind::Sku) graphSku(item, where);
       else if (kind == Kind::Group) graphGroup(item, where);
       else graphUser(item, where);

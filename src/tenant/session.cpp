@@ -124,6 +124,11 @@ void Session::rollback() {
 }
 bool Session::inTransaction() const { return store_->depth() > 0; }
 
+void Session::pollInterrupt(int64_t step) {
+  if (step % 256 == 0 && interrupted_ && interrupted_())
+    fail("Interrupted", category::OperationStopped, actorUpn_, "The operation was interrupted; nothing of it was kept.");
+}
+
 bool Session::actorIs(const char* role) const {
   return std::find(actorRoles_.begin(), actorRoles_.end(), role) != actorRoles_.end();
 }

@@ -1,49 +1,54 @@
 // Session: the engine's public API over one open tenant store, one acting admin and one clock.
 //
-// How the cmdlets use it (namespace plush::tenant; every call is ONE transaction, nested as a
-// savepoint inside begin()/commit()/rollback(); a failure throws TenantError{record.id, ...}
-// and leaves the store exactly as before). Identities are case-insensitive: user = UPN or Id,
-// product = SkuPartNumber | SkuId | DisplayName, group = DisplayName or Id.
+// How the cmdlets use it (namespace plush::tenant; every changing call is ONE transaction,
+// nested as a savepoint inside begin()/commit()/rollback(); a failure throws
+// TenantError{record.id, category, target, message, recommendation} and leaves the store
+// exactly as before). Identities are case-insensitive: user = UPN or Id, product =
+// SkuPartNumber | SkuId | DisplayName, group = DisplayName or Id. Every call checks the
+// actor's roles (reads: any role; AccessDenied names the roles that may).
 //
-//   Session s(SessionOptions{storePath, actingUpn /*""=first GA*/, nowIso /*""=system*/, catalogPath});
-//   createTenant(path, NewTenantOptions{name, defaultUsageLocation, adminUpn, catalogPath, demoPath});
-//   auto s = Session::create(NewTenantOptions{...}, SessionOptions{":memory:", ...});  // --demo
-//   s.begin(); s.commit(); s.rollback(); s.inTransaction();      // Start-/Complete-/Undo-Transaction
-//   s.actor(); s.actorRoles(); s.now();
+//   Session s(SessionOptions{storePath, actingUpn /*""=first GA*/, nowIso /*""=system*/, catalogPath,
+//             busyTimeoutMs, onCreate /*tenant made when the store has none*/});
+//   createTenant(path, NewTenantOptions{name, defaultUsageLocation, adminUpn, catalogPath, demoPath, now});
+//   auto s = Session::create(NewTenantOptions{..., demoPath}, SessionOptions{":memory:", ...});  // --demo
+//   s.begin(); s.commit(); s.rollback(); s.inTransaction();  // Start-/Complete-/Undo-Transaction, --what-if
+//   s.actor(); s.actorRoles(); s.now();  s.setInterruptCheck([]{ return ctrlC; });  // long loops poll it
 //   tenant() -> TenantInfo;  setTenant(optional<string> defaultUsageLocation, optional<bool> adHoc)
 //   products(pattern) -> vector<Product>;  product(identity) -> Product
 //   importProductsCsv(path) -> ImportReport{added, updated, unchanged, plans}
 //   subscriptions(optional<string> product, optional<string> status) -> vector<Subscription>
-//   newSubscription(NewSubscription{...}) -> Subscription
-//   setSubscription(id, SubscriptionChanges{quantity?, status?, expiresOn?, takeOver, force}) -> Subscription
+//   newSubscription(NewSubscription{product, quantity, trial, expiresOn, startsOn, source, purchasedBy})
+//   setSubscription(id, SubscriptionChanges{quantity?, status? ("Auto" = by date), expiresOn?, takeOver, force})
 //   licenses(optional<string> product) -> vector<LicenseRow>
 //   userLicenses(user) -> vector<UserLicenseRow>
 //   setUserLicense(user, SetUserLicenseRequest{add, remove, disabledPlans?, disablePlans,
 //                  enablePlans, usageLocation?, replace}) -> vector<UserLicenseRow> (the user's, after)
 //   switchUserLicense(user, from, to) -> vector<UserLicenseRow>
-//   groupLicenses(group) -> vector<GroupLicenseRow>
+//   groupLicenses(group) -> vector<GroupLicenseRow{Group, SkuPartNumber, DisabledPlans, EnabledPlans, Active, Errors}>
 //   setGroupLicense(group, add, remove, optional<vector<string>> disabledPlans) -> vector<GroupLicenseRow>
-//   licenseErrors(optional group, optional product, callback(LicenseErrorRow) -> bool) (streams)
+//   licenseErrors(optional group, optional product) -> vector<LicenseErrorRow>, or with a callback (streams)
 //   reprocess(optional group, optional user) -> ReprocessReport{evaluated, fixed, inError}
-//   forEachUser(UserQuery{identity, filter, department, usageLocation, licensed, unlicensed,
-//               product, userType, deleted}, callback(const User&) -> bool /*false = stop*/)
+//   forEachUser(UserQuery{identity, filter, department, usageLocation, product, userType,
+//               licensed, unlicensed, deleted}, callback(const User&) -> bool /*false = stop*/)
 //   user(identity) -> User;  newUser(NewUser{...}) -> User;  setUser(identity, UserChanges{...}) -> User
 //   removeUser(identity, permanent);  restoreUser(identity) -> User
 //   groups(pattern) -> vector<Group>;  group(identity) -> Group;  newGroup(name, description) -> Group
 //   removeGroup(group);  forEachGroupMember(group, callback(const User&) -> bool)
-//   addGroupMember(group, user);  removeGroupMember(group, user)
+//   addGroupMember(group, user) (already a member: no-op);  removeGroupMember(group, user)
 //   adminRoles() -> vector<AdminRole>;  addAdminRoleMember(role, user);  removeAdminRoleMember(role, user)
-//   forEachAudit(AuditQuery{since, actor, target, last}, callback(const AuditEntry&) -> bool)
+//   forEachAudit(AuditQuery{since, actor, target, last, afterSequence}, callback(const AuditEntry&) -> bool)
+//   auditSequence() -> int64 (mark before a --what-if run; then forEachAudit({.afterSequence = mark}))
 //   exportTenant(path);  importTenant(path, "plush" | "graph") -> ImportReport
 //
 // Streaming callbacks run with no store statement open, so they may call back into the Session
-// (Get-User | Set-UserLicense). Error ids: see errors.h and SPEC §6 (CountViolation,
-// UsageLocationRequired, ProhibitedInUsageLocationViolation, NotAssignableToUser,
-// DependencyViolation, MutuallyExclusiveViolation, InheritedLicense, SelfServiceSubscription,
-// GuestRequiresGlobalAdmin, AccessDenied, UserNotFound, ProductNotFound, GroupNotFound,
-// SubscriptionNotFound, AmbiguousIdentity, InvalidUsageLocation, InvalidArgument, AlreadyExists,
+// (Get-User | Set-UserLicense). Error ids: CountViolation, UsageLocationRequired,
+// ProhibitedInUsageLocationViolation, NotAssignableToUser, DependencyViolation,
+// MutuallyExclusiveViolation, InheritedLicense, SelfServiceSubscription, GuestRequiresGlobalAdmin,
+// AccessDenied, UserNotFound, ProductNotFound, GroupNotFound, SubscriptionNotFound, RoleNotFound,
+// NotFound, AmbiguousIdentity, InvalidUsageLocation, InvalidArgument, AlreadyExists,
 // GroupHasLicenses, QuantityBelowAssigned, PlanNotInProduct, PlanIsAutomatic, LicenseNotAssigned,
-// InvalidFilter, InvalidCsv, InvalidJson, StoreBusy, TenantNotFound, NotImplemented).
+// AdHocSubscriptionsDisabled, LastGlobalAdministrator, InvalidFilter, InvalidCsv, InvalidJson,
+// CatalogNotFound, StoreBusy, StoreTooNew, StoreError, TenantNotFound, Interrupted.
 #pragma once
 
 #include <functional>
@@ -143,6 +148,11 @@ class Session {
   void addAdminRoleMember(const std::string& role, const std::string& user);
   void removeAdminRoleMember(const std::string& role, const std::string& user);
   void forEachAudit(const AuditQuery& query, const std::function<bool(const AuditEntry&)>& each);
+  int64_t auditSequence();  // the newest entry's Sequence (0 when none): a mark for --what-if
+
+  // Polled by long loops (a group license over many members, reprocess, imports); when it
+  // returns true the call stops with TenantError "Interrupted" and its changes roll back.
+  void setInterruptCheck(std::function<bool()> interrupted) { interrupted_ = std::move(interrupted); }
 
   // whole tenant
   void exportTenant(const std::string& path);
@@ -179,6 +189,8 @@ class Session {
   int64_t actorPk_ = 0;
   std::string actorUpn_;
   std::vector<std::string> actorRoles_;
+  std::function<bool()> interrupted_;
+  void pollInterrupt(int64_t step);
 };
 
 }  // namespace plush::tenant

@@ -68,4 +68,9 @@ void Session::forEachAudit(const AuditQuery& query, const std::function<bool(con
   store_->forEachAudit(q, each);
 }
 
+int64_t Session::auditSequence() {
+  require(Action::Read);
+  return store_->lastAuditSequence();
+}
+
 }  // namespace plush::tenant

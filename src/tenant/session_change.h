@@ -8,7 +8,11 @@ namespace plush::tenant {
 
 class Session::Change {
  public:
-  explicit Change(Session& s) : session_(s) { session_.store_->begin(); }
+  // A new outermost transaction may see another process's changes: caches start afresh.
+  explicit Change(Session& s) : session_(s) {
+    if (session_.store_->depth() == 0) session_.engine_->forget();
+    session_.store_->begin();
+  }
   Change(const Change&) = delete;
   Change& operator=(const Change&) = delete;
   void commit() {

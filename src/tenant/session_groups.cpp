@@ -113,7 +113,9 @@ std::vector<GroupLicenseRow> Session::groupLicenses(const std::string& group) {
 // One member at a time over prepared statements: O(1) store work per member.
 void Session::applyGroupLicenses(const GroupRecord& g) {
   std::vector<GroupLicenseRecord> licenses = store_->groupLicenses(g.pk);
+  int64_t step = 0;
   store_->forEachMember(g.pk, [&](int64_t userPk) {
+    pollInterrupt(++step);
     if (std::optional<UserRecord> u = store_->userByPk(userPk)) engine_->applyGroup(*u, g.pk, licenses);
     return true;
   });
@@ -206,7 +208,7 @@ ReprocessReport Session::reprocess(std::optional<std::string> group, std::option
   Change change(*this);
   ReprocessReport report;
   auto retry = [&](const UserRecord& u, int64_t groupPk) {
-    ++report.evaluated;
+    pollInterrupt(++report.evaluated);
     bool ok = engine_->applyGroup(u, groupPk, store_->groupLicenses(groupPk));
     (ok ? report.fixed : report.inError) += 1;
   };

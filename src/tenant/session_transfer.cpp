@@ -97,6 +97,7 @@ ImportReport Session::importTenant(const std::string& path, const std::string& f
   json doc = readJsonFile(path);
   Change change(*this);
   TenantImport import(*store_, *engine_, path);
+  import.poll = [this](int64_t step) { pollInterrupt(step); };
   ImportReport report = iequals(format, "graph") ? import.graph(doc) : import.plush(doc);
   engine_->forget();
   audit("Import-Tenant", path,

@@ -138,6 +138,7 @@ class TenantStore {
 
   // audit
   virtual void appendAudit(const AuditEntry& e) = 0;
+  virtual int64_t lastAuditSequence() = 0;
   virtual void forEachAudit(const AuditQuery& q, const std::function<bool(const AuditEntry&)>& each) = 0;
 };
 

@@ -205,7 +205,10 @@ ImportReport TenantImport::plush(const json& doc) {
           lowered(list(licenses[k], "disabledPlans"))});
   }
   const json& users = list(doc, "users");
-  for (size_t i = 0; i < users.size(); ++i) plushUser(users[i], at("users", i));
+  for (size_t i = 0; i < users.size(); ++i) {
+    if (poll) poll(static_cast<int64_t>(i) + 1);
+    plushUser(users[i], at("users", i));
+  }
   return report_;
 }
 

@@ -1,6 +1,7 @@
 // Loading a whole tenant from JSON: plush's own export, or Microsoft Graph shaped pages (SPEC §8).
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -20,6 +21,7 @@ class TenantImport {
       : store_(store), engine_(engine), path_(std::move(path)) {}
   ImportReport plush(const nlohmann::json& doc);
   ImportReport graph(const nlohmann::json& doc);
+  std::function<void(int64_t)> poll;  // called once per item; may throw to stop the import
 
  private:
   [[noreturn]] void bad(const std::string& where, const std::string& why) const;

@@ -342,3 +342,53 @@ TEST_CASE("roles: each role may do its work and no more", "[engine][roles]") {
   CHECK(errorId([&] { admin->removeAdminRoleMember("GlobalAdministrator", "admin@contoso.onmicrosoft.com"); }) ==
         "LastGlobalAdministrator");
 }
+
+TEST_CASE("two sessions on one store cannot together pass a product's licenses", "[engine][rule1][store]") {
+  Tenant t;
+  auto first = t.open();
+  auto second = t.open();
+  buy(*first, "POWER_BI_PRO", 1);
+  addUser(*first, "a@contoso.com");
+  addUser(*first, "b@contoso.com");
+  CHECK(second->licenses("POWER_BI_PRO").at(0).Available == 1);
+  first->setUserLicense("a@contoso.com", adding({"POWER_BI_PRO"}));
+  CHECK(errorId([&] { second->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"})); }) == "CountViolation");
+  second->newGroup("G");
+  addUser(*second, "c@contoso.com", "");
+  second->addGroupMember("G", "c@contoso.com");
+  second->setGroupLicense("G", {"POWER_BI_PRO"}, {});  // c@ uses the tenant's US, but none is left
+  CHECK(second->licenseErrors().at(0).Error == "CountViolation");
+  first->setTenant("", std::nullopt);  // another process: no default location any more
+  second->reprocess();
+  CHECK(second->licenseErrors().at(0).Error == "UsageLocationRequired");
+}
+
+TEST_CASE("a long group operation stops when interrupted and keeps nothing", "[engine][rule7]") {
+  Tenant t;
+  auto s = t.open();
+  buy(*s, "POWER_BI_PRO", 1000);
+  s->newGroup("Big");
+  s->begin();
+  for (int i = 0; i < 600; ++i) {
+    addUser(*s, "u" + std::to_string(i) + "@contoso.com");
+    s->addGroupMember("Big", "u" + std::to_string(i) + "@contoso.com");
+  }
+  s->commit();
+  int64_t mark = s->auditSequence();
+  s->setInterruptCheck([] { return true; });
+  CHECK(errorId([&] { s->setGroupLicense("Big", {"POWER_BI_PRO"}, {}); }) == "Interrupted");
+  s->setInterruptCheck(nullptr);
+  CHECK(s->licenses("POWER_BI_PRO").at(0).Assigned == 0);
+  CHECK(s->groupLicenses("Big").empty());
+  AuditQuery since;
+  since.afterSequence = mark;
+  int64_t after = 0;
+  s->forEachAudit(since, [&](const AuditEntry&) { return ++after, true; });
+  CHECK(after == 0);
+  s->setGroupLicense("Big", {"POWER_BI_PRO"}, {});
+  s->forEachAudit(since, [&](const AuditEntry& e) {
+    CHECK(e.Sequence > mark);
+    return ++after, true;
+  });
+  CHECK(after == 1);
+}
