@@ -7,6 +7,7 @@
 #include "cmdlets/graph.h"
 #include "cmdlets/nouns.h"
 #include "cmdlets/what_if.h"
+#include "host/interrupt.h"
 
 namespace plush::cmdlets {
 
@@ -49,9 +50,11 @@ void TenantContext::open() {
   }
   if (fresh) {
     session_ = tenant::Session::create(firstUseOptions(options_), sessionOptions(options_, path));
-    return;
+  } else {
+    session_ = std::make_unique<tenant::Session>(sessionOptions(options_, path));
   }
-  session_ = std::make_unique<tenant::Session>(sessionOptions(options_, path));
+  // Long engine loops (group licensing, reprocess, imports) stop on Ctrl-C and roll back.
+  session_->setInterruptCheck([] { return host::pendingSignal() != 0; });
 }
 
 tenant::Session& TenantContext::session() {

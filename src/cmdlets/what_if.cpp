@@ -45,11 +45,11 @@ int whatIfBegin(lua_State* L) {
 
 int whatIfEndUnguarded(lua_State* L) {
   auto& session = contextOf(L).session();
-  int64_t mark = luaL_checkinteger(L, 1);
+  tenant::AuditQuery since;
+  since.afterSequence = luaL_checkinteger(L, 1);
   lua_newtable(L);
-  int64_t seen = 0, n = 0;
-  session.forEachAudit({}, [&](const tenant::AuditEntry& e) {
-    if (++seen <= mark) return true;
+  lua_Integer n = 0;
+  session.forEachAudit(since, [&](const tenant::AuditEntry& e) {
     std::string line = e.Action + " " + e.Target + (e.Detail.empty() ? "" : " (" + e.Detail + ")");
     lua_pushstring(L, line.c_str());
     lua_rawseti(L, -2, ++n);
@@ -85,21 +85,16 @@ void registerWhatIfHooks(lua_State* L, TenantContext& context) {
   lua_pop(L, 1);
 }
 
-int64_t auditMark(tenant::Session& session) {
-  int64_t count = 0;
-  session.forEachAudit({}, [&](const tenant::AuditEntry&) {
-    ++count;
-    return true;
-  });
-  return count;
-}
+int64_t auditMark(tenant::Session& session) { return session.auditSequence(); }
 
 void writeWhatIfSummary(tenant::Session& session, int64_t mark, const std::map<std::string, int>& errorCounts,
                         std::ostream& out) {
   std::map<std::string, ChangeKind> kinds;
-  int64_t seen = 0;
-  session.forEachAudit({}, [&](const tenant::AuditEntry& e) {
-    if (++seen <= mark) return true;
+  int64_t changes = 0;
+  tenant::AuditQuery since;
+  since.afterSequence = mark;
+  session.forEachAudit(since, [&](const tenant::AuditEntry& e) {
+    ++changes;
     for (const auto& name : kindsOf(e)) {
       auto& kind = kinds[name];
       ++kind.count;
@@ -107,8 +102,8 @@ void writeWhatIfSummary(tenant::Session& session, int64_t mark, const std::map<s
     }
     return true;
   });
-  out << "What if: nothing was changed. The run would have made " << (seen - mark) << " change"
-      << (seen - mark == 1 ? "" : "s") << (kinds.empty() ? "." : ":") << "\n";
+  out << "What if: nothing was changed. The run would have made " << changes << " change"
+      << (changes == 1 ? "" : "s") << (kinds.empty() ? "." : ":") << "\n";
   for (const auto& [kind, c] : kinds) {
     out << "  " << kind << ": " << c.count << " (" << c.targets.size() << " target"
         << (c.targets.size() == 1 ? "" : "s") << ")\n";
