@@ -7,7 +7,6 @@
 #include "cmdlets/graph.h"
 #include "cmdlets/nouns.h"
 #include "cmdlets/what_if.h"
-#include "host/interrupt.h"
 
 namespace plush::cmdlets {
 
@@ -53,8 +52,7 @@ void TenantContext::open() {
   } else {
     session_ = std::make_unique<tenant::Session>(sessionOptions(options_, path));
   }
-  // Long engine loops (group licensing, reprocess, imports) stop on Ctrl-C and roll back.
-  session_->setInterruptCheck([] { return host::pendingSignal() != 0; });
+  if (options_.interrupted) session_->setInterruptCheck(options_.interrupted);
 }
 
 tenant::Session& TenantContext::session() {

@@ -2,6 +2,7 @@
 #pragma once
 #include <lua.hpp>
 
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <memory>
@@ -20,6 +21,7 @@ struct TenantOptions {
   std::string catalogPath;  // stdlib/catalog.json
   std::string demoPath;     // stdlib/demo.json
   bool demo = false;
+  std::function<bool()> interrupted;  // polled by long engine loops (group licensing, imports): Ctrl-C
 };
 
 // The open tenant: opened (and created) on first use, switched by Connect-Tenant.
