@@ -103,8 +103,14 @@ void Translator::value() {
 // `.Field` and `[index]` after a $variable or a parenthesized value.
 void Translator::postfix() {
   for (;;) {
-    if (peek() == '.' && isNameStart(peek(1))) {
+    if ((peek() == '.' || peek() == ':') && isNameStart(peek(1))) {
+      bool method = peek() == ':';
       emitVerbatim(nameEnd(src_, pos_ + 1));
+      // A call right after the name: `$d.AddDays(30)`, `("u%03d"):format(i)`; a method needs one.
+      if (peek() == '(' || method) {
+        if (peek() != '(') error("UnexpectedToken", "expected '(' with the arguments of the method", pos_, 1);
+        else nestedLua(')', true);
+      }
     } else if (peek() == '[' && longBracketLevel(src_, pos_) < 0) {
       nestedLua(']', true);
     } else {

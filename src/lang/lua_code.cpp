@@ -20,6 +20,7 @@ void Translator::luaRegion(Region& r) {
     copyBlanks(r);
     if (atEnd()) {
       closePending(r);
+      finishDollarList(r);
       return;
     }
     if (r.openNots > 0 && r.prev == Prev::ExpressionEnd && !postfixAhead()) closeNots(r);
@@ -27,6 +28,7 @@ void Translator::luaRegion(Region& r) {
     if (isClosing(c)) {
       if (r.closer) {
         closePending(r);
+        finishDollarList(r);
         return;
       }
       // A stray closer in the chunk is Lua's to report.
@@ -42,6 +44,7 @@ void Translator::luaRegion(Region& r) {
     luaToken(r);
     if (r.finished) {
       closePending(r);
+      finishDollarList(r);
       return;
     }
   }
@@ -110,6 +113,8 @@ void Translator::noteToken(Region& r, bool canStartStatement, bool operand) {
   bool afterPipeline = r.afterPipeline;
   r.afterPipeline = false;
   if (starts) {
+    finishDollarList(r);
+    r.dollarTarget = r.statements && src_[pos_] == '$';
     // `Get-User` then `(x):f()` on the next line: without `;` Lua would call the pipeline's value.
     if (afterPipeline && src_[pos_] == '(') out_.append(";");
     ++r.statementCount;
@@ -122,6 +127,18 @@ void Translator::noteToken(Region& r, bool canStartStatement, bool operand) {
     r.operandSource = pos_;
   }
   if (r.firstToken == kNone) r.firstToken = out_.size();
+}
+
+// The end of a `$name = a, b` statement: wrap its value list into one List.
+void Translator::finishDollarList(Region& r) {
+  if (r.dollarAssign && r.listHasComma && r.listStart != kNone) {
+    out_.insert(r.listStart, "__plush.L(", r.listSource);
+    out_.appendBeforeTrailingBlanks(")");
+  }
+  r.dollarAssign = false;
+  r.dollarTarget = false;
+  r.listStart = kNone;
+  r.listHasComma = false;
 }
 
 void Translator::startList(Region& r) {
@@ -220,6 +237,7 @@ void Translator::luaKeyword(Region& r, std::string_view word) {
   }
   boundary(r);
   if (r.firstToken == kNone) r.firstToken = out_.size();
+  if (word != "and" && word != "or" && word != "not" && word != "function") finishDollarList(r);
   r.listStart = kNone;
   r.listPending = r.statements && word == "return";
   emitVerbatim(end);
@@ -233,7 +251,7 @@ void Translator::luaKeyword(Region& r, std::string_view word) {
     r.prev = Prev::ExpressionStart;
   }
   if (word == "function" && !r.statements) {
-    functionBody();
+    functionBody(end - word.size());
     r.prev = Prev::ExpressionEnd;
   }
 }
@@ -253,10 +271,10 @@ bool Translator::blockKeyword(Region& r, std::string_view word) {
 }
 
 // `function (params) body end` in an expression: the body is statements, where commands run.
-void Translator::functionBody() {
-  size_t open = pos_;
+void Translator::functionBody(size_t keyword) {
+  size_t open = keyword;
   while (!atEnd() && (src_[pos_] == ' ' || src_[pos_] == '\t')) out_.append(std::string_view(&src_[pos_++], 1));
-  if (atEnd()) incomplete("MissingEnd", "the function that starts here has no 'end'", open, 1);
+  if (atEnd()) incomplete("MissingEnd", "the function that starts here has no 'end'", open, 8);
   if (src_[pos_] != '(') return;  // not Lua; the Lua loader will say so
   nestedLua(')', true);
   Region body;
@@ -264,7 +282,7 @@ void Translator::functionBody() {
   body.untilEnd = true;
   body.prev = Prev::StatementStart;
   luaRegion(body);
-  if (atEnd()) incomplete("MissingEnd", "the function that starts here has no 'end'", open, 1);
+  if (atEnd()) incomplete("MissingEnd", "the function that starts here has no 'end'", open, 8);
   if (!body.finished) {
     error("UnexpectedToken", "expected 'end' to close the function at " + place(open) + ", found '" +
               std::string(1, src_[pos_]) + "'", pos_, 1);
@@ -278,9 +296,16 @@ void Translator::luaOperator(Region& r) {
   std::string_view op = src_.substr(pos_, length);
   if (op == "=" || op == "," || op == ";") {
     boundary(r);
-    if (op == ",") r.listHasComma = r.listStart != kNone;
-    if (op == ";") r.listStart = kNone;
-    if (op == "=") r.listPending = r.statements;
+    if (op == ",") {
+      r.listHasComma = r.listStart != kNone;
+      r.dollarTarget = false;
+    }
+    if (op == ";") finishDollarList(r);
+    if (op == "=") {
+      r.listPending = r.statements;
+      r.dollarAssign = r.dollarTarget;
+      r.dollarTarget = false;
+    }
     if (op != "," && r.statements) r.statementSyntax = true;
     emitVerbatim(pos_ + length);
     r.prev = op == ";" && r.statements ? Prev::StatementStart : Prev::ExpressionStart;
@@ -347,6 +372,7 @@ void Translator::pipeFromValue(Region& r) {
 void Translator::endPipelineStatement(Region& r, bool statement) {
   r.listStart = kNone;
   r.listHasComma = false;
+  r.dollarAssign = false;
   if (!statement) {
     r.prev = Prev::ExpressionEnd;
     return;

@@ -44,6 +44,9 @@ struct Region {
   bool listPending = false;     // the next operand starts a value list (after `=` or `return`)
   bool listHasComma = false;
   bool afterPipeline = false;   // the last statement was a command pipeline
+  // `$name = a, b` makes a List, as in PowerShell (plain Lua `name = a, b` stays Lua).
+  bool dollarTarget = false;    // the statement began with `$name`, no `,` yet
+  bool dollarAssign = false;    // ... and `=` followed: its value list becomes one List
 
   // A function body inside an expression (`pcall(function() ... end)`) ends at its own `end`.
   bool untilEnd = false;
@@ -98,10 +101,11 @@ class Translator {
   bool postfixAhead() const;
   bool atLineStart() const;
   void startList(Region& r);
+  void finishDollarList(Region& r);
   void luaWord(Region& r);
   void luaKeyword(Region& r, std::string_view word);
   bool blockKeyword(Region& r, std::string_view word);
-  void functionBody();
+  void functionBody(size_t keyword);
   void luaOperator(Region& r);
   void luaString(Region& r);
   bool commandFollowsPipe() const;

@@ -47,8 +47,8 @@ end
 
 function P.formatError(rec)
   if P.state.output == "json" then
-    return P.to_json({Id = rec.Id, Category = rec.Category, Target = rec.Target,
-      Message = rec.Message, Recommendation = rec.Recommendation}, true)
+    return P.to_json(P.H("Id", rec.Id, "Category", rec.Category, "Target", rec.Target,
+      "Message", rec.Message, "Recommendation", rec.Recommendation), true)
   end
   return P.paint(textOf(rec), "error")
 end

@@ -108,7 +108,14 @@ local function csvSink()
   return push, function() end
 end
 
-local sinks = {table = textSink, list = textSink, json = jsonSink, csv = csvSink}
+-- --output list: every object as a list of all its properties, strings as lines.
+local function listSink()
+  return function(o)
+    if isScalar(o) then io.write(P.str(o), "\n") else io.write(P.renderListOf(o)) end
+  end, function() end
+end
+
+local sinks = {table = textSink, list = listSink, json = jsonSink, csv = csvSink}
 
 function P.outDefaultSink()
   return (sinks[P.state.output or "table"] or textSink)()

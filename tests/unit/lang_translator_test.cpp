@@ -363,3 +363,53 @@ TEST_CASE("an unknown command suggests the nearest name", "[lang]") {
   // Without a registry every Verb-Noun word is taken as a command.
   CHECK(translate("Get-Anything", Options{}).status == Status::Ok);
 }
+
+TEST_CASE("a value list before | is piped whole at statement start and after = or return", "[lang]") {
+  CHECK(lua("1, 2 | Sort-Object") ==
+        R"(__plush.pipe(true, {n="Write-Output", c=1, k=1, __plush.L(1, 2)}, {n="Sort-Object", c=8, k=0}))");
+  CHECK(lua("local xs = 'a', $b | Sort-Object") ==
+        R"(local xs = __plush.pipe(false, {n="Write-Output", c=12, k=1, __plush.L('a', b)}, {n="Sort-Object", c=22, k=0}))");
+  CHECK(lua("return 1, 2 | Sort-Object") ==
+        R"(return __plush.pipe(false, {n="Write-Output", c=8, k=1, __plush.L(1, 2)}, {n="Sort-Object", c=15, k=0}))");
+  // Inside a call's parentheses or a table constructor the comma stays Lua's.
+  CHECK(lua("f(1, $x | Sort-Object)") ==
+        R"(f(1, __plush.pipe(false, {n="Write-Output", c=6, k=1, x}, {n="Sort-Object", c=11, k=0})))");
+  CHECK(lua("t = { 1, $x | Sort-Object }") ==
+        R"(t = { 1, __plush.pipe(false, {n="Write-Output", c=10, k=1, x}, {n="Sort-Object", c=15, k=0}) })");
+  CHECK(lua("for _, u in ipairs($x | Sort-Object) do end") ==
+        R"(for _, u in ipairs(__plush.pipe(false, {n="Write-Output", c=20, k=1, x}, {n="Sort-Object", c=25, k=0})) do end)");
+}
+
+TEST_CASE("$name = a, b makes one List; name = a, b stays Lua", "[lang]") {
+  CHECK(lua("$skus = 'A', 'B'") == "skus = __plush.L('A', 'B')");
+  CHECK(lua("$one = 'A'") == "one = 'A'");
+  CHECK(lua("x = 1, 2") == "x = 1, 2");
+  CHECK(lua("$a, $b = 1, 2") == "a, b = 1, 2");
+  CHECK(lua("if c then $w = 4, f(5, 6) end") == "if c then w = __plush.L(4, f(5, 6)) end");
+  CHECK(lua("$y = 1, 2; print(y)") == "y = __plush.L(1, 2); print(y)");
+  CHECK(lua("$y = 1, 2\nprint(y)") == "y = __plush.L(1, 2)\nprint(y)");
+}
+
+TEST_CASE("a line after a pipeline statement is a new statement, never a call of it", "[lang]") {
+  CHECK(lua("Get-User\n(x):f()") == "__plush.pipe(true, {n=\"Get-User\", c=1, k=0})\n;(x):f()");
+  CHECK(lua("Get-User\n'a,b' | Sort-Object") ==
+        "__plush.pipe(true, {n=\"Get-User\", c=1, k=0})\n;__plush.pipe(true, {n=\"Write-Output\", c=1, k=1, 'a,b'}, {n=\"Sort-Object\", c=9, k=0})");
+  CHECK(lua("print(1)\n'a' | Sort-Object") ==
+        "print(1)\n;__plush.pipe(true, {n=\"Write-Output\", c=1, k=1, 'a'}, {n=\"Sort-Object\", c=7, k=0})");
+  // Plain Lua keeps its own reading of a call continued on the next line.
+  CHECK(lua("f\n(g)") == "f\n(g)");
+}
+
+TEST_CASE("commands run inside function bodies written in expressions", "[lang]") {
+  CHECK(lua("pcall(function() Get-User -Bogus x end)") ==
+        R"(pcall(function() __plush.pipe(true, {n="Get-User", c=18, k=2, __plush.P("Bogus", 27), "x"}) end))");
+  CHECK(lua("f(function(a) if a then Get-User end return 1 end, 2)") ==
+        R"(f(function(a) if a then __plush.pipe(true, {n="Get-User", c=25, k=0}) end return 1 end, 2))");
+  requireDiagnostic("pcall(function() Get-User", {Status::Incomplete, "MissingEnd", 1, 7, 8});
+}
+
+TEST_CASE("an argument may call a method or a field's function", "[lang]") {
+  CHECK(lua("Get-User (\"u%03d\"):format(i)") == R"(__plush.pipe(true, {n="Get-User", c=1, k=1, ("u%03d"):format(i)}))");
+  CHECK(lua("Get-User $d.AddDays(30).Iso") == R"(__plush.pipe(true, {n="Get-User", c=1, k=1, d.AddDays(30).Iso}))");
+  requireDiagnostic("Get-User $s:upper", {Status::Error, "UnexpectedToken", 1, 18, 1});
+}
