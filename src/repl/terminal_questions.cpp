@@ -30,6 +30,13 @@ std::string stringField(lua_State* L, int table, const char* key) {
   return value;
 }
 
+// Blanks around an answer are not part of it (completion leaves one after the value).
+std::string trimmed(const std::string& text) {
+  size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t") + 1 - first);
+}
+
 // An answer's first letter, lower case, when it is one of the choices ("" for the default Yes).
 char choice(const std::string& line) {
   size_t first = line.find_first_not_of(" \t");
@@ -72,6 +79,7 @@ int promptForMandatory(lua_State* L) {
     std::string label = list ? param + "[" + std::to_string(i) + "]: " : param + ": ";
     auto read = editorOf(L).read(label, line, before);
     if (read == LineEditor::Read::Cancelled) stopRun();
+    line = trimmed(line);
     if (read != LineEditor::Read::Line || line.empty()) break;
     lua_pushstring(L, line.c_str());
     lua_rawseti(L, -2, i + 1);
