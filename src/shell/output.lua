@@ -8,6 +8,11 @@ P.views = {
   Subscription = {"Id", "Product", "Quantity", "Status", "Source", "ExpiresOn"},
   User = {"UserPrincipalName", "DisplayName", "Department", "UsageLocation", "Licenses"},
   UserLicense = {"User", "SkuPartNumber", "AssignedBy", "State", "Error", "DisabledPlans"},
+  Group = {"DisplayName", "MemberCount", "Licenses", "Description"},
+  GroupLicense = {"Group", "SkuPartNumber", "Active", "Errors", "DisabledPlans"},
+  LicenseError = {"User", "SkuPartNumber", "AssignedBy", "Error", "Message"},
+  AuditEntry = {"Time", "Actor", "Action", "Target", "Detail"},
+  AdminRole = {"Name", "Members"},
 }
 
 local colors = {header = "\27[1;32m", error = "\27[31m", warning = "\27[33m", verbose = "\27[36m"}
