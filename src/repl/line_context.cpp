@@ -191,8 +191,9 @@ class LineReader {
   void word(const std::string& w) {
     Frame& f = frames_.back();
     if (f.expectCommand) {
+      // Verb-Noun names start a pipeline anywhere; the short aliases only after `|`.
       const CommandInfo* c = looksLikeCommand(w) || f.afterPipe ? catalog_.find(w) : nullptr;
-      if (c && (looksLikeCommand(w) || f.afterPipe)) {
+      if (c) {
         f.startStatement(false);
         f.command = c;
         f.expectCommand = false;
