@@ -58,6 +58,7 @@ HistoryFile::HistoryFile(std::string path) : path_(std::move(path)), history_(hi
 HistoryFile::~HistoryFile() { history_end(history_); }
 
 void HistoryFile::load() {
+  if (path_.empty()) return;
   std::ifstream in(path_);
   std::vector<std::string> entries;
   for (std::string line; std::getline(in, line);) {
@@ -89,6 +90,7 @@ void HistoryFile::add(const std::string& entry) {
   last_ = entry;
   HistEvent event;
   history(history_, &event, H_ENTER, entry.c_str());
+  if (path_.empty()) return;
   std::error_code ignored;
   std::filesystem::create_directories(std::filesystem::path(path_).parent_path(), ignored);
   // One write() with O_APPEND: lines from two prompts at once never interleave.

@@ -12,6 +12,7 @@ std::string defaultHistoryPath();
 
 class HistoryFile {
  public:
+  // An empty path keeps the history in memory only (input that is not typed at a terminal).
   explicit HistoryFile(std::string path);
   ~HistoryFile();
   HistoryFile(const HistoryFile&) = delete;

@@ -1,6 +1,8 @@
 // The interactive prompt: read a statement (with continuation lines), run it, print its output.
 #include "repl/prompt.h"
 
+#include <unistd.h>
+
 #include <clocale>
 #include <cstring>
 #include <iostream>
@@ -38,7 +40,7 @@ void forgetStaleInterrupt(lua_State* L) {
 int runPrompt(host::LuaHost& host, cmdlets::TenantContext& tenant) {
   useUtf8Input();
   lua_State* L = host.state();
-  HistoryFile history(defaultHistoryPath());
+  HistoryFile history(isatty(STDIN_FILENO) ? defaultHistoryPath() : "");
   SessionCandidates source(L, tenant);
   LineEditor editor(history, [&](std::string_view text) {
     return completeLine(text, CommandCatalog::read(L), source);
