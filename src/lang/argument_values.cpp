@@ -255,6 +255,7 @@ void Translator::scriptBlock() {
   Region body;
   body.closer = '}';
   body.statements = true;
+  body.scriptBlock = true;
   body.prev = Prev::StatementStart;
   luaRegion(body);
   expectCloser(open, '}', false);

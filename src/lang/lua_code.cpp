@@ -176,10 +176,23 @@ void Translator::closeNots(Region& r) {
   r.openNots = 0;
 }
 
+// In PowerShell `,` binds tighter than a comparison: `$x -in 'a', 'b'` compares with the list.
+void Translator::commaInComparison(Region& r, size_t length) {
+  closeNots(r);
+  if (!r.compareList) {
+    out_.insert(r.compareRight, "__plush.L(", pos_);
+    r.compareList = true;
+  }
+  emitVerbatim(pos_ + length);
+  r.prev = Prev::ExpressionStart;
+}
+
 void Translator::closeCompare(Region& r) {
   if (r.compareRight == kNone) return;
   std::string blanks = out_.takeTrailingBlanks();
   if (out_.size() < r.compareRight) error("MissingOperand", "a comparison needs a value on its right", pos_, 1);
+  if (r.compareList) out_.append(")");
+  r.compareList = false;
   out_.append(")");
   out_.append(blanks);
   r.compareRight = kNone;
@@ -294,6 +307,10 @@ void Translator::functionBody(size_t keyword) {
 void Translator::luaOperator(Region& r) {
   size_t length = operatorLength(src_, pos_);
   std::string_view op = src_.substr(pos_, length);
+  if (op == "," && r.scriptBlock && r.compareRight != kNone) {
+    commaInComparison(r, length);
+    return;
+  }
   if (op == "=" || op == "," || op == ";") {
     boundary(r);
     if (op == ",") {

@@ -26,6 +26,7 @@ enum class Prev {
 struct Region {
   char closer = 0;             // ')' ']' '}' or 0 for the chunk
   bool statements = false;     // statements may follow one another here (chunk, script block)
+  bool scriptBlock = false;    // a `{ ... }` body: PowerShell's `,` binds tighter than comparisons
   bool stopAtLineEnd = false;  // a hash-table value ends at a line break or `;`
   bool braceIsBlock = false;   // a hash-table value's `{` opens a script block
   Prev prev = Prev::ExpressionStart;
@@ -35,6 +36,7 @@ struct Region {
   size_t operandSource = 0;     // ... and the source offset it came from
   size_t statementStart = kNone;  // generated offset where the current statement began
   size_t compareRight = kNone;  // generated offset of an open comparison's right operand
+  bool compareList = false;     // ... which is a list `a, b` (wrapped in __plush.L)
   int openNots = 0;             // `-not`/`!` waiting for the end of their operand
 
   // `a, b | Cmd` pipes the whole list, as in PowerShell: where the statement's (or the right
@@ -98,6 +100,7 @@ class Translator {
   void closePending(Region& r);
   void closeNots(Region& r);
   void closeCompare(Region& r);
+  void commaInComparison(Region& r, size_t length);
   bool postfixAhead() const;
   bool atLineStart() const;
   void startList(Region& r);

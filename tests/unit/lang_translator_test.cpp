@@ -241,6 +241,13 @@ TEST_CASE("PowerShell operators", "[lang]") {
         "x = __plush.op.notcontains(__plush.op.ilike(__plush.op.ceq(a, b), c), d)");
   CHECK(lua("if $x -eq 5 then print(1) end") == "if __plush.op.eq(x, 5) then print(1) end");
   CHECK(lua("ok = $s .. 'x' -match '^a' , 2") == "ok = __plush.op.match(s .. 'x', '^a') , 2");
+  // In a script block `,` binds tighter than a comparison, as in PowerShell.
+  CHECK(lua("Where-Object { $_.Sku -in 'A','B' -and $_.N -eq 1 }") ==
+        R"(__plush.pipe(true, {n="Where-Object", c=1, k=1, function(_) return __plush.op["in"](_.Sku, __plush.L('A','B')) and __plush.op.eq(_.N, 1) end}))");
+  CHECK(lua("Where-Object { $_.X -notin 1, 2, 3 }") ==
+        R"(__plush.pipe(true, {n="Where-Object", c=1, k=1, function(_) return __plush.op.notin(_.X, __plush.L(1, 2, 3)) end}))");
+  CHECK(lua("Where-Object { f($_.A -eq 1, 2) }") ==
+        R"(__plush.pipe(true, {n="Where-Object", c=1, k=1, function(_) return f(__plush.op.eq(_.A, 1), 2) end}))");
   CHECK(lua("Where-Object { $_.N -MATCH 'a' -Or -Not ($_.X -like 'b*') }") ==
         R"(__plush.pipe(true, {n="Where-Object", c=1, k=1, function(_) return __plush.op.match(_.N, 'a') or not __plush.truthy((__plush.op.like(_.X, 'b*'))) end}))");
   CHECK(lua("x = not a -eq b") == "x = not __plush.op.eq(a, b)");
