@@ -1,0 +1,22 @@
+# examples/expiring-report.plush on the demo tenant: subscriptions changing status within N days and,
+# where the rest cannot cover them, the users holding the product; CSV that Import-Csv reads back.
+cp "$EXAMPLES_DIR/expiring-report.plush" .
+$PLUSH -c 'New-Tenant -Path t.db -Name Contoso -Demo' > /dev/null
+export PLUSH_TENANT=t.db
+
+echo "== 30 days (the default)"
+$PLUSH expiring-report.plush > report.csv
+echo "status $?"
+cat report.csv
+$PLUSH -c 'Import-Csv report.csv | Group-Object Kind, SkuPartNumber -NoElement | Select-Object Name, Count'
+echo "== 7 days: nothing, a header only"
+$PLUSH expiring-report.plush 7
+echo "status $?"
+echo "== dry run"
+$PLUSH --what-if expiring-report.plush 7
+echo "status $?"
+echo "== planning ahead: 30 days from 2027-02-15"
+$PLUSH --now 2027-02-15T00:00:00Z expiring-report.plush 30 | cut -d, -f1-10 | LC_ALL=C sort -u
+echo "== usage"
+$PLUSH expiring-report.plush -3
+echo "status $?"
