@@ -5,7 +5,7 @@ namespace plush::cmdlets {
 
 shell::Param userParam(const char* name, int position, bool mandatory, bool list, const char* help) {
   return {.name = name, .type = "user", .list = list, .position = position, .mandatory = mandatory,
-          .pipeline = "both", .aliases = {"UserPrincipalName", "UserId"}, .complete = "user", .help = help};
+          .pipeline = "both", .aliases = {"UserPrincipalName", "UserId", "Id"}, .complete = "user", .help = help};
 }
 
 shell::Param productParam(const char* name, int position, bool mandatory, bool list, const char* help) {
