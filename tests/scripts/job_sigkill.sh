@@ -1,0 +1,46 @@
+# SIGKILL in the middle of a bulk run of 50,000 assignments: the store opens, passes PRAGMA
+# integrity_check, and every product's kept Assigned count equals its active assignments.
+python3 "$EXAMPLES_DIR/../scripts/gen-tenant" --users 50000 --seed 11 --now 2026-11-20T00:00:00Z --out big.db --plush "$PLUSH"
+echo "store built: $?"
+
+assigned() {
+  sqlite3 big.db "SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE'"
+}
+echo "FLOW_FREE assigned before: $(assigned)"
+
+$PLUSH --tenant big.db -c 'Get-User | Set-UserLicense -Add FLOW_FREE -UsageLocation US' > bulk.out 2> bulk.err &
+bulk=$!
+# Midway: once a few thousand assignments are in, while the run is still going.
+for _ in $(seq 1 600); do
+  [ "$(assigned)" -ge 3000 ] 2> /dev/null && break
+  sleep 0.05
+done
+kill -KILL $bulk
+{ wait $bulk; } 2> /dev/null
+echo "bulk run killed: status $?"
+before_check=$(assigned)
+[ "$before_check" -ge 3000 ] && [ "$before_check" -lt 49000 ] && echo "killed midway" || echo "NOT midway: $before_check assigned"
+
+echo "integrity: $(sqlite3 big.db 'PRAGMA integrity_check')"
+echo "products whose kept count differs from their active assignments:"
+sqlite3 big.db "
+SELECT p.sku_part_number || ': kept ' || p.assigned || ', counted ' || (
+  SELECT count(DISTINCT a.user_pk) FROM assignments a JOIN users u ON u.pk = a.user_pk
+  WHERE a.product_pk = p.pk AND a.state = 'Active' AND u.deleted_on IS NULL)
+FROM products p
+WHERE p.assigned <> (
+  SELECT count(DISTINCT a.user_pk) FROM assignments a JOIN users u ON u.pk = a.user_pk
+  WHERE a.product_pk = p.pk AND a.state = 'Active' AND u.deleted_on IS NULL)"
+echo "(end of list)"
+# Each assignment is committed with its audit row, or neither is.
+echo "FLOW_FREE audit rows match direct assignments: $(sqlite3 big.db "
+SELECT (SELECT count(*) FROM audit WHERE action = 'Set-UserLicense' AND detail LIKE '%added FLOW_FREE%') =
+       (SELECT count(*) FROM assignments a JOIN products p ON p.pk = a.product_pk
+        WHERE p.sku_part_number = 'FLOW_FREE' AND a.group_pk = 0)")"
+
+# plush opens the store and carries on where the killed run stopped.
+$PLUSH --tenant big.db -c '
+local l = Get-License FLOW_FREE
+print("plush opens it: FLOW_FREE Total " .. l.Total .. ", Available + Assigned = Total: " .. tostring(l.Available + l.Assigned == l.Total))
+'
+echo "status $?"
