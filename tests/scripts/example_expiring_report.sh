@@ -1,5 +1,4 @@
-# examples/expiring-report.plush on the demo tenant: subscriptions changing status within N days and,
-# where the rest cannot cover them, the users holding the product; CSV that Import-Csv reads back.
+# examples/expiring-report.plush on the demo tenant: status changes within N days and uncovered users, as CSV.
 cp "$EXAMPLES_DIR/expiring-report.plush" .
 $PLUSH -c 'New-Tenant -Path t.db -Name Contoso -Demo' > /dev/null
 export PLUSH_TENANT=t.db

@@ -1,5 +1,4 @@
-# examples/fix-license-errors.plush: a member left in error without a usage location is fixed from the
-# tenant default; what cannot be fixed is reported by reason until an admin acts; then all is clear.
+# examples/fix-license-errors.plush: a missing usage location fixed from the tenant default, the rest reported by reason.
 cp "$EXAMPLES_DIR/fix-license-errors.plush" .
 $PLUSH -c 'New-Tenant -Path t.db -Name Contoso -Demo' > /dev/null
 export PLUSH_TENANT=t.db

@@ -1,5 +1,4 @@
-# examples/swap-products.plush: Office 365 E3 to Microsoft 365 E3 on the demo tenant; refused whole
-# while too few licenses, then done keeping each user's disabled plans, then nothing left to do.
+# examples/swap-products.plush, ENTERPRISEPACK to SPE_E3: refused whole when short, then done keeping disabled plans.
 cp "$EXAMPLES_DIR/swap-products.plush" .
 $PLUSH -c 'New-Tenant -Path t.db -Name Contoso -Demo' > /dev/null
 export PLUSH_TENANT=t.db

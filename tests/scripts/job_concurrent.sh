@@ -1,5 +1,4 @@
-# Four processes assign 40 users each against 100 licenses at the same moment: exactly 100 are
-# assigned, the other 60 get CountViolation, nobody fails on a lock, and the store is intact.
+# Four processes assign 40 users each against 100 licenses at once: exactly 100 assigned, 60 CountViolation.
 $PLUSH -c '
 New-Subscription -Product POWER_BI_PRO -Quantity 100 | Out-Null
 for i = 1, 160 do

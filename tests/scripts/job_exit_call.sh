@@ -1,5 +1,4 @@
-# A job that ends itself with os.exit(n) keeps the run's promises: --what-if still rolls back and
-# prints its summary, --atomic still rolls back and exits 1 after an error, --log records the end.
+# A job ending itself with os.exit(n) keeps the promises of --what-if, --atomic and --log.
 $PLUSH -c '
 New-Subscription -Product POWER_BI_PRO -Quantity 2 | Out-Null
 New-User -UserPrincipalName ann@contoso.com -DisplayName "Ann Lee" -UsageLocation US | Out-Null

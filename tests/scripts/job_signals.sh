@@ -1,5 +1,4 @@
-# SIGINT and SIGTERM stop a running script cleanly: exit 130 / 143, the unfinished change rolled back,
-# what was completed before it kept, the store intact.
+# SIGINT and SIGTERM stop a running script cleanly: exit 130 / 143 and the unfinished change rolled back.
 python3 "$EXAMPLES_DIR/../scripts/gen-tenant" --users 20000 --seed 5 --now 2026-11-20T00:00:00Z --out t.db --plush "$PLUSH"
 echo "store built: $?"
 export PLUSH_TENANT=t.db

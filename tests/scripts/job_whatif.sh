@@ -1,5 +1,4 @@
-# --what-if runs the real logic and rolls it all back: 3 users and 2 licenses give 2 assignments and
-# 1 CountViolation in the summary, and the tenant (Export-Tenant, audit log) is exactly as before.
+# --what-if predicts 2 assignments and 1 CountViolation for 3 users and 2 licenses, and changes nothing.
 $PLUSH -c '
 New-Subscription -Product POWER_BI_PRO -Quantity 2 | Out-Null
 New-User -UserPrincipalName ann@contoso.com -DisplayName "Ann Lee" -UsageLocation US | Out-Null

@@ -1,5 +1,4 @@
-# The --what-if summary counts every kind of change: a usage location set in the same step as a
-# license (Set-UserLicense -UsageLocation) is a change to the user, as Set-User's is.
+# The --what-if summary counts usage locations set with Set-UserLicense -UsageLocation as changes.
 $PLUSH -c '
 New-Subscription -Product POWER_BI_PRO -Quantity 5 | Out-Null
 New-User -UserPrincipalName ann@contoso.com -DisplayName "Ann Lee" | Out-Null
