@@ -41,6 +41,7 @@ class SqliteStore : public tenant::TenantStore {
   int64_t insertUser(const tenant::User& u) override;
   void updateUser(const tenant::UserRecord& u) override;
   void deleteUser(int64_t pk) override;
+  std::vector<tenant::UserRecord> usersDeletedBy(const std::string& cutoff) override;
   void forEachUser(const tenant::UserSelection& sel,
                    const std::function<bool(const tenant::UserRecord&)>& each) override;
 

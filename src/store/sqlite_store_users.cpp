@@ -83,6 +83,14 @@ std::optional<UserRecord> SqliteStore::userByPk(int64_t pk) {
   return oneUser(s);
 }
 
+std::vector<UserRecord> SqliteStore::usersDeletedBy(const std::string& cutoff) {
+  Statement s = db_.prepare(std::string(kUserColumns) + "WHERE u.deleted_on IS NOT NULL AND u.deleted_on <= ? ORDER BY u.upn");
+  s.bindText(1, cutoff);
+  std::vector<UserRecord> out;
+  while (s.step()) out.push_back(readUser(s));
+  return out;
+}
+
 int64_t SqliteStore::insertUser(const User& u) {
   db_.prepare("INSERT INTO users(id, upn, display_name, department, usage_location, user_type, account_enabled, "
               "last_sign_in, deleted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")

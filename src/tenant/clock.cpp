@@ -2,7 +2,6 @@
 #include "tenant/clock.h"
 
 #include <cctype>
-#include <cstdio>
 
 #include "tenant/errors.h"
 
@@ -58,6 +57,13 @@ bool parseZone(const std::string& s, size_t& i, seconds& offset) {
   return i == s.size();
 }
 
+// Zero-padded to `width` digits; built as a string so no buffer can be cut short.
+std::string padded(long long value, int width) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  if (digits.size() < static_cast<size_t>(width)) digits.insert(0, width - digits.size(), '0');
+  return value < 0 ? "-" + digits : digits;
+}
+
 }  // namespace
 
 Instant parseInstant(const std::string& text, const std::string& what) {
@@ -78,11 +84,9 @@ std::string formatInstant(Instant t) {
   sys_days day = floor<days>(t);
   year_month_day ymd{day};
   hh_mm_ss<seconds> hms{t - day};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", int(ymd.year()), unsigned(ymd.month()),
-                unsigned(ymd.day()), static_cast<long>(hms.hours().count()),
-                static_cast<long>(hms.minutes().count()), static_cast<long>(hms.seconds().count()));
-  return buf;
+  return padded(int(ymd.year()), 4) + '-' + padded(unsigned(ymd.month()), 2) + '-' + padded(unsigned(ymd.day()), 2) +
+         'T' + padded(hms.hours().count(), 2) + ':' + padded(hms.minutes().count(), 2) + ':' +
+         padded(hms.seconds().count(), 2) + 'Z';
 }
 
 std::string formatDate(Instant t) { return formatInstant(t).substr(0, 10); }

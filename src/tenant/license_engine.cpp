@@ -17,6 +17,15 @@ bool sameContent(const AssignmentRecord& a, const AssignmentRecord& b) {
   return a.disabledPlanIds == b.disabledPlanIds && a.state == b.state && a.error == b.error && a.message == b.message;
 }
 
+// An admin may raise what it owns: its own purchases and self-service ones it took over.
+bool adminOwned(const Subscription& s) { return s.Source == "Admin" || (s.Source == "SelfService" && s.TakenOver); }
+
+// No end date is the latest end; ISO dates compare as text.
+bool endsLater(const Subscription& a, const Subscription& b) {
+  if (a.ExpiresOn.empty() || b.ExpiresOn.empty()) return a.ExpiresOn.empty() && !b.ExpiresOn.empty();
+  return a.ExpiresOn > b.ExpiresOn;
+}
+
 std::string exampleLocation(const std::string& tenantDefault) { return tenantDefault.empty() ? "US" : tenantDefault; }
 
 }  // namespace
@@ -52,6 +61,7 @@ ProductPool LicenseEngine::pool(int64_t productPk) {
   pool.assigned = store_.assignedCount(productPk);
   int64_t selfService = 0, other = 0;
   std::string selfServiceId;
+  std::optional<Subscription> growable;
   Instant soon = addDays(clock_.now(), kExpiringSoonDays);
   for (const SubscriptionRecord& r : store_.subscriptions(productPk)) {
     std::string st = status(r);
@@ -64,10 +74,11 @@ ProductPool LicenseEngine::pool(int64_t productPk) {
     bool untaken = r.sub.Source == "SelfService" && !r.sub.TakenOver;
     (untaken ? selfService : other) += q;
     if (untaken) selfServiceId = r.sub.Id;
-    if (!untaken && st == "Enabled" && pool.growableId.empty()) {
-      pool.growableId = r.sub.Id;
-      pool.growableQuantity = q;
-    }
+    if (st == "Enabled" && adminOwned(r.sub) && (!growable || endsLater(r.sub, *growable))) growable = r.sub;
+  }
+  if (growable) {
+    pool.growableId = growable->Id;
+    pool.growableQuantity = growable->Quantity;
   }
   if (other == 0 && selfService > 0) pool.selfServiceOnlyId = selfServiceId;
   return pool;
@@ -91,6 +102,12 @@ std::set<std::string> LicenseEngine::enabledPlanIds(int64_t productPk, const std
         enabled.insert(lower(p.Id));
   }
   return enabled;
+}
+
+bool LicenseEngine::enablesPlan(int64_t productPk, const std::string& planName, const std::vector<AssignmentRecord>& rows) {
+  const std::vector<ServicePlan>& plans = product(productPk).ServicePlans;
+  auto plan = std::find_if(plans.begin(), plans.end(), [&](const ServicePlan& p) { return p.Name == planName; });
+  return plan != plans.end() && activeProducts(rows).count(productPk) && enabledPlanIds(productPk, rows).count(lower(plan->Id));
 }
 
 // Rule 7: a plan is enabled when any active source of its product enables it.
@@ -167,7 +184,8 @@ std::optional<ErrorRecord> LicenseEngine::checkLocation(const UserRecord& user, 
   return std::nullopt;
 }
 
-std::optional<ErrorRecord> LicenseEngine::checkPlans(const UserRecord& user,
+std::optional<ErrorRecord> LicenseEngine::checkPlans(const UserRecord& user, const std::set<int64_t>& added,
+                                                     const std::vector<AssignmentRecord>& after,
                                                      const std::map<std::string, int64_t>& enabled) {
   const std::string& upn = user.user.UserPrincipalName;
   for (const auto& family : rules().exclusiveFamilies) {
@@ -175,11 +193,19 @@ std::optional<ErrorRecord> LicenseEngine::checkPlans(const UserRecord& user,
     for (const std::string& plan : family)
       if (enabled.count(plan)) on.push_back(plan);
     if (on.size() < 2) continue;
-    const Product& second = product(enabled.at(on[1]));
+    // The fix disables the plan in the product being added, not in the one the user already relies on.
+    std::string plan = on[1];
+    std::optional<int64_t> adding;
+    for (const std::string& candidate : on)
+      for (int64_t pk : added)
+        if (enablesPlan(pk, candidate, after)) plan = candidate, adding = pk;
+    const std::string& sku = product(adding ? *adding : enabled.at(plan)).SkuPartNumber;
+    auto skuOf = [&](const std::string& p) { return p == plan ? sku : product(enabled.at(p)).SkuPartNumber; };
     return makeError("MutuallyExclusiveViolation", category::InvalidOperation, upn,
-                     "The service plans " + on[0] + " (" + product(enabled.at(on[0])).SkuPartNumber + ") and " +
-                         on[1] + " (" + second.SkuPartNumber + ") cannot both be enabled for " + upn + ".",
-                     "Set-UserLicense -User " + upn + " -Add " + second.SkuPartNumber + " -DisabledPlans " + on[1]);
+                     "The service plans " + on[0] + " (" + skuOf(on[0]) + ") and " + on[1] + " (" + skuOf(on[1]) +
+                         ") cannot both be enabled for " + upn + ".",
+                     adding ? "Set-UserLicense -User " + upn + " -Add " + sku + " -DisabledPlans " + plan
+                            : "Set-UserLicense -User " + upn + " -DisablePlans " + plan);
   }
   for (const auto& [plan, needs] : rules().planRequires) {
     auto it = enabled.find(plan);
@@ -202,10 +228,11 @@ std::optional<ErrorRecord> LicenseEngine::checkCounts(const UserRecord& user, co
     ProductPool pl = pool(pk);
     if (pl.available() >= 1) continue;
     const Product& p = product(pk);
+    int64_t shortfall = std::max<int64_t>(1, 1 - pl.available());  // over-assigned products need more
     std::string more = pl.growableId.empty()
-                           ? "New-Subscription -Product " + p.SkuPartNumber + " -Quantity 1"
+                           ? "New-Subscription -Product " + p.SkuPartNumber + " -Quantity " + std::to_string(shortfall)
                            : "Set-Subscription -Id " + pl.growableId + " -Quantity " +
-                                 std::to_string(pl.growableQuantity + 1 - pl.available());
+                                 std::to_string(pl.growableQuantity + shortfall);
     return makeError("CountViolation", category::LimitsExceeded, user.user.UserPrincipalName,
                      "No license of " + p.SkuPartNumber + " is available for " + user.user.UserPrincipalName +
                          " (Total " + std::to_string(pl.total) + ", Assigned " + std::to_string(pl.assigned) + ").",
@@ -225,40 +252,47 @@ std::optional<ErrorRecord> LicenseEngine::evaluate(const UserRecord& user, const
   std::map<std::string, int64_t> enabled = enabledPlans(after);
   if (auto e = checkProducts(user, c, added, fresh)) return e;
   if (auto e = checkLocation(user, c, added, enabled)) return e;
-  if (auto e = checkPlans(user, enabled)) return e;
+  if (auto e = checkPlans(user, added, after, enabled)) return e;
   return checkCounts(user, c, fresh);
 }
 
-void LicenseEngine::write(const UserRecord& user, const std::vector<AssignmentRecord>& before,
+bool LicenseEngine::write(const UserRecord& user, const std::vector<AssignmentRecord>& before,
                           const std::vector<AssignmentRecord>& after) {
+  bool changed = false;
   for (const auto& old : before)
-    if (std::none_of(after.begin(), after.end(), [&](const auto& a) { return sameRow(a, old); }))
+    if (std::none_of(after.begin(), after.end(), [&](const auto& a) { return sameRow(a, old); })) {
       store_.deleteAssignment(user.pk, old.productPk, old.groupPk);
+      changed = true;
+    }
   for (const auto& row : after) {
     auto old = std::find_if(before.begin(), before.end(), [&](const auto& b) { return sameRow(b, row); });
-    if (old == before.end() || !sameContent(*old, row)) store_.putAssignment(row);
+    if (old == before.end() || !sameContent(*old, row)) {
+      store_.putAssignment(row);
+      changed = true;
+    }
   }
-  if (!user.user.DeletedOn.empty()) return;  // a deleted user's assignments use no license
+  if (!user.user.DeletedOn.empty()) return changed;  // a deleted user's assignments use no license
   std::set<int64_t> was = activeProducts(before), is = activeProducts(after);
   for (int64_t pk : is)
     if (!was.count(pk)) store_.adjustAssigned(pk, +1);
   for (int64_t pk : was)
     if (!is.count(pk)) store_.adjustAssigned(pk, -1);
+  return changed;
 }
 
-bool LicenseEngine::applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses) {
+GroupOutcome LicenseEngine::applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses) {
   std::vector<AssignmentRecord> before = store_.assignments(user.pk), after;
   for (const auto& a : before)
     if (a.groupPk != groupPk) after.push_back(a);
   size_t first = after.size();
   for (const auto& l : licenses) after.push_back(AssignmentRecord{user.pk, l.productPk, groupPk, l.disabledPlanIds, "Active", "", ""});
-  bool ok = true;
+  GroupOutcome outcome;
   if (user.user.DeletedOn.empty() && !licenses.empty()) {  // leaving a group never fails
     ChangeContext c;
     c.direct = false;
     c.location = user.user.UsageLocation.empty() ? defaultUsageLocation() : user.user.UsageLocation;
     if (auto error = evaluate(user, c, before, after)) {
-      ok = false;
+      outcome.active = false;
       for (size_t i = first; i < after.size(); ++i) {
         after[i].state = "Error";
         after[i].error = error->id;
@@ -266,8 +300,8 @@ bool LicenseEngine::applyGroup(const UserRecord& user, int64_t groupPk, const st
       }
     }
   }
-  write(user, before, after);
-  return ok;
+  outcome.changed = write(user, before, after);
+  return outcome;
 }
 
 void LicenseEngine::adjustForDeletion(const UserRecord& user, int64_t sign) {

@@ -19,7 +19,7 @@ namespace plush::tenant {
 struct ProductPool {
   int64_t total = 0, assigned = 0, expiringSoon = 0, warning = 0, suspended = 0;
   std::string selfServiceOnlyId;  // set when its only usable licenses are an untaken self-service purchase
-  std::string growableId;         // an Enabled subscription to raise, for recommendations
+  std::string growableId;         // the admin-owned Enabled subscription ending last: the one to raise
   int64_t growableQuantity = 0;
   int64_t available() const { return total - assigned; }
 };
@@ -30,6 +30,12 @@ struct ChangeContext {
   bool actorIsGlobalAdmin = false;  // rule 10
   std::string location;             // the usage location the rules see (rule 2)
   std::set<int64_t> directAdded, directRemoved;
+};
+
+// What applying a group's licenses to one member did.
+struct GroupOutcome {
+  bool active = true;    // the member's assignments from the group are Active
+  bool changed = false;  // any of the member's assignments was written
 };
 
 class LicenseEngine {
@@ -48,12 +54,11 @@ class LicenseEngine {
   std::optional<ErrorRecord> evaluate(const UserRecord& user, const ChangeContext& context,
                                       const std::vector<AssignmentRecord>& before,
                                       const std::vector<AssignmentRecord>& after);
-  // Writes the difference and keeps the products' assigned counts.
-  void write(const UserRecord& user, const std::vector<AssignmentRecord>& before,
+  // Writes the difference and keeps the products' assigned counts; false when there was none.
+  bool write(const UserRecord& user, const std::vector<AssignmentRecord>& before,
              const std::vector<AssignmentRecord>& after);
   // Rule 7: gives a member all of a group's products, or none of them with the reason recorded.
-  // Returns true when the member's assignments from the group are Active.
-  bool applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses);
+  GroupOutcome applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses);
   // Counts follow a soft delete (+ -1) and a restore.
   void adjustForDeletion(const UserRecord& user, int64_t sign);
 
@@ -66,7 +71,10 @@ class LicenseEngine {
   std::optional<ErrorRecord> checkLocation(const UserRecord& user, const ChangeContext& c,
                                            const std::set<int64_t>& added,
                                            const std::map<std::string, int64_t>& enabled);
-  std::optional<ErrorRecord> checkPlans(const UserRecord& user, const std::map<std::string, int64_t>& enabled);
+  std::optional<ErrorRecord> checkPlans(const UserRecord& user, const std::set<int64_t>& added,
+                                        const std::vector<AssignmentRecord>& after,
+                                        const std::map<std::string, int64_t>& enabled);
+  bool enablesPlan(int64_t productPk, const std::string& planName, const std::vector<AssignmentRecord>& rows);
   std::optional<ErrorRecord> checkCounts(const UserRecord& user, const ChangeContext& c,
                                          const std::set<int64_t>& fresh);
   std::map<std::string, int64_t> enabledPlans(const std::vector<AssignmentRecord>& rows);  // name -> product

@@ -33,6 +33,7 @@ Session::Session(SessionOptions options)
     if (!store_->hasTenant()) initialiseTenant(options.onCreate, options.catalogPath);
     change.commit();
   }
+  purgeExpiredDeletions();
   openActor(options.actingUpn);
 }
 
@@ -220,12 +221,16 @@ TenantInfo Session::setTenant(std::optional<std::string> defaultUsageLocation, s
     if (!cc.empty() && !isCountryCode(cc))
       fail("InvalidUsageLocation", category::InvalidArgument, *defaultUsageLocation,
            "'" + *defaultUsageLocation + "' is not a two-letter country code (ISO 3166), such as US or DE.");
-    detail += "DefaultUsageLocation " + t.defaultUsageLocation + " -> " + cc + "; ";
+    if (cc != t.defaultUsageLocation) detail += "DefaultUsageLocation " + t.defaultUsageLocation + " -> " + cc + "; ";
     t.defaultUsageLocation = cc;
   }
-  if (allowAdHoc) {
+  if (allowAdHoc && *allowAdHoc != t.allowAdHoc) {
     detail += std::string("AllowAdHocSubscriptions ") + (*allowAdHoc ? "True" : "False");
     t.allowAdHoc = *allowAdHoc;
+  }
+  if (detail.empty()) {  // the same settings again: no change, so no audit row
+    change.commit();
+    return tenant();
   }
   store_->saveTenant(t);
   audit("Set-Tenant", t.name, detail);

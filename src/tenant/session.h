@@ -11,6 +11,7 @@
 //             busyTimeoutMs, onCreate /*tenant made when the store has none*/});
 //   createTenant(path, NewTenantOptions{name, defaultUsageLocation, adminUpn, catalogPath, demoPath, now});
 //   auto s = Session::create(NewTenantOptions{..., demoPath}, SessionOptions{":memory:", ...});  // --demo
+//   Opening a Session permanently deletes users soft-deleted 30 days or more before its clock (rule 8).
 //   s.begin(); s.commit(); s.rollback(); s.inTransaction();  // Start-/Complete-/Undo-Transaction, --what-if
 //   s.actor(); s.actorRoles(); s.now();  s.setInterruptCheck([]{ return ctrlC; });  // long loops poll it
 //   tenant() -> TenantInfo;  setTenant(optional<string> defaultUsageLocation, optional<bool> adHoc)
@@ -182,6 +183,7 @@ class Session {
   std::vector<std::string> planIdsIn(int64_t productPk, const std::vector<std::string>& tokens, bool forDisabling);
   void applyDemo(const std::string& demoPath);
   void initialiseTenant(const NewTenantOptions& options, const std::string& catalogPath);
+  void purgeExpiredDeletions();
 
   std::unique_ptr<TenantStore> store_;
   Clock clock_;

@@ -35,6 +35,8 @@ void Session::addAdminRoleMember(const std::string& roleName, const std::string&
   Change change(*this);
   std::string r = checkedRole(roleName);
   UserRecord u = resolveUser(user);
+  std::vector<int64_t> members = store_->roleMembers(r);
+  if (std::find(members.begin(), members.end(), u.pk) != members.end()) return change.commit();  // holds it already
   store_->addRole(r, u.pk);
   audit("Add-AdminRoleMember", u.user.UserPrincipalName, r);
   if (u.pk == actorPk_) actorRoles_ = store_->rolesOf(u.pk);

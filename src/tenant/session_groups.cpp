@@ -70,7 +70,7 @@ void Session::addGroupMember(const std::string& group, const std::string& user) 
   if (store_->isMember(g.pk, u.pk)) return change.commit();
   store_->addMember(g.pk, u.pk);
   std::vector<GroupLicenseRecord> licenses = store_->groupLicenses(g.pk);
-  bool ok = licenses.empty() || engine_->applyGroup(u, g.pk, licenses);
+  bool ok = licenses.empty() || engine_->applyGroup(u, g.pk, licenses).active;
   audit("Add-GroupMember", u.user.UserPrincipalName, g.group.DisplayName + (ok ? "" : " (license error)"));
   change.commit();
 }
@@ -170,8 +170,16 @@ std::vector<GroupLicenseRow> Session::setGroupLicense(const std::string& group, 
       for (const auto& h : held)
         if (h.productPk == pk) l.disabledPlanIds = h.disabledPlanIds;
     }
+    auto same = std::find_if(held.begin(), held.end(), [&](const auto& h) {
+      return h.productPk == pk && sameSet(h.disabledPlanIds, l.disabledPlanIds);
+    });
+    if (same != held.end()) continue;  // held already, with these plans
     store_->putGroupLicense(l);
-    detail.push_back("added " + product.SkuPartNumber);
+    detail.push_back((holds(pk) ? "changed " : "added ") + product.SkuPartNumber);
+  }
+  if (detail.empty()) {  // the group holds exactly this already: no change, no audit row
+    change.commit();
+    return groupLicenseRows(g);
   }
   applyGroupLicenses(g);
   std::vector<GroupLicenseRow> rows = groupLicenseRows(g);
@@ -207,10 +215,12 @@ ReprocessReport Session::reprocess(std::optional<std::string> group, std::option
   require(Action::Licenses);
   Change change(*this);
   ReprocessReport report;
+  bool changed = false;
   auto retry = [&](const UserRecord& u, int64_t groupPk) {
     pollInterrupt(++report.evaluated);
-    bool ok = engine_->applyGroup(u, groupPk, store_->groupLicenses(groupPk));
-    (ok ? report.fixed : report.inError) += 1;
+    GroupOutcome outcome = engine_->applyGroup(u, groupPk, store_->groupLicenses(groupPk));
+    (outcome.active ? report.fixed : report.inError) += 1;
+    changed = changed || outcome.changed;
   };
   std::optional<int64_t> groupPk;
   if (group) groupPk = resolveGroup(*group).pk;
@@ -227,6 +237,10 @@ ReprocessReport Session::reprocess(std::optional<std::string> group, std::option
       if (std::optional<UserRecord> u = store_->userByPk(a.userPk)) retry(*u, a.groupPk);
       return true;
     });
+  }
+  if (!changed) {  // every state was already right: nothing to record
+    change.commit();
+    return report;
   }
   audit("Invoke-LicenseReprocess", group ? *group : user ? *user : "tenant",
         std::to_string(report.evaluated) + " evaluated, " + std::to_string(report.fixed) + " active, " +

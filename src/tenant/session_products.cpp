@@ -54,6 +54,10 @@ ImportReport Session::importProductsCsv(const std::string& path) {
     ++(existing.empty() ? report.added : report.updated);
   }
   engine_->forget();
+  if (report.added + report.updated == 0) {  // the catalog already says all this: no change, no audit row
+    change.commit();
+    return report;
+  }
   audit("Import-Product", path,
         std::to_string(report.added) + " added, " + std::to_string(report.updated) + " updated, " +
             std::to_string(report.unchanged) + " unchanged");

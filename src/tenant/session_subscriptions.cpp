@@ -18,6 +18,10 @@ std::string canonical(const std::vector<std::string>& allowed, const std::string
   failInvalidArgument(value, "'" + value + "' is not a valid " + what + "; use one of " + join(allowed, ", ") + ".");
 }
 
+bool sameTerms(const Subscription& a, const Subscription& b) {
+  return a.Quantity == b.Quantity && a.Status == b.Status && a.ExpiresOn == b.ExpiresOn && a.TakenOver == b.TakenOver;
+}
+
 }  // namespace
 
 Subscription Session::publicSubscription(const SubscriptionRecord& r) {
@@ -97,6 +101,10 @@ Subscription Session::setSubscription(const std::string& id, const SubscriptionC
     if (*c.quantity < 0) failInvalidArgument(std::to_string(*c.quantity), "A Quantity cannot be negative.");
     detail.push_back("Quantity " + std::to_string(r.sub.Quantity) + " -> " + std::to_string(*c.quantity));
     r.sub.Quantity = *c.quantity;
+  }
+  if (sameTerms(r.sub, found->sub)) {  // the same values again: no change, no audit row
+    change.commit();
+    return publicSubscription(r);
   }
   store_->updateSubscription(r);
   ProductPool after = engine_->pool(r.productPk);

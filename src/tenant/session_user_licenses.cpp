@@ -154,6 +154,7 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
     }
   }
 
+  bool disabledSetChanged = false;
   for (int64_t pk : add) {
     AssignmentRecord* held = directRow(after, pk);
     if (!held) {
@@ -162,17 +163,22 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
       context.directAdded.insert(pk);
       detail.push_back("added " + productName(pk));
     }
-    if (request.disabledPlans) held->disabledPlanIds = disabledFor[pk];
+    if (request.disabledPlans && !sameSet(held->disabledPlanIds, disabledFor[pk])) {
+      held->disabledPlanIds = disabledFor[pk];
+      disabledSetChanged = true;
+    }
   }
 
   auto changePlans = [&](const std::vector<std::string>& tokens, bool disabling) {
     for (const std::string& token : tokens) {
-      bool placed = false;
+      bool placed = false, changed = false;
       for (auto& a : after) {
         if (a.groupPk != 0) continue;
         try {
           std::vector<std::string> id = planIdsIn(a.productPk, {token}, disabling);
-          a.disabledPlanIds = merged(a.disabledPlanIds, id, disabling);
+          std::vector<std::string> now = merged(a.disabledPlanIds, id, disabling);
+          changed = changed || now != a.disabledPlanIds;
+          a.disabledPlanIds = std::move(now);
           placed = true;
         } catch (const TenantError& e) {
           if (e.record.id != "PlanNotInProduct") throw;
@@ -182,12 +188,12 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
         fail("PlanNotInProduct", category::InvalidArgument, token,
              "No direct license of " + upn + " includes the service plan " + token + ".",
              "Get-UserLicense -User " + upn);
-      detail.push_back((disabling ? "disabled " : "enabled ") + token);
+      if (changed) detail.push_back((disabling ? "disabled " : "enabled ") + token);
     }
   };
   changePlans(request.disablePlans, true);
   changePlans(request.enablePlans, false);
-  if (request.disabledPlans) detail.push_back("DisabledPlans " + join(*request.disabledPlans, ","));
+  if (disabledSetChanged) detail.push_back("DisabledPlans " + join(*request.disabledPlans, ","));
 
   if (request.usageLocation) {
     std::string cc = upper(*request.usageLocation);
@@ -201,6 +207,10 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
     }
   }
   context.location = u.user.UsageLocation;
+  if (detail.empty()) {  // nothing to change: a job run twice leaves no trace the second time
+    change.commit();
+    return licenseRows(u);
+  }
 
   if (auto error = engine_->evaluate(u, context, before, after)) throw TenantError(*error);
   engine_->write(u, before, after);

@@ -97,7 +97,7 @@ User Session::setUser(const std::string& identity, const UserChanges& c) {
     note("LastSignIn", user.LastSignIn, t);
     user.LastSignIn = t;
   }
-  if (c.usageLocation) {
+  if (c.usageLocation && checkedLocation(*c.usageLocation) != user.UsageLocation) {
     std::string cc = checkedLocation(*c.usageLocation);
     note("UsageLocation", user.UsageLocation, cc);
     user.UsageLocation = cc;
@@ -112,6 +112,10 @@ User Session::setUser(const std::string& identity, const UserChanges& c) {
     context.direct = false;
     context.location = cc.empty() ? engine_->defaultUsageLocation() : cc;
     if (auto error = engine_->evaluate(u, context, rows, rows)) throw TenantError(*error);
+  }
+  if (detail.empty()) {  // the same values again: no change, so no audit row
+    change.commit();
+    return user;
   }
   store_->updateUser(u);
   audit("Set-User", user.UserPrincipalName, join(detail, "; "));
@@ -139,6 +143,26 @@ void Session::removeUser(const std::string& identity, bool permanent) {
   }
   audit("Remove-User", u.user.UserPrincipalName, permanent ? "permanently" : "soft-deleted; licenses suspended");
   change.commit();
+}
+
+// Rule 8: past its 30 days a soft-deleted user is deleted for good, as Microsoft 365 does. Its
+// assignments stopped counting at the soft delete, so no count moves. The tenant does this, not
+// the acting admin, so the audit names the system. A busy store is left for the next opening.
+void Session::purgeExpiredDeletions() {
+  std::string cutoff = formatInstant(addDays(clock_.now(), -kSoftDeleteDays));
+  if (store_->usersDeletedBy(cutoff).empty()) return;
+  try {
+    Change change(*this);
+    for (const UserRecord& u : store_->usersDeletedBy(cutoff)) {
+      store_->deleteUser(u.pk);
+      store_->appendAudit(AuditEntry{clock_.nowIso(), "System", "Remove-User", u.user.UserPrincipalName,
+                                     "permanently; soft-deleted on " + u.user.DeletedOn + ", more than " +
+                                         std::to_string(kSoftDeleteDays) + " days ago"});
+    }
+    change.commit();
+  } catch (const TenantError& e) {
+    if (e.record.id != "StoreBusy") throw;
+  }
 }
 
 // Rule 8: the licenses come back even when that over-assigns a product.

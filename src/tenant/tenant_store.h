@@ -103,6 +103,7 @@ class TenantStore {
   virtual int64_t insertUser(const User& u) = 0;
   virtual void updateUser(const UserRecord& u) = 0;
   virtual void deleteUser(int64_t pk) = 0;  // with its assignments, memberships and roles
+  virtual std::vector<UserRecord> usersDeletedBy(const std::string& cutoff) = 0;  // soft-deleted at or before it
   // Streams matching users in UserPrincipalName order; no statement is open during `each`.
   virtual void forEachUser(const UserSelection& sel, const std::function<bool(const UserRecord&)>& each) = 0;
 

@@ -82,4 +82,10 @@ std::vector<std::string> splitList(const std::string& s, char sep) {
   return out;
 }
 
+bool sameSet(std::vector<std::string> a, std::vector<std::string> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
 }  // namespace plush::tenant

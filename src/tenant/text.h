@@ -17,5 +17,6 @@ std::string newGuid();  // random, version 4
 bool isCountryCode(const std::string& s);  // two ASCII letters
 std::string join(const std::vector<std::string>& parts, const std::string& sep);
 std::vector<std::string> splitList(const std::string& s, char sep);  // empty parts dropped
+bool sameSet(std::vector<std::string> a, std::vector<std::string> b);  // order does not matter (plan id sets)
 
 }  // namespace plush::tenant

@@ -183,6 +183,45 @@ TEST_CASE("rule 8: soft delete suspends and frees licenses; restore over-assigns
   CHECK(upns(*later, deleted).empty());  // gone after 30 days
 }
 
+TEST_CASE("rule 8: past 30 days a soft-deleted user is deleted for good, counts kept", "[engine][rule8]") {
+  Tenant t;
+  auto s = t.open();
+  buy(*s, "POWER_BI_PRO", 2);
+  addUser(*s, "leaver@contoso.com");
+  addUser(*s, "stayer@contoso.com");
+  s->newGroup("Analysts");
+  s->addGroupMember("Analysts", "leaver@contoso.com");
+  s->setUserLicense("leaver@contoso.com", adding({"POWER_BI_PRO"}));
+  s->setUserLicense("stayer@contoso.com", adding({"POWER_BI_PRO"}));
+  s->removeUser("leaver@contoso.com");
+  s.reset();
+
+  auto day29 = t.open("", "2026-12-21T08:00:00Z");  // still within its 30 days
+  CHECK(day29->restoreUser("leaver@contoso.com").State == "Active");
+  day29->removeUser("leaver@contoso.com");
+  day29.reset();
+
+  auto later = t.open("", "2027-01-21T08:00:00Z");  // 31 days after the second delete
+  UserQuery deleted;
+  deleted.deleted = true;
+  CHECK(upns(*later, deleted).empty());
+  CHECK(errorId([&] { later->restoreUser("leaver@contoso.com"); }) == "UserNotFound");
+  CHECK(later->group("Analysts").MemberCount == 0);
+  LicenseRow bi = later->licenses("POWER_BI_PRO").at(0);
+  CHECK(bi.Assigned == 1);
+  CHECK(bi.Available == 1);
+  addUser(*later, "leaver@contoso.com");  // the name is free again
+  later->setUserLicense("leaver@contoso.com", adding({"POWER_BI_PRO"}));
+  CHECK(later->licenses("POWER_BI_PRO").at(0).Assigned == 2);
+  AuditQuery system;
+  system.actor = "System";
+  std::vector<AuditEntry> rows;
+  later->forEachAudit(system, [&](const AuditEntry& e) { return rows.push_back(e), true; });
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].Action == "Remove-User");
+  CHECK(rows[0].Target == "leaver@contoso.com");
+}
+
 TEST_CASE("rule 8: a deleted user's row shows Suspended", "[engine][rule8]") {
   Tenant t;
   auto s = t.open();
