@@ -1,6 +1,7 @@
 // plush: read the options, then run the prompt or the script runner.
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -185,6 +186,52 @@ std::map<std::string, int> errorCounts(lua_State* L) {
   return counts;
 }
 
+// The end of a script run, kept whichever way it ends (the last line, or os.exit(n) in the middle):
+// the --what-if summary, the --atomic commit or rollback, the transcript's end line.
+struct ScriptRun {
+  plush::host::LuaHost& host;
+  plush::cmdlets::TenantContext& tenant;
+  const Options& options;
+  plush::host::Runner& runner;
+
+  int finish(plush::host::RunStatus status, int requestedExit) {
+    std::fflush(stdout);
+    int errors = runner.errorsReported();
+    int exit = requestedExit >= 0 ? requestedExit : exitStatus(status, errors);
+    if (options.whatIf) tenant.endRunWhatIf(std::cout, errorCounts(host.state()));
+    else if (options.atomic) {
+      bool failed = errors > 0 || exit != 0 || status != plush::host::RunStatus::Ok;
+      tenant.endRunAtomic(!failed);
+      if (failed) {
+        std::cerr << "plush: --atomic: the run did not complete cleanly, so nothing was changed\n";
+        if (exit == 0) exit = 1;
+      }
+    }
+    std::cout.flush();
+    plush::host::endTranscript(host.state(), exit);
+    return exit;
+  }
+};
+
+// os.exit(code) in a script: end the run as its last line would, with the status the script asked for.
+int scriptExit(lua_State* L) {
+  auto* run = static_cast<ScriptRun*>(lua_touserdata(L, lua_upvalueindex(1)));
+  int code = 0;
+  if (lua_isboolean(L, 1)) code = lua_toboolean(L, 1) ? 0 : 1;
+  else if (!lua_isnoneornil(L, 1)) code = static_cast<int>(luaL_checkinteger(L, 1));
+  int exit = run->finish(plush::host::RunStatus::Ok, code);
+  run->tenant.close();
+  std::exit(exit);
+}
+
+void installScriptExit(lua_State* L, ScriptRun& run) {
+  lua_getglobal(L, "os");
+  lua_pushlightuserdata(L, &run);
+  lua_pushcclosure(L, scriptExit, 1);
+  lua_setfield(L, -2, "exit");
+  lua_pop(L, 1);
+}
+
 int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant, const Options& o) {
   std::string text, name;
   if (!readScript(o, text, name)) return kExitUsage;
@@ -192,18 +239,11 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
   setArgs(host.state(), o);
   if (!o.logFile.empty() && !plush::host::startTranscript(host.state(), o.logFile, name, text)) return kExitUsage;
   plush::host::Runner runner(host);
+  ScriptRun run{host, tenant, o, runner};
+  installScriptExit(host.state(), run);
   if (o.whatIf || o.atomic) tenant.beginRun();
   auto status = runner.run(text, name, false);
-  int errors = runner.errorsReported();
-  if (o.whatIf) tenant.endRunWhatIf(std::cout, errorCounts(host.state()));
-  else if (o.atomic) {
-    bool failed = errors > 0 || status != plush::host::RunStatus::Ok;
-    tenant.endRunAtomic(!failed);
-    if (failed) std::cerr << "plush: --atomic: the run did not complete cleanly, so nothing was changed\n";
-  }
-  int exit = exitStatus(status, errors);
-  plush::host::endTranscript(host.state(), exit);
-  return exit;
+  return run.finish(status, -1);
 }
 
 }  // namespace

@@ -120,6 +120,11 @@ void TenantContext::abandonChange() {
   while (session_->inTransaction()) session_->rollback();
 }
 
+void TenantContext::close() {
+  abandonChange();
+  session_.reset();
+}
+
 void registerAll(lua_State* L, TenantContext& context) {
   declareTenantTypes(L);
   registerTenantCmdlets(L, context);

@@ -39,6 +39,8 @@ class TenantContext {
   void beginRun();
   void endRunWhatIf(std::ostream& out, const std::map<std::string, int>& errorCounts);
   void endRunAtomic(bool commit);
+  // Close the store before the process leaves mid-run (os.exit): an open transaction is rolled back.
+  void close();
   // Ctrl-C at the prompt: roll back what the stopped pipeline left open.
   void abandonChange();
 

@@ -3,8 +3,9 @@
 
 #include <set>
 
-#include "cmdlets/registry.h"
 #include <vector>
+
+#include "cmdlets/registry.h"
 
 namespace plush::cmdlets {
 
@@ -16,19 +17,29 @@ struct ChangeKind {
 };
 
 // The kinds of change one audit row stands for: license changes by product ("license assigned:
-// POWER_BI_PRO" from a detail "added POWER_BI_PRO; removed X"), everything else by its command.
+// POWER_BI_PRO" from a detail "added POWER_BI_PRO; removed X; UsageLocation GB"), usage locations set and
+// service plans switched on the way, and any other change by its command.
 std::vector<std::string> kindsOf(const tenant::AuditEntry& e) {
   std::vector<std::string> kinds;
+  bool otherChange = e.Detail.empty(), planChange = false, assigned = false;
   size_t start = 0;
   while (start < e.Detail.size()) {
     size_t end = e.Detail.find("; ", start);
     std::string part = e.Detail.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (part.rfind("added ", 0) == 0) kinds.push_back("license assigned: " + part.substr(6));
-    else if (part.rfind("removed ", 0) == 0) kinds.push_back("license removed: " + part.substr(8));
+    if (part.rfind("added ", 0) == 0) {
+      kinds.push_back("license assigned: " + part.substr(6));
+      assigned = true;
+    } else if (part.rfind("removed ", 0) == 0) kinds.push_back("license removed: " + part.substr(8));
+    else if (part.rfind("UsageLocation ", 0) == 0) kinds.push_back("usage location set");
+    else if (part.rfind("disabled ", 0) == 0 || part.rfind("enabled ", 0) == 0 ||
+             part.rfind("DisabledPlans ", 0) == 0) planChange = true;
+    else otherChange = true;
     if (end == std::string::npos) break;
     start = end + 2;
   }
-  if (kinds.empty()) kinds.push_back(e.Action);
+  // Plans disabled along with a new license are part of that assignment, not a change of their own.
+  if (planChange && !assigned) kinds.push_back("service plans changed");
+  if (otherChange) kinds.push_back(e.Action);
   return kinds;
 }
 
