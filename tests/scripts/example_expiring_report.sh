@@ -15,7 +15,7 @@ echo "== dry run"
 $PLUSH --what-if expiring-report.plush 7
 echo "status $?"
 echo "== planning ahead: 30 days from 2027-02-15"
-$PLUSH --now 2027-02-15T00:00:00Z expiring-report.plush 30 | cut -d, -f1-10 | LC_ALL=C sort -u
+$PLUSH --now 2027-02-15T00:00:00Z expiring-report.plush 30 | cut -d, -f1,2,4-10 | LC_ALL=C sort -u  # without the random SubscriptionId
 echo "== usage"
 $PLUSH expiring-report.plush -3
 echo "status $?"
