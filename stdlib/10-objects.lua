@@ -56,7 +56,7 @@ P.register {
 P.register {
   name = "ForEach-Object", aliases = {"foreach", "%"},
   synopsis = "Run a script block for each object, or read one member of each.",
-  description = "Runs -Process for each input object ($_) and passes on what it returns. -Begin and -End run once. -MemberName passes on a property of each object.",
+  description = "Runs -Process for each input object ($_) and passes on what it returns and what the commands inside it write. -Begin and -End run once. -MemberName passes on a property of each object.",
   parameters = {
     {name = "Process", type = "scriptblock", position = 1, mandatory = true, sets = {"Block"}, help = "Run for each object."},
     {name = "Begin", type = "scriptblock", sets = {"Block"}, help = "Run once before the first object."},
@@ -68,15 +68,15 @@ P.register {
   examples = {{code = "Get-User -Department Sales | ForEach-Object { $_.UserPrincipalName }", text = "The UPNs of Sales."},
               {code = "Get-User | % DisplayName", text = "Every display name."}},
   begin = function(s)
-    if s.args.Begin then s.emitValue(s.args.Begin()) end
+    if s.args.Begin then s.emitValue(P.runBlock(s, s.args.Begin)) end
   end,
   process = function(s, o)
     if o == nil then return end
     if s.args.MemberName then s.emitValue(o[s.args.MemberName]) return end
-    s.emitValue(s.args.Process(o))
+    s.emitValue(P.runBlock(s, s.args.Process, o))
   end,
   finish = function(s)
-    if s.args.End then s.emitValue(s.args.End()) end
+    if s.args.End then s.emitValue(P.runBlock(s, s.args.End)) end
   end,
 }
 

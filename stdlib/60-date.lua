@@ -5,8 +5,15 @@ local Date = P.type("Date", {"Iso", "Year", "Month", "Day", "Hour", "Minute", "S
 P.views.Date = {"Iso"}
 Date.__tostring = function(d) return d.Iso end
 Date.__scalar = true  -- shows as its ISO text, not as a list of fields
-Date.__lt = function(a, b) return a.Epoch < b.Epoch end
-Date.__le = function(a, b) return a.Epoch <= b.Epoch end
+-- A Date compares with another Date or with ISO text (`(Get-Date) < $u.LastSignIn`); a value
+-- that is no date is an error that says so, not Lua's "compare number with nil".
+local function epochOf(v)
+  local d = P.toDate(v)
+  if not d then error(string.format("cannot compare a Date with '%s': not a date (ISO 8601, such as 2026-12-31)", tostring(v)), 0) end
+  return d.Epoch
+end
+Date.__lt = function(a, b) return epochOf(a) < epochOf(b) end
+Date.__le = function(a, b) return epochOf(a) <= epochOf(b) end
 Date.__eq = function(a, b) return a.Epoch == b.Epoch end
 
 -- Days from the civil date, UTC, without the C library's local time zone.

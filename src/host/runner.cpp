@@ -105,6 +105,18 @@ std::string userFrames(const std::string& traceback, const std::string& chunkNam
   return out;
 }
 
+// The user's line of a runtime error: the one its message names, else (an error raised without a
+// place, by the runtime or error(msg, 0)) the first frame of the traceback in the user's text.
+bool placeError(const std::string& head, const std::string& frames, const std::string& chunkName, int& line,
+                std::string& message) {
+  if (splitLuaMessage(head, chunkName, line, message)) return true;
+  size_t frame = frames.find_first_not_of('\t');
+  std::string frameText;
+  if (frame == std::string::npos || !splitLuaMessage(frames.substr(frame), chunkName, line, frameText)) return false;
+  message = head;
+  return true;
+}
+
 bool isRecord(lua_State* L, int idx) {
   lua_getglobal(L, "__plush");
   lua_getfield(L, -1, "isrecord");
@@ -113,13 +125,6 @@ bool isRecord(lua_State* L, int idx) {
   bool yes = lua_toboolean(L, -1);
   lua_pop(L, 2);
   return yes;
-}
-
-std::string recordField(lua_State* L, int idx, const char* field) {
-  lua_getfield(L, idx, field);
-  std::string value = lua_isstring(L, -1) ? lua_tostring(L, -1) : "";
-  lua_pop(L, 1);
-  return value;
 }
 
 // A terminating Lua error as a record, for the runtime's error hook (the --log transcript).
@@ -238,12 +243,12 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
     std::string traceback = error.size() > head.size() ? error.substr(head.size() + 1) : "";
     int line = 0;
     std::string message;
-    if (splitLuaMessage(head, chunkName, line, message)) {
+    std::string frames = userFrames(traceback, chunkName);
+    if (placeError(head, frames, chunkName, line, message)) {
       std::cerr << lang::renderDiagnostic(text, placeOnLine(text, line, message), chunkName);
     } else {
       std::cerr << chunkName << ": " << head << "\n";
     }
-    std::string frames = userFrames(traceback, chunkName);
     if (!frames.empty()) std::cerr << "stack traceback:\n" << frames;
   }
   lua_settop(L, idx - 1);

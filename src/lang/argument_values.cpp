@@ -257,7 +257,9 @@ void Translator::scriptBlock() {
   body.statements = true;
   body.scriptBlock = true;
   body.prev = Prev::StatementStart;
+  ++scriptBlockDepth_;
   luaRegion(body);
+  --scriptBlockDepth_;
   expectCloser(open, '}', false);
   if (body.statementCount == 1 && !body.statementSyntax) {
     // The block's one statement is its value: a statement pipeline then returns its List.

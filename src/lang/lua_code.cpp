@@ -401,6 +401,11 @@ void Translator::endPipelineStatement(Region& r, bool statement) {
 
 void Translator::luaString(Region& r) {
   noteToken(r, atLineStart(), true);
+  if (scriptBlockDepth_ > 0 && src_[pos_] == '"' && expandsVariables()) {
+    doubleQuoted();
+    r.prev = Prev::ExpressionEnd;
+    return;
+  }
   int level = longBracketLevel(src_, pos_);
   Scan s = level >= 0 ? scanLongBracket(src_, pos_, level) : scanQuoted(src_, pos_);
   if (s.how == ScanEnd::AtEndOfInput) incomplete("UnterminatedString", "the string that starts here is not closed", pos_, 1);
@@ -409,6 +414,18 @@ void Translator::luaString(Region& r) {
           pos_, s.end - pos_);
   emitVerbatim(s.end);
   r.prev = Prev::ExpressionEnd;
+}
+
+// Does the double-quoted string here name `$name` or `$(...)`? Only such strings in a script block
+// are PowerShell's expandable strings (`{ "Hello $_" }`); any other stays a Lua string.
+bool Translator::expandsVariables() const {
+  Scan s = scanQuoted(src_, pos_);
+  if (s.how != ScanEnd::Closed) return false;
+  for (size_t i = pos_ + 1; i + 1 < s.end; ++i) {
+    if (src_[i] == '\\') ++i;
+    else if (src_[i] == '$' && (src_[i + 1] == '(' || isNameStart(src_[i + 1]))) return true;
+  }
+  return false;
 }
 
 // `-eq`, `-and`, `-not`, ... in Lua code. Comparisons need an operand on their left and, unless the

@@ -111,6 +111,7 @@ class Translator {
   void functionBody(size_t keyword);
   void luaOperator(Region& r);
   void luaString(Region& r);
+  bool expandsVariables() const;
   bool commandFollowsPipe() const;
   void pipeFromValue(Region& r);
   void endPipelineStatement(Region& r, bool statement);
@@ -157,6 +158,7 @@ class Translator {
   std::string_view src_;
   const Options& options_;
   size_t pos_ = 0;
+  int scriptBlockDepth_ = 0;  // inside `{ ... }` bodies, "…$_…" expands as it does in PowerShell
   GeneratedText out_;
   std::vector<Diagnostic> errors_;
   std::vector<size_t> lineStarts_;

@@ -146,9 +146,10 @@ local function wire(stages, sink)
       end
       return not s.stopped
     end
-    -- What a script block returned: Lists unroll into their items, nil passes nothing.
+    -- What a script block returned: Lists and plain Lua sequences unroll into their items, nil
+    -- passes nothing.
     s.emitValue = function(v)
-      if P.islist(v) then
+      if P.islist(v) or (type(v) == "table" and getmetatable(v) == nil and v[1] ~= nil) then
         for i = 1, #v do
           if not s.emit(v[i]) then return false end
         end
@@ -191,8 +192,9 @@ local function runStages(stages)
   for _, s in ipairs(stages) do
     if s.cmd.begin then s.cmd.begin(s) end
   end
+  -- The first stage has no pipeline input; `-InputObject x` stands for it (processed once, whole).
   local first = stages[1]
-  if first.process then first.process(first, nil) end
+  if first.process then first.process(first, first.args.InputObject) end
   for _, s in ipairs(stages) do
     if s.cmd.finish and not (s.stopped and s.cmd.finishWhenStopped == false) then s.cmd.finish(s) end
   end
@@ -211,8 +213,22 @@ local function setOutVariables(stages)
   end
 end
 
+-- The stage whose script block is running (ForEach-Object): statement pipelines inside the block
+-- send their output down that stage's pipeline, as in PowerShell, not to the screen.
+local blockOutput = nil
+
+function P.runBlock(s, block, ...)
+  local outer = blockOutput
+  blockOutput = s.emitValue
+  local ok, result = pcall(block, ...)
+  blockOutput = outer
+  if not ok then error(result, 0) end
+  return result
+end
+
 -- The end of the pipeline: Out-Default for a statement, a List for a value.
 local function makeSink(toOutput)
+  if toOutput and blockOutput then return blockOutput, function() end end
   if toOutput then
     local show, flush = P.outDefaultSink()
     return show, function() flush() end

@@ -29,48 +29,64 @@ flow_free() {
   sqlite3 t.db "SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE'"
 }
 
-echo "== SIGINT while one group license reaches 20,000 members (one change)"
+# Each script loops until the signal comes, so the test does not depend on how fast plush is.
+echo "== SIGINT while a group license reaches (or leaves) 20,000 members (one change each)"
 cat > group.plush <<'SCRIPT'
 io.open("started", "w"):close()
-Set-GroupLicense "All Users" -Add FLOW_FREE
-print("not reached")
+while true do
+  Set-GroupLicense "All Users" -Add FLOW_FREE
+  Set-GroupLicense "All Users" -Remove FLOW_FREE
+end
 SCRIPT
+cp t.db whole.db
+all=$($PLUSH --tenant whole.db -c 'Set-GroupLicense "All Users" -Add FLOW_FREE | Out-Null; print((Get-License FLOW_FREE).Assigned)')
 signal_midway INT group.plush
 consistent
-echo "FLOW_FREE assigned: $(flow_free)"
-$PLUSH -c 'print("All Users licenses: " .. #(Get-GroupLicense "All Users"))'
+$PLUSH -c '
+local held = (Get-License FLOW_FREE).Assigned
+local onGroup = #(Get-GroupLicense "All Users")
+print("all members or none: " .. tostring((held == 0 and onGroup == 0) or (held == tonumber(arg[1]) and onGroup == 1)))' "$all"
 
-echo "== SIGTERM inside Start-Transaction while assigning user after user"
+echo "== SIGTERM inside Start-Transaction while assigning and removing user after user"
 cat > transaction.plush <<'SCRIPT'
 Start-Transaction
+local upns = Get-User | ForEach-Object { $_.UserPrincipalName }
 local n = 0
-for _, upn in ipairs(Get-User | ForEach-Object { $_.UserPrincipalName }) do
-  Set-UserLicense $upn -Add FLOW_FREE -UsageLocation US
-  n = n + 1
-  if n == 200 then io.open("started", "w"):close() end
+while true do
+  for _, upn in ipairs(upns) do
+    Set-UserLicense $upn -Add FLOW_FREE -UsageLocation US
+    n = n + 1
+    if n == 200 then io.open("started", "w"):close() end
+  end
+  for _, upn in ipairs(upns) do Set-UserLicense $upn -Remove FLOW_FREE end
 end
-Complete-Transaction
-print("not reached")
 SCRIPT
+sqlite3 t.db "SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE'" > before.txt
 audit_before=$(sqlite3 t.db 'SELECT count(*) FROM audit')
 signal_midway TERM transaction.plush
 consistent
-echo "FLOW_FREE assigned: $(flow_free)"
+echo "FLOW_FREE assigned as before: $(sqlite3 t.db "SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE'" | cmp -s - before.txt && echo yes || echo no)"
 echo "audit rows added: $(( $(sqlite3 t.db 'SELECT count(*) FROM audit') - audit_before ))"
 
 echo "== SIGTERM in a bulk run, one change per user: the changes done are kept, the one under way is not"
 cat > bulk.plush <<'SCRIPT'
+local upns = Get-User | ForEach-Object { $_.UserPrincipalName }
 local n = 0
-for _, upn in ipairs(Get-User | ForEach-Object { $_.UserPrincipalName }) do
-  Set-UserLicense $upn -Add FLOW_FREE -UsageLocation US
-  n = n + 1
-  if n == 200 then io.open("started", "w"):close() end
+while true do
+  for _, upn in ipairs(upns) do
+    Set-UserLicense $upn -Add FLOW_FREE -UsageLocation US
+    n = n + 1
+    if n == 200 then io.open("started", "w"):close() end
+  end
+  for _, upn in ipairs(upns) do Set-UserLicense $upn -Remove FLOW_FREE end
 end
-print("not reached")
 SCRIPT
+audit_before=$(sqlite3 t.db 'SELECT max(pk) FROM audit')
 signal_midway TERM bulk.plush
 consistent
-assigned=$(flow_free)
-[ "$assigned" -ge 200 ] && [ "$assigned" -lt 20000 ] && echo "FLOW_FREE assigned midway" || echo "FLOW_FREE assigned: $assigned"
+echo "at least 200 assignments were made and kept in the audit log: $(sqlite3 t.db "
+SELECT count(*) >= 200 FROM audit WHERE pk > $audit_before AND detail LIKE '%added FLOW_FREE%'")"
 echo "each kept assignment has its audit row: $(sqlite3 t.db "
-SELECT (SELECT count(*) FROM audit WHERE detail LIKE '%added FLOW_FREE%') = $assigned")"
+SELECT (SELECT count(*) FROM audit WHERE pk > $audit_before AND detail LIKE '%added FLOW_FREE%')
+     - (SELECT count(*) FROM audit WHERE pk > $audit_before AND detail LIKE '%removed FLOW_FREE%')
+     = (SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE')")"

@@ -420,3 +420,11 @@ TEST_CASE("an argument may call a method or a field's function", "[lang]") {
   CHECK(lua("Get-User $d.AddDays(30).Iso") == R"(__plush.pipe(true, {n="Get-User", c=1, k=1, d.AddDays(30).Iso}))");
   requireDiagnostic("Get-User $s:upper", {Status::Error, "UnexpectedToken", 1, 18, 1});
 }
+
+TEST_CASE("in a script block a double-quoted string naming $variables expands; elsewhere Lua strings stay", "[lang]") {
+  CHECK(lua("1 | ForEach-Object { \"u: $_\" }") ==
+        R"(__plush.pipe(true, {n="Write-Output", c=1, k=1, 1}, {n="ForEach-Object", c=5, k=1, function(_) return ("u: " .. __plush.str(_)) end}))");
+  CHECK(lua("ForEach-Object { print(\"cost \\n\") }") ==
+        R"(__plush.pipe(true, {n="ForEach-Object", c=1, k=1, function(_) return print("cost \n") end}))");
+  CHECK(lua("print(\"cost $5 for $x\")") == R"(print("cost $5 for $x"))");
+}
