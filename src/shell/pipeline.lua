@@ -65,16 +65,23 @@ local function newStage(c, index, position)
   return s
 end
 
+-- The name an admin knows a target by: a user's UPN, a product's SkuPartNumber, a list's names.
+local function targetName(v)
+  if type(v) ~= "table" then return P.str(v) end
+  if P.islist(v) or (getmetatable(v) == nil and v[1] ~= nil) then
+    local names = {}
+    for i = 1, #v do names[i] = targetName(v[i]) end
+    return table.concat(names, ", ")
+  end
+  return P.str(v.UserPrincipalName or v.DisplayName or v.SkuPartNumber or v.Id or P.typename(v))
+end
+
 -- What a change acts on, for the -Confirm question: the input's name, else the first argument.
 local function targetText(s, input)
-  if type(input) == "table" then
-    return P.str(input.UserPrincipalName or input.DisplayName or input.SkuPartNumber or input.Id or P.typename(input))
-  elseif input ~= nil then
-    return P.str(input)
-  end
+  if input ~= nil then return targetName(input) end
   for _, p in ipairs(s.cmd.parameters) do
     local v = s.args[p.name]
-    if v ~= nil and not p.common then return P.cell(v) end
+    if v ~= nil and not p.common then return targetName(v) end
   end
   return ""
 end

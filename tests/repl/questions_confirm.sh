@@ -7,7 +7,7 @@ wait_prompt
 
 # No: nothing changes.
 send 'Set-UserLicense adele.vance@contoso.com -Add AAD_PREMIUM_P2 -Confirm' Enter
-wait_for '^Performing "Set-UserLicense" on target "\{?adele\.vance@contoso\.com\}?"\.?$'
+wait_for '^Performing "Set-UserLicense" on target "adele\.vance@contoso\.com"\.?$'
 wait_last '^\[Y\] Yes  \[A\] Yes to All  \[N\] No  \[L\] No to All  \[\?\] Help \(default is "Y"\): ?$'
 send 'n' Enter
 wait_prompt
