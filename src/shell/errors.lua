@@ -29,9 +29,13 @@ function P.throw(fields)
   error(P.record(fields), 0)
 end
 
-local function remember(rec)
+-- Into the Error list, once: a record raised by -ErrorAction Stop is there even when pcall catches it,
+-- and is not added again when it ends the run.
+function P.remember(rec)
+  if Error[1] == rec then return rec end
   table.insert(Error, 1, rec)
   if #Error > 256 then Error[#Error] = nil end
+  return rec
 end
 
 local function textOf(rec)
@@ -56,7 +60,7 @@ end
 -- Write a non-terminating error: stderr, the Error list, and the run's exit status.
 function P.reportError(rec, quiet)
   rec = P.record(rec)
-  remember(rec)
+  P.remember(rec)
   if quiet then return end
   P.state.errorsReported = P.state.errorsReported + 1
   local id = rec.Id or "Error"

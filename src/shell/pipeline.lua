@@ -10,7 +10,7 @@ function Stage:error(rec)
   rec.Command = rec.Command or self.cmd.name
   rec.Position = rec.Position or self.position
   local action = self.errorAction
-  if action == "Stop" then error(rec, 0) end
+  if action == "Stop" then P.throw(P.remember(rec)) end
   P.reportError(rec, action == "SilentlyContinue")
 end
 
