@@ -41,6 +41,17 @@ lang::Options translateOptions(lua_State* L, const std::string& chunkName) {
     lua_pop(L, 2);
     return names;
   };
+  options.parameterProblem = [L](std::string_view command, std::string_view parameter) {
+    lua_getglobal(L, "__plush");
+    lua_getfield(L, -1, "parameterProblem");
+    lua_pushlstring(L, command.data(), command.size());
+    lua_pushlstring(L, parameter.data(), parameter.size());
+    lua_call(L, 2, 2);
+    lang::ParameterProblem problem;
+    if (lua_isstring(L, -2)) problem = {lua_tostring(L, -2), lua_tostring(L, -1)};
+    lua_pop(L, 3);
+    return problem;
+  };
   return options;
 }
 

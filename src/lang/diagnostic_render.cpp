@@ -57,7 +57,7 @@ size_t cellsOf(std::string_view text) {
 
 std::string renderDiagnostic(std::string_view source, const Diagnostic& d, std::string_view chunkName) {
   std::string out = std::string(chunkName) + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
-                    d.message + "\n";
+                    d.message + (d.id.empty() ? "" : " (" + d.id + ")") + "\n";
   std::string_view line = lineOf(source, d.line);
   size_t column = std::min(static_cast<size_t>(std::max(d.column, 1) - 1), line.size());
   std::string_view token = line.substr(column, static_cast<size_t>(std::max(d.width, 1)));

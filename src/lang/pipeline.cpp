@@ -49,6 +49,7 @@ void Translator::command(PipelineState& ps, size_t nameBegin, size_t nameEnd) {
   size_t countAt = out_.size();
   int count = 0;
   pos_ = nameEnd;
+  commands_.push_back(name);
   for (;;) {
     size_t resume = skipArgumentBlanks(ps);
     if (atPipelineEnd(ps)) {
@@ -69,6 +70,7 @@ void Translator::command(PipelineState& ps, size_t nameBegin, size_t nameEnd) {
     argument();
     ++count;
   }
+  commands_.pop_back();
   flushNewlines(ps);
   out_.append("}");
   out_.insert(countAt, std::to_string(count), nameBegin);
@@ -201,6 +203,7 @@ bool Translator::parameter() {
   std::string name(src_.substr(begin + 1, end - begin - 1));
   std::string head = "__plush.P(" + luaQuote(name) + ", " + std::to_string(column(begin));
   if (end < src_.size() && src_[end] == ':') {
+    checkParameter(name, begin, end);
     out_.append(head + ", ", begin);
     pos_ = end + 1;
     skipSpaces();
@@ -215,9 +218,17 @@ bool Translator::parameter() {
     return true;
   }
   if (end < src_.size() && !endsBareWord(src_[end]) && src_[end] != '`') return false;  // `-a.b` is a word
+  checkParameter(name, begin, end);
   out_.append(head + ")", begin);
   pos_ = end;
   return true;
+}
+
+// An unknown or ambiguous parameter is reported with the text's other errors, before anything runs.
+void Translator::checkParameter(const std::string& name, size_t begin, size_t end) {
+  if (!options_.parameterProblem || commands_.empty()) return;
+  ParameterProblem problem = options_.parameterProblem(commands_.back(), name);
+  if (!problem.id.empty()) error(problem.id, problem.message, begin, end - begin);
 }
 
 }  // namespace plush::lang::detail

@@ -37,8 +37,16 @@ struct Translation {
   int sourceColumn(int line, int generatedColumn) const;
 };
 
+// Why `-parameter` cannot be given to a command (ParameterNotFound, AmbiguousParameter), found
+// before anything runs; an empty id when it can.
+struct ParameterProblem {
+  std::string id;
+  std::string message;
+};
+
 struct Options {
   std::function<bool(std::string_view)> isCommand;            // registered command or alias? (case-insensitive)
+  std::function<ParameterProblem(std::string_view command, std::string_view parameter)> parameterProblem;  // optional
   std::function<std::vector<std::string>()> allCommands;      // optional: names for "Did you mean" suggestions
   std::string chunkName;                                      // file name for messages
 };

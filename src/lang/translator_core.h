@@ -136,6 +136,7 @@ class Translator {
   void flushNewlines(PipelineState& ps);
   void argument();
   bool parameter();
+  void checkParameter(const std::string& name, size_t begin, size_t end);
 
   // argument values (argument_values.cpp)
   void valueOrList();
@@ -158,7 +159,8 @@ class Translator {
   std::string_view src_;
   const Options& options_;
   size_t pos_ = 0;
-  int scriptBlockDepth_ = 0;  // inside `{ ... }` bodies, "…$_…" expands as it does in PowerShell
+  int scriptBlockDepth_ = 0;
+  std::vector<std::string> commands_;  // the command whose arguments are being read, innermost last  // inside `{ ... }` bodies, "…$_…" expands as it does in PowerShell
   GeneratedText out_;
   std::vector<Diagnostic> errors_;
   std::vector<size_t> lineStarts_;

@@ -34,11 +34,12 @@ end
 
 local warnedPrefixes = {}
 
--- An exact name or alias wins; else a unique prefix of a name or alias; else an error listing candidates.
-local function findParameter(cmd, typed)
+-- The parameters a typed name may mean: an exact name or alias alone, else every name or alias it
+-- is a prefix of.
+local function candidates(cmd, typed)
   local key = typed:lower()
   local exact = cmd.byName[key]
-  if exact then return exact end
+  if exact then return {exact}, true end
   local found, names = {}, {}
   for _, p in ipairs(cmd.parameters) do
     local hit = p.lname:sub(1, #key) == key
@@ -50,9 +51,39 @@ local function findParameter(cmd, typed)
       names[#names + 1] = p
     end
   end
+  return names, false
+end
+
+-- Why a typed name names no single parameter: id, message and fix; nothing when it does.
+local function parameterProblem(cmd, typed)
+  local names = candidates(cmd, typed)
+  if #names == 1 then return nil end
+  if #names == 0 then
+    return "ParameterNotFound",
+      string.format("A parameter cannot be found that matches parameter name '%s'. %s takes: %s.", typed, cmd.name, parameterNames(cmd))
+  end
+  local list = {}
+  for i, p in ipairs(names) do list[i] = "-" .. p.name end
+  return "AmbiguousParameter",
+    string.format("Parameter name '%s' is ambiguous. Possible matches include: %s.", typed, table.concat(list, " ")),
+    "Write the parameter's full name, e.g. " .. list[1]
+end
+
+-- For the translator, before anything runs: (id, message) when `-typed` cannot be given to the command.
+function P.parameterProblem(commandName, typed)
+  local cmd = P.command(commandName)
+  if not cmd then return nil end
+  local id, message = parameterProblem(cmd, typed)
+  if id then return id, message end
+end
+
+-- An exact name or alias wins; else a unique prefix of a name or alias; else an error listing candidates.
+local function findParameter(cmd, typed)
+  local names, exact = candidates(cmd, typed)
   if #names == 1 then
     local p = names[1]
-    if P.state.scriptFile then
+    local key = typed:lower()
+    if not exact and P.state.scriptFile then
       local once = cmd.name .. "\0" .. key
       if not warnedPrefixes[once] then
         warnedPrefixes[once] = true
@@ -63,16 +94,8 @@ local function findParameter(cmd, typed)
     end
     return p
   end
-  if #names == 0 then
-    bindError(cmd, "ParameterNotFound",
-      string.format("A parameter cannot be found that matches parameter name '%s'. %s takes: %s.", typed, cmd.name, parameterNames(cmd)),
-      {target = typed})
-  end
-  local list = {}
-  for i, p in ipairs(names) do list[i] = "-" .. p.name end
-  bindError(cmd, "AmbiguousParameter",
-    string.format("Parameter name '%s' is ambiguous. Possible matches include: %s.", typed, table.concat(list, " ")),
-    {target = typed, fix = "Write the parameter's full name, e.g. " .. list[1]})
+  local id, message, fix = parameterProblem(cmd, typed)
+  bindError(cmd, id, message, {target = typed, fix = fix})
 end
 
 local function typeLabel(p)

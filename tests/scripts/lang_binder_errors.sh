@@ -1,4 +1,5 @@
-# Every binder error id, each with its place: a binding error stops the script (status 2), an unbound input object does not (1).
+# Every binder error id, each with its place: a binding error stops the script (status 2), an unbound input object does not (1);
+# a parameter name no command has is found before the script runs.
 run() { echo "\$ $1"; $PLUSH -c "$1" 2>&1; echo "status $?"; }
 run 'Get-User -Bogus x'
 run 'Set-UserLicense ann@contoso.com -Disable x'
@@ -15,3 +16,6 @@ run 'Get-User -Department Sales, IT'
 run "'x', 'y' | Get-Date"
 run 'Get-Date | Set-UserLicense -Add POWER_BI_PRO'
 run 'print(pcall(function() Get-User -Bogus x end))'
+echo "# a bad parameter name is found before anything runs: nothing is printed, nothing is changed"
+run 'print("ran"); New-User -UserPrincipalName ann@contoso.com -DisplayName Ann; Get-User -Deprtment Sales'
+run 'Get-User ann@contoso.com'

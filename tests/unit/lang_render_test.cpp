@@ -28,7 +28,7 @@ TEST_CASE("the caret sits under the command after CJK text", "[lang][render]") {
   const Diagnostic& d = t.diagnostics.front();
   CHECK(d.column == 22);  // a byte column: each of the three characters is three bytes
   CHECK(renderDiagnostic(source, d, "jobs/reclaim.plush") ==
-        "jobs/reclaim.plush:1:22: The term 'Get-Foo' is not a known command.\n"
+        "jobs/reclaim.plush:1:22: The term 'Get-Foo' is not a known command. (UnknownCommand)\n"
         "print(\"日本語\") ; Get-Foo\n"
         "                  ^~~~~~~\n");
 }
@@ -36,16 +36,16 @@ TEST_CASE("the caret sits under the command after CJK text", "[lang][render]") {
 TEST_CASE("a caret under wide characters is as wide as they are", "[lang][render]") {
   std::string source = "x = \"日本\" + 1";
   Diagnostic d{"UnexpectedToken", "here", 1, 6, 6};
-  CHECK(renderDiagnostic(source, d, "t") == "t:1:6: here\nx = \"日本\" + 1\n     ^~~~\n");
+  CHECK(renderDiagnostic(source, d, "t") == "t:1:6: here (UnexpectedToken)\nx = \"日本\" + 1\n     ^~~~\n");
 }
 
 TEST_CASE("combining marks take no cell, emoji two, tabs stay tabs", "[lang][render]") {
   std::string combining = "\"e\xCC\x81\" x";  // e + COMBINING ACUTE ACCENT
-  CHECK(renderDiagnostic(combining, {"Id", "m", 1, 7, 1}, "t") == "t:1:7: m\n" + combining + "\n    ^\n");
+  CHECK(renderDiagnostic(combining, {"Id", "m", 1, 7, 1}, "t") == "t:1:7: m (Id)\n" + combining + "\n    ^\n");
   std::string emoji = "\"👍\" x";
-  CHECK(renderDiagnostic(emoji, {"Id", "m", 1, 8, 1}, "t") == "t:1:8: m\n" + emoji + "\n     ^\n");
+  CHECK(renderDiagnostic(emoji, {"Id", "m", 1, 8, 1}, "t") == "t:1:8: m (Id)\n" + emoji + "\n     ^\n");
   std::string tabbed = "\tx = y";
-  CHECK(renderDiagnostic(tabbed, {"Id", "m", 1, 6, 1}, "t") == "t:1:6: m\n" + tabbed + "\n\t    ^\n");
+  CHECK(renderDiagnostic(tabbed, {"Id", "m", 1, 6, 1}, "t") == "t:1:6: m (Id)\n" + tabbed + "\n\t    ^\n");
 }
 
 TEST_CASE("a diagnostic on a later line or past the end of its line", "[lang][render]") {
@@ -53,8 +53,8 @@ TEST_CASE("a diagnostic on a later line or past the end of its line", "[lang][re
   Translation t = translate(source, registry());
   REQUIRE(t.status == Status::Incomplete);
   CHECK(renderDiagnostic(source, t.diagnostics.front(), "t") ==
-        "t:2:10: a line that ends with '|' continues on the next line\nGet-User |\n         ^\n");
-  CHECK(renderDiagnostic("ab", {"Id", "m", 1, 9, 3}, "t") == "t:1:9: m\nab\n  ^\n");
+        "t:2:10: a line that ends with '|' continues on the next line (TrailingPipe)\nGet-User |\n         ^\n");
+  CHECK(renderDiagnostic("ab", {"Id", "m", 1, 9, 3}, "t") == "t:1:9: m (Id)\nab\n  ^\n");
 }
 
 TEST_CASE("generated columns map back to source columns", "[lang][sourcemap]") {
