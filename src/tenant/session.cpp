@@ -33,7 +33,7 @@ Session::Session(SessionOptions options)
     if (!store_->hasTenant()) initialiseTenant(options.onCreate, options.catalogPath);
     change.commit();
   }
-  purgeExpiredDeletions();
+  purgeExpiredDeletions(options.wallClock);
   openActor(options.actingUpn);
 }
 

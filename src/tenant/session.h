@@ -75,6 +75,9 @@ struct SessionOptions {
   std::string catalogPath;      // loaded into a NEW store when the tenant is created on first use
   int busyTimeoutMs = 10000;    // then StoreBusy
   NewTenantOptions onCreate;    // the tenant made when the store has none yet
+  // The wall clock (ISO; empty: the system clock). What cannot be undone (purging soft-deleted users)
+  // waits for real time, so planning with a clock ahead of it loses nothing.
+  std::string wallClock;
 };
 
 // New-Tenant: creates the store file with its tenant (fails AlreadyExists if it has one).
@@ -183,7 +186,8 @@ class Session {
   std::vector<std::string> planIdsIn(int64_t productPk, const std::vector<std::string>& tokens, bool forDisabling);
   void applyDemo(const std::string& demoPath);
   void initialiseTenant(const NewTenantOptions& options, const std::string& catalogPath);
-  void purgeExpiredDeletions();
+  void purgeExpiredDeletions(const std::string& wallClock);
+  size_t activeGlobalAdministrators();
 
   std::unique_ptr<TenantStore> store_;
   Clock clock_;

@@ -43,6 +43,16 @@ void Session::addAdminRoleMember(const std::string& roleName, const std::string&
   change.commit();
 }
 
+// Soft-deleted admins cannot sign in, so they do not keep the tenant administrable.
+size_t Session::activeGlobalAdministrators() {
+  size_t active = 0;
+  for (int64_t pk : store_->roleMembers(role::GlobalAdministrator)) {
+    std::optional<UserRecord> admin = store_->userByPk(pk);
+    if (admin && admin->user.DeletedOn.empty()) ++active;
+  }
+  return active;
+}
+
 void Session::removeAdminRoleMember(const std::string& roleName, const std::string& user) {
   require(Action::TenantSettings);
   Change change(*this);
@@ -52,7 +62,7 @@ void Session::removeAdminRoleMember(const std::string& roleName, const std::stri
   if (std::find(members.begin(), members.end(), u.pk) == members.end())
     fail("NotFound", category::ObjectNotFound, u.user.UserPrincipalName,
          u.user.UserPrincipalName + " is not a " + r + ".", "Get-AdminRole");
-  if (r == role::GlobalAdministrator && members.size() == 1)
+  if (r == role::GlobalAdministrator && activeGlobalAdministrators() == 1)
     fail("LastGlobalAdministrator", category::InvalidOperation, u.user.UserPrincipalName,
          u.user.UserPrincipalName + " is the tenant's only GlobalAdministrator; the role cannot be left empty.",
          "Add-AdminRoleMember -Role GlobalAdministrator -User <another UPN>");

@@ -129,8 +129,8 @@ void Session::removeUser(const std::string& identity, bool permanent) {
   std::optional<UserRecord> found = store_->findUser(isGuid(identity) ? UserKey::Id : UserKey::Upn, identity);
   UserRecord u = found && !found->user.DeletedOn.empty() && permanent ? *found : resolveUser(identity);
   std::vector<std::string> roles = store_->rolesOf(u.pk);
-  if (std::count(roles.begin(), roles.end(), role::GlobalAdministrator) &&
-      store_->roleMembers(role::GlobalAdministrator).size() == 1)
+  if (std::count(roles.begin(), roles.end(), role::GlobalAdministrator) && u.user.DeletedOn.empty() &&
+      activeGlobalAdministrators() == 1)
     fail("LastGlobalAdministrator", category::InvalidOperation, u.user.UserPrincipalName,
          u.user.UserPrincipalName + " is the tenant's only GlobalAdministrator and cannot be removed.",
          "Add-AdminRoleMember -Role GlobalAdministrator -User <another UPN>");
@@ -148,8 +148,11 @@ void Session::removeUser(const std::string& identity, bool permanent) {
 // Rule 8: past its 30 days a soft-deleted user is deleted for good, as Microsoft 365 does. Its
 // assignments stopped counting at the soft delete, so no count moves. The tenant does this, not
 // the acting admin, so the audit names the system. A busy store is left for the next opening.
-void Session::purgeExpiredDeletions() {
-  std::string cutoff = formatInstant(addDays(clock_.now(), -kSoftDeleteDays));
+// A session clock ahead of the wall clock (--now for planning) purges nothing that real time has
+// not yet reached: a user restorable today stays restorable.
+void Session::purgeExpiredDeletions(const std::string& wallClock) {
+  Instant until = std::min(clock_.now(), Clock(wallClock).now());
+  std::string cutoff = formatInstant(addDays(until, -kSoftDeleteDays));
   if (store_->usersDeletedBy(cutoff).empty()) return;
   try {
     Change change(*this);

@@ -14,7 +14,7 @@ signal_midway() {
   kill -s "$signal" $pid
   wait $pid
   echo "status $?"
-  sed 's/^/  stderr: /' run.err
+  grep -v '^    at ' run.err | sed 's/^/  stderr: /'  # where it stopped depends on when the signal came
 }
 
 consistent() {

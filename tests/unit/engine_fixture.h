@@ -98,11 +98,14 @@ struct Tenant {
     o.catalogPath = catalog;
     tenant::createTenant(store, o);
   }
-  std::unique_ptr<tenant::Session> open(const std::string& as = "", const std::string& now = kNow) {
+  // The wall clock is the session clock unless given: tests live at their own time.
+  std::unique_ptr<tenant::Session> open(const std::string& as = "", const std::string& now = kNow,
+                                        const std::string& wallClock = "") {
     tenant::SessionOptions s;
     s.storePath = store;
     s.actingUpn = as;
     s.now = now;
+    s.wallClock = wallClock.empty() ? now : wallClock;
     return std::make_unique<tenant::Session>(s);
   }
 };

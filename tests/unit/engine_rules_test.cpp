@@ -201,9 +201,18 @@ TEST_CASE("rule 8: past 30 days a soft-deleted user is deleted for good, counts 
   day29->removeUser("leaver@contoso.com");
   day29.reset();
 
-  auto later = t.open("", "2027-01-21T08:00:00Z");  // 31 days after the second delete
+  // Planning ahead: a clock 31 days on shows the tenant as it will be then, while real time is still
+  // the day of the delete, so nothing is purged: back at the real time the user can be restored.
+  auto planning = t.open("", "2027-01-21T08:00:00Z", "2026-12-21T09:00:00Z");
   UserQuery deleted;
   deleted.deleted = true;
+  CHECK(upns(*planning, deleted).empty());
+  planning.reset();
+  auto today = t.open("", "2026-12-21T09:00:00Z");
+  CHECK(upns(*today, deleted) == std::vector<std::string>{"leaver@contoso.com"});
+  today.reset();
+
+  auto later = t.open("", "2027-01-21T08:00:00Z");  // 31 days after the second delete
   CHECK(upns(*later, deleted).empty());
   CHECK(errorId([&] { later->restoreUser("leaver@contoso.com"); }) == "UserNotFound");
   CHECK(later->group("Analysts").MemberCount == 0);
@@ -380,6 +389,19 @@ TEST_CASE("roles: each role may do its work and no more", "[engine][roles]") {
   auto admin = t.open();
   CHECK(errorId([&] { admin->removeAdminRoleMember("GlobalAdministrator", "admin@contoso.onmicrosoft.com"); }) ==
         "LastGlobalAdministrator");
+}
+
+TEST_CASE("a soft-deleted Global Administrator does not count as the tenant's other one", "[engine][roles]") {
+  Tenant t;
+  auto admin = t.open();
+  addUser(*admin, "second@contoso.com");
+  admin->addAdminRoleMember("GlobalAdministrator", "second@contoso.com");
+  admin->removeUser("second@contoso.com");
+  CHECK(errorId([&] { admin->removeAdminRoleMember("GlobalAdministrator", "admin@contoso.onmicrosoft.com"); }) ==
+        "LastGlobalAdministrator");
+  CHECK(errorId([&] { admin->removeUser("admin@contoso.onmicrosoft.com"); }) == "LastGlobalAdministrator");
+  admin->restoreUser("second@contoso.com");
+  admin->removeAdminRoleMember("GlobalAdministrator", "admin@contoso.onmicrosoft.com");
 }
 
 TEST_CASE("two sessions on one store cannot together pass a product's licenses", "[engine][rule1][store]") {
