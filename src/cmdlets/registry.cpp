@@ -115,13 +115,15 @@ void TenantContext::endRunAtomic(bool commit) {
   }
 }
 
-void TenantContext::abandonChange() {
+int TenantContext::transactionDepth() { return session_ ? session_->transactionDepth() : 0; }
+
+void TenantContext::abandonChange(int keepDepth) {
   if (!session_) return;
-  while (session_->inTransaction()) session_->rollback();
+  while (session_->transactionDepth() > keepDepth) session_->rollback();
 }
 
 void TenantContext::close() {
-  abandonChange();
+  abandonChange(0);
   session_.reset();
 }
 

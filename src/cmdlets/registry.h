@@ -41,8 +41,10 @@ class TenantContext {
   void endRunAtomic(bool commit);
   // Close the store before the process leaves mid-run (os.exit): an open transaction is rolled back.
   void close();
-  // Ctrl-C at the prompt: roll back what the stopped pipeline left open.
-  void abandonChange();
+  // Ctrl-C at the prompt: roll back what the stopped statement left open, down to the transactions
+  // that were open before it (an admin's own Start-Transaction stays).
+  int transactionDepth();
+  void abandonChange(int keepDepth);
 
  private:
   void open();

@@ -67,11 +67,12 @@ int runPrompt(host::LuaHost& host, cmdlets::TenantContext& tenant) {
       continue;
     }
     forgetStaleInterrupt(L);
+    int depthBefore = tenant.transactionDepth();
     auto status = runner.run(pending, "stdin", true);
     if (status == host::RunStatus::Incomplete) continue;
     history.add(pending);
     pending.clear();
-    if (status == host::RunStatus::Interrupted) tenant.abandonChange();
+    if (status == host::RunStatus::Interrupted) tenant.abandonChange(depthBefore);
     std::cout.flush();
   }
 }

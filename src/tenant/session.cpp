@@ -124,6 +124,7 @@ void Session::rollback() {
   engine_->forget();
 }
 bool Session::inTransaction() const { return store_->depth() > 0; }
+int Session::transactionDepth() const { return store_->depth(); }
 
 void Session::pollInterrupt(int64_t step) {
   if (step % 256 == 0 && interrupted_ && interrupted_())

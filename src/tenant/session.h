@@ -96,6 +96,7 @@ class Session {
   void commit();
   void rollback();
   bool inTransaction() const;
+  int transactionDepth() const;  // open transactions: Start-Transaction, --atomic, a change under way
 
   std::string actor() const { return actorUpn_; }
   std::vector<std::string> actorRoles() const { return actorRoles_; }

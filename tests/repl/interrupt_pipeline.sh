@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Terminal test: Ctrl-C during a change pipeline over 200,000 users returns to the prompt within a second, store unchanged.
+# Terminal test: Ctrl-C during a change pipeline over 200,000 users returns to the prompt within a second, store unchanged;
+# a transaction the admin opened before that statement stays open.
 # The 200,000-user store is built once per run, here (about 7 s: a generated tenant file and Import-Tenant);
 # the pipeline itself would run for most of a minute.
 set -euo pipefail
@@ -55,6 +56,22 @@ echo "back at the prompt ${elapsed_ms} ms after Ctrl-C"
 # The prompt still works, and sees the store as it was.
 send 'print("moved", #(Get-User -Filter "department eq '"'Moved'"'"))' Enter
 wait_for '^moved\s+0$'
+
+# Ctrl-C stops the statement, not the admin's own transaction opened before it.
+clear_screen
+send 'Start-Transaction' Enter
+wait_prompt
+send 'New-User -UserPrincipalName kept@contoso.com -DisplayName Kept | Out-Null' Enter
+wait_prompt
+send 'Get-User | Set-User -Department Moved' Enter
+sleep 1
+send C-c
+wait_for 'PipelineStopped'
+wait_prompt
+send 'print("kept", #(Get-User -Filter "startswith(userPrincipalName,'"'kept@'"')"))' Enter
+wait_for '^kept\s+1$'
+send 'Undo-Transaction' Enter
+wait_prompt
 send C-d
 wait_gone
 stop_prompt
