@@ -48,8 +48,8 @@ local onGroup = #(Get-GroupLicense "All Users")
 print("all members or none: " .. tostring((held == 0 and onGroup == 0) or (held == tonumber(arg[1]) and onGroup == 1)))' "$all"
 
 echo "== SIGTERM inside Start-Transaction while assigning and removing user after user"
-cat > transaction.plush <<'SCRIPT'
-Start-Transaction
+# Assigns and removes FLOW_FREE user after user, one change per user, until stopped.
+cat > assign-forever.plush <<'SCRIPT'
 local upns = Get-User | ForEach-Object { $_.UserPrincipalName }
 local n = 0
 while true do
@@ -61,6 +61,7 @@ while true do
   for _, upn in ipairs(upns) do Set-UserLicense $upn -Remove FLOW_FREE end
 end
 SCRIPT
+{ echo "Start-Transaction"; cat assign-forever.plush; } > transaction.plush
 sqlite3 t.db "SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE'" > before.txt
 audit_before=$(sqlite3 t.db 'SELECT count(*) FROM audit')
 signal_midway TERM transaction.plush
@@ -69,20 +70,8 @@ echo "FLOW_FREE assigned as before: $(sqlite3 t.db "SELECT assigned FROM product
 echo "audit rows added: $(( $(sqlite3 t.db 'SELECT count(*) FROM audit') - audit_before ))"
 
 echo "== SIGTERM in a bulk run, one change per user: the changes done are kept, the one under way is not"
-cat > bulk.plush <<'SCRIPT'
-local upns = Get-User | ForEach-Object { $_.UserPrincipalName }
-local n = 0
-while true do
-  for _, upn in ipairs(upns) do
-    Set-UserLicense $upn -Add FLOW_FREE -UsageLocation US
-    n = n + 1
-    if n == 200 then io.open("started", "w"):close() end
-  end
-  for _, upn in ipairs(upns) do Set-UserLicense $upn -Remove FLOW_FREE end
-end
-SCRIPT
 audit_before=$(sqlite3 t.db 'SELECT max(pk) FROM audit')
-signal_midway TERM bulk.plush
+signal_midway TERM assign-forever.plush
 consistent
 echo "at least 200 assignments were made and kept in the audit log: $(sqlite3 t.db "
 SELECT count(*) >= 200 FROM audit WHERE pk > $audit_before AND detail LIKE '%added FLOW_FREE%'")"
