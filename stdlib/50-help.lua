@@ -147,6 +147,7 @@ P.register {
   parameters = {
     {name = "Name", type = "string", position = 1, help = "The command (or alias)."},
     {name = "Examples", type = "switch", help = "Only the examples."},
+    {name = "Full", type = "switch", aliases = {"Detailed"}, help = "Everything (what Get-Help shows anyway; accepted as in PowerShell)."},
   },
   examples = {{code = "Get-Help Set-UserLicense", text = "Everything about Set-UserLicense."},
               {code = "Get-Help Set-UserLicense -Examples", text = "Just its examples."}},
