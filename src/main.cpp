@@ -264,7 +264,11 @@ int main(int argc, char** argv) {
     if (options.mode == Options::Mode::Prompt) {
       setState(host.state(), options, "");
       setArgs(host.state(), options);
-      return plush::repl::runPrompt(host, tenant);
+      if (!options.logFile.empty() && !plush::host::startTranscript(host.state(), options.logFile, "prompt", ""))
+        return kExitUsage;
+      int exit = plush::repl::runPrompt(host, tenant);
+      plush::host::endTranscript(host.state(), exit);
+      return exit;
     }
     return runScript(host, tenant, options);
   } catch (const std::exception& e) {

@@ -168,12 +168,14 @@ RunStatus Runner::run(std::string_view text, const std::string& chunkName, bool 
     lang::Translation t = lang::translate(asValue, translateOptions(host_.state(), chunkName));
     if (t.status == lang::Status::Ok &&
         luaL_loadbufferx(host_.state(), t.lua.data(), t.lua.size(), ("@" + chunkName).c_str(), "t") == LUA_OK) {
+      if (beforeRun) beforeRun(text);
       return call(text, chunkName, true);
     }
     if (t.status == lang::Status::Ok) lua_pop(host_.state(), 1);
   }
   RunStatus loaded = load(text, chunkName, echo);
   if (loaded != RunStatus::Ok) return loaded;
+  if (beforeRun) beforeRun(text);
   return call(text, chunkName, false);
 }
 

@@ -1,5 +1,6 @@
 // Runs plush text: translate to Lua, load as text only, call, and report errors at the user's line and column.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,9 @@ class Runner {
 
   // Number of non-terminating errors reported so far in this session.
   int errorsReported() const;
+
+  // Called with the text once it is complete and loaded, just before it runs (the prompt's transcript).
+  std::function<void(std::string_view)> beforeRun;
 
  private:
   RunStatus load(std::string_view text, const std::string& chunkName, bool echo);

@@ -63,6 +63,7 @@ int logOutput(lua_State* L) {
 // __plush.transcript_statement(position "file:line:col")
 int logStatement(lua_State* L) {
   std::string position = luaL_optstring(L, 1, "");
+  if (position.empty()) return 0;  // typed at the prompt: recorded as typed
   long line = 0;
   size_t colon = position.find(':');
   if (colon != std::string::npos) line = std::strtol(position.c_str() + colon + 1, nullptr, 10);
@@ -127,6 +128,11 @@ bool startTranscript(lua_State* L, const std::string& file, const std::string& r
     return false;
   }
   return true;
+}
+
+void transcriptStatement(std::string_view statement) {
+  std::istringstream lines{std::string(statement)};
+  for (std::string line; std::getline(lines, line);) record("run  ", line);
 }
 
 void endTranscript(lua_State*, int exitStatus) {

@@ -10,6 +10,7 @@
 
 #include "host/interrupt.h"
 #include "host/runner.h"
+#include "host/transcript.h"
 #include "repl/command_catalog.h"
 #include "repl/history_file.h"
 #include "repl/line_editor.h"
@@ -47,6 +48,7 @@ int runPrompt(host::LuaHost& host, cmdlets::TenantContext& tenant) {
   });
   installTerminalQuestions(L, editor);
   host::Runner runner(host);
+  runner.beforeRun = host::transcriptStatement;  // a no-op unless --log
   std::string pending;
   for (;;) {
     std::string prompt = pending.empty() ? tenant.promptLabel() + "> " : kContinuationPrompt;
