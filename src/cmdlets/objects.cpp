@@ -33,12 +33,8 @@ void pushPlans(lua_State* L, const std::vector<tenant::ServicePlan>& plans) {
   lua_createtable(L, static_cast<int>(plans.size()), 0);
   for (size_t i = 0; i < plans.size(); ++i) {
     lua_createtable(L, 0, 4);
-    lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "type");
-    lua_pushstring(L, "ServicePlan");
-    lua_call(L, 1, 1);
-    lua_setmetatable(L, -3);
-    lua_pop(L, 1);
+    shell::pushTypeMetatable(L, "ServicePlan");
+    lua_setmetatable(L, -2);
     setField(L, "Name", plans[i].Name);
     setField(L, "Id", plans[i].Id);
     setField(L, "DisplayName", plans[i].DisplayName);

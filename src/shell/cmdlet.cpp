@@ -17,13 +17,35 @@ void pushStrings(lua_State* L, const std::vector<std::string>& values) {
   }
 }
 
+// Fields are stored raw: the names given are the declared (canonical) ones, so the type's
+// __newindex, which only maps other spellings to them (lower-casing each name), has nothing to do.
+void rawSetTop(lua_State* L, const char* name) {
+  lua_pushstring(L, name);
+  lua_insert(L, -2);
+  lua_rawset(L, -3);
+}
+
+// Metatables are looked up once per Lua state and kept in the registry: objects are pushed per
+// row (a million for `Get-User` at scale), and a Lua call to __plush.type per row cost more than
+// the row itself.
+constexpr const char* kTypeCache = "plush.typeMetatables";
+constexpr const char* kListMeta = "plush.ListMeta";
+
+void pushListMeta(lua_State* L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, kListMeta) == LUA_TTABLE) return;
+  lua_pop(L, 1);
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "ListMeta");
+  lua_remove(L, -2);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, LUA_REGISTRYINDEX, kListMeta);
+}
+
 // A List value (the runtime's List metatable), so scripts can use .Count and member enumeration.
 void pushList(lua_State* L, const std::vector<std::string>& values) {
   pushStrings(L, values);
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "ListMeta");
-  lua_setmetatable(L, -3);
-  lua_pop(L, 1);
+  pushListMeta(L);
+  lua_setmetatable(L, -2);
 }
 
 void setString(lua_State* L, const char* key, const std::string& value) {
@@ -200,24 +222,40 @@ void Call::verbose(const std::string& text) {
   lua_call(L_, 2, 0);
 }
 
+void pushTypeMetatable(lua_State* L, const char* typeName) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, kTypeCache) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, kTypeCache);
+  }
+  if (lua_getfield(L, -1, typeName) != LUA_TTABLE) {  // P.type keeps one metatable per name for good
+    lua_pop(L, 1);
+    lua_getglobal(L, "__plush");
+    lua_getfield(L, -1, "type");
+    lua_remove(L, -2);
+    lua_pushstring(L, typeName);
+    lua_call(L, 1, 1);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, typeName);
+  }
+  lua_remove(L, -2);
+}
+
 void Call::pushObject(const char* typeName, int fieldCount) {
   lua_createtable(L_, 0, fieldCount);
-  lua_getglobal(L_, "__plush");
-  lua_getfield(L_, -1, "type");
-  lua_pushstring(L_, typeName);
-  lua_call(L_, 1, 1);
-  lua_setmetatable(L_, -3);
-  lua_pop(L_, 1);
+  pushTypeMetatable(L_, typeName);
+  lua_setmetatable(L_, -2);
 }
 
 void setField(lua_State* L, const char* name, const std::string& value) {
   lua_pushlstring(L, value.data(), value.size());
-  lua_setfield(L, -2, name);
+  rawSetTop(L, name);
 }
 
 void setField(lua_State* L, const char* name, const char* value) {
   lua_pushstring(L, value);
-  lua_setfield(L, -2, name);
+  rawSetTop(L, name);
 }
 
 void setField(lua_State* L, const char* name, const std::optional<std::string>& value) {
@@ -226,17 +264,17 @@ void setField(lua_State* L, const char* name, const std::optional<std::string>& 
 
 void setField(lua_State* L, const char* name, long long value) {
   lua_pushinteger(L, value);
-  lua_setfield(L, -2, name);
+  rawSetTop(L, name);
 }
 
 void setField(lua_State* L, const char* name, bool value) {
   lua_pushboolean(L, value);
-  lua_setfield(L, -2, name);
+  rawSetTop(L, name);
 }
 
 void setField(lua_State* L, const char* name, const std::vector<std::string>& values) {
   pushList(L, values);
-  lua_setfield(L, -2, name);
+  rawSetTop(L, name);
 }
 
 void declareType(lua_State* L, const char* typeName, const std::vector<std::string>& props) {

@@ -82,7 +82,10 @@ class Call {
   int input_;
 };
 
-// Helpers to fill the object on top of the stack.
+// Push the metatable of a declared type (cached per Lua state).
+void pushTypeMetatable(lua_State* L, const char* typeName);
+
+// Helpers to fill the object on top of the stack; `name` must be the declared spelling.
 void setField(lua_State* L, const char* name, const std::string& value);
 void setField(lua_State* L, const char* name, const char* value);
 void setField(lua_State* L, const char* name, const std::optional<std::string>& value);

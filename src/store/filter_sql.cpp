@@ -52,7 +52,13 @@ SqlParam parameter(const std::string& field, const FilterValue& v) {
 
 SqlCondition leaf(std::string sql, std::vector<SqlParam> params) { return SqlCondition{std::move(sql), std::move(params)}; }
 
-SqlCondition comparison(const FilterNode& n) {
+// A test on a column that may be NULL. Outside negation NULL already rejects the row just as
+// false does, so the bare test is kept: only then can SQLite search the column's index. Under an
+// odd number of `not`s NULL must become false first, or `not (department eq 'X')` would drop the
+// users who have no department.
+std::string nullable(std::string test, bool negated) { return negated ? "IFNULL(" + test + ", 0)" : test; }
+
+SqlCondition comparison(const FilterNode& n, bool negated) {
   const FilterValue& v = n.values.front();
   std::string col = column(n.field);
   if (v.kind == FilterValue::Kind::Null) {
@@ -60,16 +66,16 @@ SqlCondition comparison(const FilterNode& n) {
     if (n.compare == CompareOp::Ne) return leaf("(" + col + " IS NOT NULL AND " + col + " <> '')", {});
     return leaf("0", {});
   }
-  return leaf("IFNULL(" + col + " " + sqlOperator(n.compare) + " ?, 0)", {parameter(n.field, v)});
+  return leaf(nullable(col + " " + sqlOperator(n.compare) + " ?", negated), {parameter(n.field, v)});
 }
 
-SqlCondition inList(const FilterNode& n) {
-  SqlCondition c{"IFNULL(" + std::string(column(n.field)) + " IN (", {}};
+SqlCondition inList(const FilterNode& n, bool negated) {
+  SqlCondition c{std::string(column(n.field)) + " IN (", {}};
   for (size_t i = 0; i < n.values.size(); ++i) {
     c.sql += i ? ",?" : "?";
     c.params.push_back(parameter(n.field, n.values[i]));
   }
-  c.sql += "), 0)";
+  c.sql = nullable(c.sql + ")", negated);
   return c;
 }
 
@@ -109,21 +115,25 @@ std::string wildcardToLike(const std::string& pattern) {
   return out;
 }
 
-SqlCondition compileFilter(const FilterNode& n) {
+namespace {
+
+SqlCondition compile(const FilterNode& n, bool negated) {
   switch (n.op) {
-    case FilterOp::And: return both("AND", compileFilter(n.children[0]), compileFilter(n.children[1]));
-    case FilterOp::Or: return both("OR", compileFilter(n.children[0]), compileFilter(n.children[1]));
+    case FilterOp::And: return both("AND", compile(n.children[0], negated), compile(n.children[1], negated));
+    case FilterOp::Or: return both("OR", compile(n.children[0], negated), compile(n.children[1], negated));
     case FilterOp::Not: {
-      SqlCondition inner = compileFilter(n.children[0]);
+      SqlCondition inner = compile(n.children[0], !negated);
       inner.sql = "NOT (" + inner.sql + ")";
       return inner;
     }
-    case FilterOp::Compare: return comparison(n);
-    case FilterOp::In: return inList(n);
+    case FilterOp::Compare: return comparison(n, negated);
+    case FilterOp::In: return inList(n, negated);
     case FilterOp::StartsWith:
     case FilterOp::EndsWith: {
+      // A prefix LIKE on a NOCASE column is searched as a range of its index (SQLite's LIKE
+      // optimisation); LIKE and NOCASE both fold ASCII case only, so they agree.
       bool starts = n.op == FilterOp::StartsWith;
-      return leaf("IFNULL(" + std::string(column(n.field)) + " LIKE ? ESCAPE '\\', 0)",
+      return leaf(nullable(std::string(column(n.field)) + " LIKE ? ESCAPE '\\'", negated),
                   {likePattern(n.values.front().text, starts, !starts)});
     }
     case FilterOp::HasSkuId: return holdsProduct("p.sku_id", n.values.front().text);
@@ -131,6 +141,10 @@ SqlCondition compileFilter(const FilterNode& n) {
   }
   return leaf("0", {});
 }
+
+}  // namespace
+
+SqlCondition compileFilter(const FilterNode& n) { return compile(n, false); }
 
 void bindAll(Statement& s, const std::vector<SqlParam>& params, int first) {
   int i = first;

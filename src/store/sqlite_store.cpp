@@ -15,6 +15,8 @@ int64_t SqliteStore::count(const std::string& sql) {
   return s.step() ? s.integer(0) : 0;
 }
 
+int64_t SqliteStore::dataVersion() { return count("PRAGMA data_version"); }
+
 bool SqliteStore::hasTenant() { return count("SELECT count(*) FROM tenant") > 0; }
 
 TenantRecord SqliteStore::tenant() {

@@ -14,6 +14,7 @@ class SqliteStore : public tenant::TenantStore {
   void commit() override { db_.commit(); }
   void rollback() override { db_.rollback(); }
   int depth() const override { return db_.depth(); }
+  int64_t dataVersion() override;
 
   bool hasTenant() override;
   tenant::TenantRecord tenant() override;

@@ -1,4 +1,6 @@
 // SqliteStore: users (with the streaming, filtered query) and their license assignments.
+#include <algorithm>
+
 #include "store/filter_sql.h"
 #include "store/sqlite_store.h"
 #include "tenant/text.h"
@@ -11,11 +13,34 @@ namespace {
 
 constexpr int kBatch = 500;  // rows read per query while streaming; bounds memory
 
+// The Licenses column is the user's active SKUs as they come (no DISTINCT, no ORDER BY: each would
+// cost SQLite a temporary b-tree per user); readUser sorts and dedupes the few names in C++.
 const char* kUserColumns =
     "SELECT u.pk, u.id, u.upn, u.display_name, u.department, u.usage_location, u.user_type, u.account_enabled, "
-    "u.last_sign_in, u.deleted_on, (SELECT group_concat(sku, ',') FROM (SELECT DISTINCT p.sku_part_number AS sku "
-    "FROM assignments a JOIN products p ON p.pk = a.product_pk WHERE a.user_pk = u.pk AND a.state = 'Active' "
-    "ORDER BY sku)) FROM users u ";
+    "u.last_sign_in, u.deleted_on, (SELECT group_concat(p.sku_part_number, ',') FROM assignments a "
+    "JOIN products p ON p.pk = a.product_pk WHERE a.user_pk = u.pk AND a.state = 'Active') FROM users u ";
+
+// Case-insensitive like the NOCASE column the names come from (ASCII folding, as SQLite's).
+bool lessNoCase(const std::string& a, const std::string& b) {
+  size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
+    if (x != y) return x < y;
+  }
+  return a.size() < b.size();
+}
+
+std::vector<std::string> sortedSkus(const std::string& joined) {
+  std::vector<std::string> skus = splitList(joined, ',');
+  if (skus.size() < 2) return skus;
+  std::sort(skus.begin(), skus.end(), lessNoCase);
+  skus.erase(std::unique(skus.begin(), skus.end(),
+                         [](const std::string& a, const std::string& b) { return !lessNoCase(a, b) && !lessNoCase(b, a); }),
+             skus.end());
+  return skus;
+}
 
 UserRecord readUser(const Statement& s) {
   UserRecord r;
@@ -31,7 +56,7 @@ UserRecord readUser(const Statement& s) {
   u.LastSignIn = s.text(8);
   u.DeletedOn = s.text(9);
   u.State = u.DeletedOn.empty() ? "Active" : "SoftDeleted";
-  u.Licenses = splitList(s.text(10), ',');
+  u.Licenses = sortedSkus(s.text(10));
   return r;
 }
 
@@ -45,8 +70,10 @@ void matchColumn(SqlCondition& where, const char* column, const std::string& val
 SqlCondition selectionCondition(const UserSelection& sel) {
   const UserQuery& q = sel.query;
   SqlCondition where;
+  // Unary + keeps SQLite off the users_deleted index for active users: nearly every user matches
+  // it, and reading by it would sort the whole table again for each page ordered by UPN.
   if (q.deleted) where.add("u.deleted_on IS NOT NULL AND u.deleted_on > ?", {sel.deletedAfter});
-  else where.add("u.deleted_on IS NULL");
+  else where.add("+u.deleted_on IS NULL");
   if (!q.identity.empty()) where.add(isGuid(q.identity) ? "u.id = ?" : "u.upn = ?", {q.identity});
   matchColumn(where, "u.department", q.department);
   matchColumn(where, "u.usage_location", q.usageLocation);

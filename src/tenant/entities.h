@@ -120,6 +120,7 @@ struct SetUserLicenseRequest {
   std::vector<std::string> disablePlans, enablePlans;      // change the set (added and held products)
   std::optional<std::string> usageLocation;      // set a missing location in the same step
   bool replace = false;                          // remove direct licenses not named in add
+  bool rows = true;                              // false: return no rows (saves reading them back)
 };
 
 struct UserQuery {

@@ -30,9 +30,23 @@ std::string exampleLocation(const std::string& tenantDefault) { return tenantDef
 
 }  // namespace
 
-const Product& LicenseEngine::product(int64_t pk) {
+const LicenseEngine::CachedProduct& LicenseEngine::cached(int64_t pk) {
   auto it = products_.find(pk);
-  if (it == products_.end()) it = products_.emplace(pk, store_.loadProduct(pk).product).first;
+  if (it == products_.end()) {
+    CachedProduct c{store_.loadProduct(pk).product, {}};
+    for (const ServicePlan& p : c.product.ServicePlans) c.planIds.push_back(lower(p.Id));
+    it = products_.emplace(pk, std::move(c)).first;
+  }
+  return it->second;
+}
+
+const Product& LicenseEngine::product(int64_t pk) { return cached(pk).product; }
+
+const std::vector<std::string>& LicenseEngine::planIds(int64_t pk) { return cached(pk).planIds; }
+
+const std::vector<SubscriptionRecord>& LicenseEngine::subscriptionsOf(int64_t productPk) {
+  auto it = subscriptions_.find(productPk);
+  if (it == subscriptions_.end()) it = subscriptions_.emplace(productPk, store_.subscriptions(productPk)).first;
   return it->second;
 }
 
@@ -48,8 +62,14 @@ std::string LicenseEngine::defaultUsageLocation() {
 
 void LicenseEngine::forget() {
   products_.clear();
+  subscriptions_.clear();
   rules_.reset();
   defaultLocation_.reset();
+}
+
+void LicenseEngine::syncWith(int64_t storeVersion) {
+  if (storeVersion_ != storeVersion) forget();
+  storeVersion_ = storeVersion;
 }
 
 std::string LicenseEngine::status(const SubscriptionRecord& r) const {
@@ -63,7 +83,7 @@ ProductPool LicenseEngine::pool(int64_t productPk) {
   std::string selfServiceId;
   std::optional<Subscription> growable;
   Instant soon = addDays(clock_.now(), kExpiringSoonDays);
-  for (const SubscriptionRecord& r : store_.subscriptions(productPk)) {
+  for (const SubscriptionRecord& r : subscriptionsOf(productPk)) {
     std::string st = status(r);
     int64_t q = r.sub.Quantity;
     if (st == "Suspended") pool.suspended += q;
@@ -91,32 +111,45 @@ std::set<int64_t> LicenseEngine::activeProducts(const std::vector<AssignmentReco
   return out;
 }
 
-std::set<std::string> LicenseEngine::enabledPlanIds(int64_t productPk, const std::vector<AssignmentRecord>& rows) {
+std::vector<bool> LicenseEngine::enabledMask(int64_t productPk, const std::vector<AssignmentRecord>& rows) {
+  const CachedProduct& c = cached(productPk);
   bool anyActive = false;
   for (const auto& a : rows) anyActive = anyActive || (a.productPk == productPk && a.state == "Active");
-  std::set<std::string> enabled;
+  std::vector<bool> enabled(c.planIds.size(), false);
   for (const auto& a : rows) {
     if (a.productPk != productPk || (anyActive && a.state != "Active")) continue;
-    for (const ServicePlan& p : product(productPk).ServicePlans)
-      if (p.Automatic || std::find(a.disabledPlanIds.begin(), a.disabledPlanIds.end(), lower(p.Id)) == a.disabledPlanIds.end())
-        enabled.insert(lower(p.Id));
+    for (size_t i = 0; i < c.planIds.size(); ++i)
+      if (c.product.ServicePlans[i].Automatic ||
+          std::find(a.disabledPlanIds.begin(), a.disabledPlanIds.end(), c.planIds[i]) == a.disabledPlanIds.end())
+        enabled[i] = true;
   }
+  return enabled;
+}
+
+std::set<std::string> LicenseEngine::enabledPlanIds(int64_t productPk, const std::vector<AssignmentRecord>& rows) {
+  std::vector<bool> mask = enabledMask(productPk, rows);
+  const std::vector<std::string>& ids = planIds(productPk);
+  std::set<std::string> enabled;
+  for (size_t i = 0; i < ids.size(); ++i)
+    if (mask[i]) enabled.insert(ids[i]);
   return enabled;
 }
 
 bool LicenseEngine::enablesPlan(int64_t productPk, const std::string& planName, const std::vector<AssignmentRecord>& rows) {
   const std::vector<ServicePlan>& plans = product(productPk).ServicePlans;
   auto plan = std::find_if(plans.begin(), plans.end(), [&](const ServicePlan& p) { return p.Name == planName; });
-  return plan != plans.end() && activeProducts(rows).count(productPk) && enabledPlanIds(productPk, rows).count(lower(plan->Id));
+  return plan != plans.end() && activeProducts(rows).count(productPk) &&
+         enabledMask(productPk, rows)[static_cast<size_t>(plan - plans.begin())];
 }
 
 // Rule 7: a plan is enabled when any active source of its product enables it.
 std::map<std::string, int64_t> LicenseEngine::enabledPlans(const std::vector<AssignmentRecord>& rows) {
   std::map<std::string, int64_t> enabled;
   for (int64_t pk : activeProducts(rows)) {
-    std::set<std::string> ids = enabledPlanIds(pk, rows);
-    for (const ServicePlan& p : product(pk).ServicePlans)
-      if (ids.count(lower(p.Id))) enabled.emplace(p.Name, pk);
+    std::vector<bool> mask = enabledMask(pk, rows);
+    const std::vector<ServicePlan>& plans = product(pk).ServicePlans;
+    for (size_t i = 0; i < plans.size(); ++i)
+      if (mask[i]) enabled.emplace(plans[i].Name, pk);
   }
   return enabled;
 }

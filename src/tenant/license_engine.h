@@ -43,9 +43,14 @@ class LicenseEngine {
   LicenseEngine(TenantStore& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   const Product& product(int64_t pk);
+  // The product's plan ids in lower case, in the order of its ServicePlans.
+  const std::vector<std::string>& planIds(int64_t pk);
   const RuleBook& rules();
   std::string defaultUsageLocation();
-  void forget();  // drop caches: after imports, tenant changes and rollbacks
+  // Caches live across calls; these drop them: after imports, product, subscription and tenant
+  // changes, rollbacks, and when another process committed (the store's data version moved).
+  void forget();
+  void syncWith(int64_t storeVersion);
 
   std::string status(const SubscriptionRecord& r) const;
   ProductPool pool(int64_t productPk);
@@ -63,6 +68,8 @@ class LicenseEngine {
   void adjustForDeletion(const UserRecord& user, int64_t sign);
 
   std::set<std::string> enabledPlanIds(int64_t productPk, const std::vector<AssignmentRecord>& rows);
+  // For each plan of the product (in its order): enabled for the user by any active source.
+  std::vector<bool> enabledMask(int64_t productPk, const std::vector<AssignmentRecord>& rows);
   static std::set<int64_t> activeProducts(const std::vector<AssignmentRecord>& rows);
 
  private:
@@ -79,11 +86,20 @@ class LicenseEngine {
                                          const std::set<int64_t>& fresh);
   std::map<std::string, int64_t> enabledPlans(const std::vector<AssignmentRecord>& rows);  // name -> product
 
+  struct CachedProduct {
+    Product product;
+    std::vector<std::string> planIds;  // lower case, as assignments store disabled plans
+  };
+  const CachedProduct& cached(int64_t pk);
+  const std::vector<SubscriptionRecord>& subscriptionsOf(int64_t productPk);
+
   TenantStore& store_;
   const Clock& clock_;
-  std::unordered_map<int64_t, Product> products_;
+  std::unordered_map<int64_t, CachedProduct> products_;
+  std::unordered_map<int64_t, std::vector<SubscriptionRecord>> subscriptions_;
   std::optional<RuleBook> rules_;
   std::optional<std::string> defaultLocation_;
+  std::optional<int64_t> storeVersion_;
 };
 
 }  // namespace plush::tenant

@@ -135,7 +135,8 @@ bool Session::actorIs(const char* role) const {
   return std::find(actorRoles_.begin(), actorRoles_.end(), role) != actorRoles_.end();
 }
 
-void Session::require(Action action) const {
+void Session::require(Action action) {
+  if (store_->depth() == 0) engine_->syncWith(store_->dataVersion());
   std::vector<std::string> allowed = rolesAllowedTo(action);
   for (const std::string& r : allowed)
     if (actorIs(r.c_str())) return;

@@ -23,7 +23,8 @@
 //   licenses(optional<string> product) -> vector<LicenseRow>
 //   userLicenses(user) -> vector<UserLicenseRow>
 //   setUserLicense(user, SetUserLicenseRequest{add, remove, disabledPlans?, disablePlans,
-//                  enablePlans, usageLocation?, replace}) -> vector<UserLicenseRow> (the user's, after)
+//                  enablePlans, usageLocation?, replace, rows}) -> vector<UserLicenseRow> (the user's, after;
+//                  none when rows is false)
 //   switchUserLicense(user, from, to) -> vector<UserLicenseRow>
 //   groupLicenses(group) -> vector<GroupLicenseRow{Group, SkuPartNumber, DisabledPlans, EnabledPlans, Active, Errors}>
 //   setGroupLicense(group, add, remove, optional<vector<string>> disabledPlans) -> vector<GroupLicenseRow>
@@ -168,7 +169,7 @@ class Session {
   friend class Change;
 
   void openActor(const std::string& actingUpn);
-  void require(Action action) const;
+  void require(Action action);  // also drops the engine's caches if another process changed the store
   bool actorIs(const char* role) const;
   void audit(const std::string& action, const std::string& target, const std::string& detail);
   UserRecord resolveUser(const std::string& identity, bool deleted = false);

@@ -8,10 +8,11 @@ namespace plush::tenant {
 
 class Session::Change {
  public:
-  // A new outermost transaction may see another process's changes: caches start afresh.
+  // A new outermost transaction may see another process's changes: then caches start afresh.
   explicit Change(Session& s) : session_(s) {
-    if (session_.store_->depth() == 0) session_.engine_->forget();
+    bool outermost = session_.store_->depth() == 0;
     session_.store_->begin();
+    if (outermost) session_.engine_->syncWith(session_.store_->dataVersion());  // read within the new snapshot
   }
   Change(const Change&) = delete;
   Change& operator=(const Change&) = delete;

@@ -66,6 +66,7 @@ Subscription Session::newSubscription(const NewSubscription& request) {
          "Users cannot buy subscriptions themselves while the tenant's AllowAdHocSubscriptions is off.",
          "Set-Tenant -AllowAdHocSubscriptions $true");
   store_->insertSubscription(r);
+  engine_->forget();  // the engine caches each product's subscriptions
   audit("New-Subscription", r.sub.Product,
         "Id " + r.sub.Id + ", Quantity " + std::to_string(r.sub.Quantity) + ", Source " + r.sub.Source +
             (r.sub.ExpiresOn.empty() ? "" : ", ExpiresOn " + r.sub.ExpiresOn));
@@ -107,6 +108,7 @@ Subscription Session::setSubscription(const std::string& id, const SubscriptionC
     return publicSubscription(r);
   }
   store_->updateSubscription(r);
+  engine_->forget();  // the engine caches each product's subscriptions
   ProductPool after = engine_->pool(r.productPk);
   if (c.quantity && after.available() < 0 && !c.force)
     fail("QuantityBelowAssigned", category::LimitsExceeded, id,

@@ -55,9 +55,9 @@ std::vector<UserLicenseRow> Session::licenseRows(const UserRecord& u) {
     if (!u.user.DeletedOn.empty() || (active && pool.total == 0 && pool.suspended > 0)) r.State = "Suspended";
     else r.State = active ? "Active" : "Error";
     if (r.State != "Error") r.Error.clear();
-    std::set<std::string> enabled = engine_->enabledPlanIds(pk, rows);
-    for (const ServicePlan& p : engine_->product(pk).ServicePlans)
-      (enabled.count(lower(p.Id)) ? r.EnabledPlans : r.DisabledPlans).push_back(p.Name);
+    std::vector<bool> enabled = engine_->enabledMask(pk, rows);
+    const std::vector<ServicePlan>& plans = engine_->product(pk).ServicePlans;
+    for (size_t i = 0; i < plans.size(); ++i) (enabled[i] ? r.EnabledPlans : r.DisabledPlans).push_back(plans[i].Name);
     out.push_back(std::move(r));
   }
   return out;
@@ -209,14 +209,14 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
   context.location = u.user.UsageLocation;
   if (detail.empty()) {  // nothing to change: a job run twice leaves no trace the second time
     change.commit();
-    return licenseRows(u);
+    return request.rows ? licenseRows(u) : std::vector<UserLicenseRow>{};
   }
 
   if (auto error = engine_->evaluate(u, context, before, after)) throw TenantError(*error);
   engine_->write(u, before, after);
   audit(action, upn, join(detail, "; "));
   change.commit();
-  return licenseRows(u);
+  return request.rows ? licenseRows(u) : std::vector<UserLicenseRow>{};
 }
 
 }  // namespace plush::tenant

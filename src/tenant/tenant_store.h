@@ -73,6 +73,8 @@ class TenantStore {
   virtual void commit() = 0;
   virtual void rollback() = 0;
   virtual int depth() const = 0;
+  // Moves when another connection commits a change, so caches of the store know to start afresh.
+  virtual int64_t dataVersion() = 0;
 
   virtual bool hasTenant() = 0;
   virtual TenantRecord tenant() = 0;

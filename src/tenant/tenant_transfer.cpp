@@ -112,6 +112,7 @@ void TenantImport::putSubscription(SubscriptionRecord r) {
     store_.insertSubscription(r);
     ++report_.added;
   }
+  engine_.forget();  // the engine caches each product's subscriptions
 }
 
 void TenantImport::plushUser(const json& j, const std::string& where) {

@@ -1,6 +1,7 @@
 // Engine tests: Import-Product from Microsoft's CSV, -Filter (including hostile text), export/import.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -107,6 +108,37 @@ TEST_CASE("-Filter: the OData subset, evaluated in the store", "[engine][filter]
   CHECK(f.where("assignedLicenses/any(x:x/skuId eq f8a1db68-be16-40ed-86d5-cb42ce701560)") == Names{"alice@contoso.com"});
   CHECK(f.where("skuPartNumber eq 'POWER_BI_PRO'") == Names{"alice@contoso.com"});
   CHECK(f.where("department eq 'Sales' or department eq 'Marketing'").size() == 3);
+}
+
+// Outside `not` a comparison may yield NULL (it is searched on an index); under `not` a user whose
+// field is null must still count as "not equal".
+TEST_CASE("-Filter: null fields under not, and case-insensitive prefixes", "[engine][filter]") {
+  FilterTenant f;
+  auto has = [](const Names& names, const std::string& upn) {
+    return std::find(names.begin(), names.end(), upn) != names.end();
+  };
+  Names notSales = f.where("not (department eq 'Sales')");
+  CHECK(has(notSales, "guest_x#EXT#@contoso.onmicrosoft.com"));  // no department
+  CHECK(has(notSales, "adele@contoso.com"));
+  CHECK_FALSE(has(notSales, "alice@contoso.com"));
+  CHECK(notSales.size() + f.where("department eq 'Sales'").size() == 6);
+  Names notIn = f.where("not (usageLocation in ('US','GB'))");
+  CHECK(has(notIn, "bob@contoso.com"));  // no usage location
+  CHECK(has(notIn, "o'brien@contoso.com"));
+  CHECK_FALSE(has(notIn, "adele@contoso.com"));
+  Names notPrefix = f.where("not startswith(department,'sal')");
+  CHECK(has(notPrefix, "guest_x#EXT#@contoso.onmicrosoft.com"));
+  CHECK(has(notPrefix, "adele@contoso.com"));
+  CHECK_FALSE(has(notPrefix, "o'brien@contoso.com"));
+  CHECK(f.where("not (not (department eq 'Sales'))") == Names{"alice@contoso.com", "bob@contoso.com"});
+  CHECK(f.where("not (department eq 'Sales' or usageLocation eq 'GB') and userType eq 'Guest'") ==
+        Names{"guest_x#EXT#@contoso.onmicrosoft.com"});
+  CHECK(f.where("department ne 'Sales' and usageLocation eq 'US'") ==
+        Names{"admin@contoso.onmicrosoft.com", "guest_x#EXT#@contoso.onmicrosoft.com"});
+  CHECK(f.where("startswith(userPrincipalName,'AL')") == Names{"alice@contoso.com"});
+  CHECK(f.where("startswith(userPrincipalName,'a') and startswith(userPrincipalName,'ad')").size() >= 1);
+  CHECK(f.where("startswith(userPrincipalName,'guest_x#')") == Names{"guest_x#EXT#@contoso.onmicrosoft.com"});
+  CHECK(f.where("startswith(userPrincipalName,'guest%')").empty());
 }
 
 TEST_CASE("-Filter: hostile text selects the right users or fails with InvalidFilter", "[engine][filter]") {
