@@ -117,6 +117,11 @@ CREATE INDEX audit_target ON audit(target);
 ALTER TABLE user_groups ADD COLUMN member_count INTEGER NOT NULL DEFAULT 0;
 UPDATE user_groups SET member_count = (SELECT count(*) FROM group_members m WHERE m.group_pk = user_groups.pk);
 )sql",
+      // 3: soft-deleted users are not counted as members (they are none until restored).
+      R"sql(
+UPDATE user_groups SET member_count = (SELECT count(*) FROM group_members m JOIN users u ON u.pk = m.user_pk
+                                        WHERE m.group_pk = user_groups.pk AND u.deleted_on IS NULL);
+)sql",
   };
   return steps;
 }

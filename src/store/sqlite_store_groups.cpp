@@ -64,7 +64,13 @@ bool SqliteStore::isMember(int64_t groupPk, int64_t userPk) {
 
 void SqliteStore::addMember(int64_t groupPk, int64_t userPk) {
   db_.prepare("INSERT OR IGNORE INTO group_members(group_pk, user_pk) VALUES (?, ?)").bind(1, groupPk).bind(2, userPk).run();
-  if (db_.changes() > 0) adjustMemberCount(groupPk, +1);
+  if (db_.changes() > 0 && isActiveUser(userPk)) adjustMemberCount(groupPk, +1);  // soft-deleted: counted on restore
+}
+
+void SqliteStore::adjustMemberCountsOf(int64_t userPk, int64_t delta) {
+  db_.prepare("UPDATE user_groups SET member_count = member_count + ? "
+              "WHERE pk IN (SELECT group_pk FROM group_members WHERE user_pk = ?)")
+      .bind(1, delta).bind(2, userPk).run();
 }
 
 void SqliteStore::adjustMemberCount(int64_t groupPk, int64_t delta) {
@@ -73,7 +79,7 @@ void SqliteStore::adjustMemberCount(int64_t groupPk, int64_t delta) {
 
 void SqliteStore::removeMember(int64_t groupPk, int64_t userPk) {
   db_.prepare("DELETE FROM group_members WHERE group_pk = ? AND user_pk = ?").bind(1, groupPk).bind(2, userPk).run();
-  if (db_.changes() > 0) adjustMemberCount(groupPk, -1);
+  if (db_.changes() > 0 && isActiveUser(userPk)) adjustMemberCount(groupPk, -1);
 }
 
 std::vector<int64_t> SqliteStore::groupsOf(int64_t userPk) {

@@ -127,8 +127,18 @@ int64_t SqliteStore::insertUser(const User& u) {
   return db_.lastInsertRowid();
 }
 
+bool SqliteStore::isActiveUser(int64_t pk) {
+  Statement s = db_.prepare("SELECT deleted_on IS NULL FROM users WHERE pk = ?");
+  s.bind(1, pk);
+  return s.step() && s.integer(0) != 0;
+}
+
+// A soft-deleted user leaves the member counts of its groups (as in Entra ID, where it is no
+// member until restored); the memberships themselves are kept for the restore.
 void SqliteStore::updateUser(const UserRecord& r) {
   const User& u = r.user;
+  bool wasActive = isActiveUser(r.pk);
+  if (wasActive != u.DeletedOn.empty()) adjustMemberCountsOf(r.pk, wasActive ? -1 : +1);
   db_.prepare("UPDATE users SET upn = ?, display_name = ?, department = ?, usage_location = ?, user_type = ?, "
               "account_enabled = ?, last_sign_in = ?, deleted_on = ? WHERE pk = ?")
       .bindText(1, u.UserPrincipalName).bindText(2, u.DisplayName).bindOptional(3, u.Department)
@@ -136,10 +146,10 @@ void SqliteStore::updateUser(const UserRecord& r) {
       .bindOptional(7, u.LastSignIn).bindOptional(8, u.DeletedOn).bind(9, r.pk).run();
 }
 
-// Memberships go by cascade; the kept member counts are lowered first.
+// Memberships go by cascade; the kept member counts are lowered first (a soft-deleted user's were
+// lowered when it was deleted).
 void SqliteStore::deleteUser(int64_t pk) {
-  db_.prepare("UPDATE user_groups SET member_count = member_count - 1 "
-              "WHERE pk IN (SELECT group_pk FROM group_members WHERE user_pk = ?)").bind(1, pk).run();
+  if (isActiveUser(pk)) adjustMemberCountsOf(pk, -1);
   db_.prepare("DELETE FROM users WHERE pk = ?").bind(1, pk).run();
 }
 

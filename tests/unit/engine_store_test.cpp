@@ -161,6 +161,15 @@ TEST_CASE("a group's member count is kept through adds, removes and deletes", "[
   s->removeGroupMember("G", "b@contoso.com");
   s->removeUser("c@contoso.com", true);
   CHECK(s->group("G").MemberCount == 1);
+  addUser(*s, "d@contoso.com");
+  s->addGroupMember("G", "d@contoso.com");
+  s->removeUser("d@contoso.com");  // soft-deleted: no member until restored
+  CHECK(s->group("G").MemberCount == 1);
+  s->restoreUser("d@contoso.com");
+  CHECK(s->group("G").MemberCount == 2);
+  s->removeUser("d@contoso.com");
+  s->removeUser("d@contoso.com", true);  // then for good: not counted twice
+  CHECK(s->group("G").MemberCount == 1);
 }
 
 TEST_CASE("migrations bring an older store up to date; a newer one is refused", "[engine][store]") {

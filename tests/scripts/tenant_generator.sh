@@ -12,7 +12,7 @@ $PLUSH --tenant a.db -c '
 Get-Tenant | Select-Object Name, Users, Groups, Products | Format-List
 print("guests " .. #(Get-User -UserType Guest) .. ", soft-deleted " .. #(Get-User -Deleted) ..
   ", without usage location " .. #(Get-User -Filter "usageLocation eq null"))
-print("members of All Users " .. #(Get-GroupMember "All Users"))
+print("members of All Users " .. #(Get-GroupMember "All Users") .. ", kept count " .. (Get-Group "All Users").MemberCount)
 local held = {}
 for _, u in ipairs(Get-User) do
   for _, sku in ipairs(u.Licenses) do held[sku] = (held[sku] or 0) + 1 end
