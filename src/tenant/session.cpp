@@ -235,8 +235,8 @@ TenantInfo Session::setTenant(std::optional<std::string> defaultUsageLocation, s
     return tenant();
   }
   store_->saveTenant(t);
-  audit("Set-Tenant", t.name, detail);
   engine_->forget();
+  audit("Set-Tenant", t.name, detail);
   change.commit();
   return tenant();
 }

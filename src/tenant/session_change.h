@@ -13,6 +13,7 @@ class Session::Change {
     bool outermost = session_.store_->depth() == 0;
     session_.store_->begin();
     if (outermost) session_.engine_->syncWith(session_.store_->dataVersion());  // read within the new snapshot
+    generation_ = session_.engine_->generation();
   }
   Change(const Change&) = delete;
   Change& operator=(const Change&) = delete;
@@ -20,19 +21,22 @@ class Session::Change {
     session_.store_->commit();
     done_ = true;
   }
-  // Caches may hold rows the rollback undid, so they go too.
+  // Caches may hold rows the rollback undid if the change wrote cached data (it then forgot the
+  // caches, moving their generation): only then they go too. A user failing a rule in a bulk run
+  // keeps the products and rules the next user needs.
   ~Change() {
     if (done_) return;
     try {
       session_.store_->rollback();
     } catch (...) {
     }
-    session_.engine_->forget();
+    if (session_.engine_->generation() != generation_) session_.engine_->forget();
   }
 
  private:
   Session& session_;
   bool done_ = false;
+  uint64_t generation_ = 0;
 };
 
 }  // namespace plush::tenant
