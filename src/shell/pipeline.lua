@@ -257,7 +257,9 @@ function P.pipe(toOutput, ...)
   startOutVariables(stages)
   wire(stages, sink)
   P.hook_pipeline_start(stages)
-  local ok, err = pcall(runStages, stages)
+  local changes = false
+  for _, s in ipairs(stages) do changes = changes or s.cmd.changesState end
+  local ok, err = (changes and P.batched or pcall)(runStages, stages)
   endWhatIf(stages)
   setOutVariables(stages)
   local result = finish()

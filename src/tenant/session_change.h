@@ -9,10 +9,11 @@ namespace plush::tenant {
 class Session::Change {
  public:
   // A new outermost transaction may see another process's changes: then caches start afresh.
+  // In a batch the outermost transaction is the batch's, and each call is a savepoint inside it.
   explicit Change(Session& s) : session_(s) {
-    bool outermost = session_.store_->depth() == 0;
+    bool fresh = session_.openBatchIfWanted() || session_.store_->depth() == 0;
     session_.store_->begin();
-    if (outermost) session_.engine_->syncWith(session_.store_->dataVersion());  // read within the new snapshot
+    if (fresh) session_.engine_->syncWith(session_.store_->dataVersion());  // read within the new snapshot
     generation_ = session_.engine_->generation();
   }
   Change(const Change&) = delete;
@@ -20,6 +21,7 @@ class Session::Change {
   void commit() {
     session_.store_->commit();
     done_ = true;
+    session_.commitBatchIfDue();
   }
   // Caches may hold rows the rollback undid if the change wrote cached data (it then forgot the
   // caches, moving their generation): only then they go too. A user failing a rule in a bulk run
