@@ -69,25 +69,7 @@ std::string Statement::text(int column) const {
 
 bool Statement::isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-namespace {
-
-// Each call in a batch or a transaction is a savepoint, and SQLite keeps the pages a savepoint
-// changes in a sub-journal that goes to a temporary file past 64 KiB and stays a file until the
-// transaction ends: a bulk run then wrote every page twice more. Up to 8 MiB it stays in memory.
-// Process-wide, so it is set before the first connection; if SQLite is already initialised it
-// keeps its default, which is only slower.
-void configureOnce() {
-  static const bool done = [] {
-    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 8 << 20);
-    return true;
-  }();
-  (void)done;
-}
-
-}  // namespace
-
 Database::Database(const std::string& path, int busyTimeoutMs) : path_(path), busyTimeoutMs_(busyTimeoutMs) {
-  configureOnce();
   int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc != SQLITE_OK) {
     std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";

@@ -150,14 +150,6 @@ void Session::endBatch() {
   if (batchDepth_ > 0 && --batchDepth_ == 0) commitBatch();
 }
 
-bool Session::openBatchIfWanted() {
-  if (batchDepth_ == 0 || batchOpen_ || store_->depth() > 0) return false;
-  store_->begin();
-  batchOpen_ = true;
-  batchOpened_ = std::chrono::steady_clock::now();
-  return true;
-}
-
 void Session::commitBatchIfDue() {
   if (batchOpen_ && store_->depth() == 1 &&
       std::chrono::steady_clock::now() - batchOpened_ >= std::chrono::milliseconds(kBatchCommitMs))
@@ -166,11 +158,14 @@ void Session::commitBatchIfDue() {
 
 void Session::commitBatch() {
   if (!batchOpen_) return;
-  batchOpen_ = false;
   try {
     while (store_->depth() > 1) store_->rollback();  // a call still under way (cannot happen: Change ends it)
+    writePendingAudit();
+    batchOpen_ = false;
     store_->commit();
   } catch (...) {
+    batchOpen_ = false;
+    pendingAudit_.clear();
     store_->rollback();
     engine_->forget();
     throw;
@@ -198,7 +193,14 @@ void Session::require(Action action) {
 }
 
 void Session::audit(const std::string& action, const std::string& target, const std::string& detail) {
-  store_->appendAudit(AuditEntry{clock_.nowIso(), actorUpn_, action, target, detail});
+  AuditEntry e{clock_.nowIso(), actorUpn_, action, target, detail};
+  if (batchOpen_) pendingAudit_.push_back(std::move(e));
+  else store_->appendAudit(e);
+}
+
+void Session::writePendingAudit() {
+  for (const AuditEntry& e : pendingAudit_) store_->appendAudit(e);
+  pendingAudit_.clear();
 }
 
 UserRecord Session::resolveUser(const std::string& identity, bool deleted) {

@@ -177,8 +177,6 @@ class Session {
   class Change;  // RAII: one savepoint per state-changing call
   friend class Change;
 
-  bool batchOpen() const { return batchOpen_; }
-  bool openBatchIfWanted();  // begins the batch's transaction when a batch waits for one
   void commitBatchIfDue();
   void commitBatch();
   void openActor(const std::string& actingUpn);
@@ -215,6 +213,11 @@ class Session {
   int batchDepth_ = 0;
   bool batchOpen_ = false;  // the store's outermost transaction is the batch's
   std::chrono::steady_clock::time_point batchOpened_;
+  // A batch's audit rows wait here and are written just before it commits, in the same
+  // transaction: then each call's savepoint covers only its license rows, few enough pages for
+  // SQLite to keep the savepoint's journal in memory (past 64 KiB it goes to a temporary file).
+  std::vector<AuditEntry> pendingAudit_;
+  void writePendingAudit();
 };
 
 }  // namespace plush::tenant
