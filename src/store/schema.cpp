@@ -117,6 +117,15 @@ CREATE INDEX audit_target ON audit(target);
 ALTER TABLE user_groups ADD COLUMN member_count INTEGER NOT NULL DEFAULT 0;
 UPDATE user_groups SET member_count = (SELECT count(*) FROM group_members m WHERE m.group_pk = user_groups.pk);
 )sql",
+      // 3: users of a department or usage location come out of the index in UPN order, a page at a
+      // time (Get-User streams by UPN); with the single-column indexes SQLite sorted every
+      // matching user again for each page.
+      R"sql(
+CREATE INDEX IF NOT EXISTS users_department_upn ON users(department, upn);
+CREATE INDEX IF NOT EXISTS users_usage_location_upn ON users(usage_location, upn);
+DROP INDEX IF EXISTS users_department;
+DROP INDEX IF EXISTS users_usage_location;
+)sql",
   };
   return steps;
 }

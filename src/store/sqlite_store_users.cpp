@@ -147,8 +147,10 @@ void SqliteStore::deleteUser(int64_t pk) {
 // runs with no statement open, so it may change the store (a pipeline into Set-UserLicense).
 void SqliteStore::forEachUser(const UserSelection& sel, const std::function<bool(const UserRecord&)>& each) {
   SqlCondition where = selectionCondition(sel);
+  size_t batch = sel.query.first > 0 ? std::min<size_t>(sel.query.first, kBatch) : kBatch;
   Statement s = db_.prepareOnce(std::string(kUserColumns) + "WHERE " + where.sql +
-                                " AND u.upn > ? ORDER BY u.upn LIMIT " + std::to_string(kBatch));
+                                " AND u.upn > ? ORDER BY u.upn LIMIT " + std::to_string(batch));
+  size_t seen = 0;
   std::string after;
   for (;;) {
     bindAll(s, where.params);
@@ -157,8 +159,8 @@ void SqliteStore::forEachUser(const UserSelection& sel, const std::function<bool
     while (s.step()) page.push_back(readUser(s));
     s.reset();
     for (const UserRecord& r : page)
-      if (!each(r)) return;
-    if (page.size() < static_cast<size_t>(kBatch)) return;
+      if (!each(r) || ++seen == sel.query.first) return;
+    if (page.size() < batch) return;
     after = page.back().user.UserPrincipalName;
   }
 }
