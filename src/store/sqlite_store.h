@@ -82,6 +82,7 @@ class SqliteStore : public tenant::TenantStore {
   void adjustMemberCount(int64_t groupPk, int64_t delta);
   void replacePlans(int64_t productPk, const std::vector<tenant::ServicePlan>& plans);
   std::optional<tenant::UserRecord> oneUser(Statement& s);
+  void addLicenses(std::vector<tenant::UserRecord>& page);
   std::vector<tenant::GroupRecord> groupRows(Statement& s);
   Database db_;
 };
