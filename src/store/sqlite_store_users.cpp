@@ -118,7 +118,8 @@ std::optional<UserRecord> SqliteStore::userByPk(int64_t pk) {
 }
 
 std::vector<UserRecord> SqliteStore::usersDeletedBy(const std::string& cutoff) {
-  Statement s = db_.prepare(std::string(kUserColumns) + "WHERE u.deleted_on IS NOT NULL AND u.deleted_on <= ? ORDER BY u.upn");
+  // +u.upn (still NOCASE): sorting the few deleted users beats scanning the listing index in UPN order.
+  Statement s = db_.prepare(std::string(kUserColumns) + "WHERE u.deleted_on IS NOT NULL AND u.deleted_on <= ? ORDER BY +u.upn");
   s.bindText(1, cutoff);
   std::vector<UserRecord> out;
   while (s.step()) out.push_back(readUser(s));
@@ -178,8 +179,11 @@ void SqliteStore::addLicenses(std::vector<UserRecord>& page) {
 void SqliteStore::forEachUser(const UserSelection& sel, const std::function<bool(const UserRecord&)>& each) {
   SqlCondition where = selectionCondition(sel);
   size_t batch = sel.query.first > 0 ? std::min<size_t>(sel.query.first, kBatch) : kBatch;
-  Statement s = db_.prepareOnce(std::string(kUserPageColumns) + "WHERE " + where.sql +
-                                " AND u.upn > ? ORDER BY u.upn LIMIT " + std::to_string(batch));
+  // Deleted users are few: found by users_deleted and sorted (+u.upn, still NOCASE) rather than
+  // picked out of a walk over every user in UPN order.
+  const char* upn = sel.query.deleted ? "+u.upn" : "u.upn";
+  Statement s = db_.prepareOnce(std::string(kUserPageColumns) + "WHERE " + where.sql + " AND " + upn + " > ? ORDER BY " +
+                                upn + " LIMIT " + std::to_string(batch));
   size_t seen = 0;
   std::string after;
   for (;;) {
