@@ -53,6 +53,15 @@ void TenantContext::open() {
     session_ = std::make_unique<tenant::Session>(sessionOptions(options_, path));
   }
   if (options_.interrupted) session_->setInterruptCheck(options_.interrupted);
+  if (batchDepth_ > 0) session_->beginBatch();
+}
+
+void TenantContext::beginBatch() {
+  if (batchDepth_++ == 0 && session_) session_->beginBatch();
+}
+
+void TenantContext::endBatch() {
+  if (batchDepth_ > 0 && --batchDepth_ == 0 && session_) session_->endBatch();
 }
 
 tenant::Session& TenantContext::session() {

@@ -45,12 +45,17 @@ class TenantContext {
   // that were open before it (an admin's own Start-Transaction stays).
   int transactionDepth();
   void abandonChange(int keepDepth);
+  // A pipeline with a changing cmdlet: its calls share commits (Session::beginBatch), also when
+  // the store is only opened by the pipeline's first command.
+  void beginBatch();
+  void endBatch();
 
  private:
   void open();
   TenantOptions options_;
   std::unique_ptr<tenant::Session> session_;
   long long runAuditMark_ = 0;
+  int batchDepth_ = 0;
 };
 
 void registerAll(lua_State* L, TenantContext& context);

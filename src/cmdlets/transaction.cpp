@@ -3,7 +3,41 @@
 
 namespace plush::cmdlets {
 
+namespace {
+
+// __plush.batched(f, ...): pcall(f, ...) with the tenant's calls batched (TenantContext::beginBatch).
+// In C, so that no Lua instruction, and so no Ctrl-C hook, runs between the end of the pipeline
+// and the commit of what it did.
+int batched(lua_State* L) {
+  auto& ctx = *static_cast<TenantContext*>(lua_touserdata(L, lua_upvalueindex(1)));
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  ctx.beginBatch();
+  int status = lua_pcall(L, lua_gettop(L) - 1, 1, 0);
+  std::string failed;
+  try {
+    ctx.endBatch();
+  } catch (const std::exception& e) {
+    failed = e.what();
+  }
+  if (!failed.empty() && status == LUA_OK) {
+    lua_pop(L, 1);
+    lua_pushstring(L, failed.c_str());
+    status = LUA_ERRRUN;
+  }
+  lua_pushboolean(L, status == LUA_OK);
+  lua_insert(L, -2);
+  return 2;
+}
+
+}  // namespace
+
 void registerTransactionCmdlets(lua_State* L, TenantContext& ctx) {
+  lua_getglobal(L, "__plush");
+  lua_pushlightuserdata(L, &ctx);
+  lua_pushcclosure(L, batched, 1);
+  lua_setfield(L, -2, "batched");
+  lua_pop(L, 1);
+
   shell::registerCmdlet(L, {
       .name = "Start-Transaction",
       .synopsis = "Group the following changes into one all-or-nothing transaction.",

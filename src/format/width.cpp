@@ -73,6 +73,9 @@ bool GraphemeCursor::next(Grapheme& out) {
 }
 
 int displayWidth(std::string_view utf8) {
+  // Printable ASCII is one cell a byte, and it is nearly every cell of a table: no decoding then.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
+    return static_cast<int>(utf8.size());
   GraphemeCursor cursor(utf8);
   Grapheme g;
   int total = 0;

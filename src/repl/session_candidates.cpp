@@ -61,12 +61,14 @@ std::vector<std::string> SessionCandidates::plans(const std::vector<std::string>
   });
 }
 
-// A prefix query on the UPN index, stopped after `limit` rows, so a million users cost no more than fifty.
+// A prefix query on the UPN index (a LIKE prefix on a NOCASE column is an index range), reading
+// `limit` rows at most, so a million users cost no more than fifty.
 std::vector<std::string> SessionCandidates::users(std::string_view prefix, size_t limit) {
   return orNothing([&] {
     std::vector<std::string> out;
     tenant::UserQuery query;
     if (!prefix.empty()) query.filter = "startswith(userPrincipalName," + odataQuoted(prefix) + ")";
+    query.first = limit;
     tenant_.session().forEachUser(query, [&](const tenant::User& u) {
       out.push_back(u.UserPrincipalName);
       return out.size() < limit;

@@ -17,7 +17,11 @@ local function coerce(a, b)
 end
 
 local function equal(a, b)
-  if a == nil or b == nil then return a == b end
+  if a == b then return true end
+  if a == nil or b == nil then return false end
+  -- Lower-casing keeps a string's length: strings of different lengths differ without making
+  -- two lower-case copies (the common case of a filter over many objects).
+  if type(a) == "string" and type(b) == "string" and #a ~= #b then return false end
   a, b = coerce(a, b)
   return lower(a) == lower(b)
 end

@@ -129,6 +129,16 @@ local function inputFunction(s)
     end
     return function(input) notBound(input, ": it takes no pipeline input") end
   end
+  -- One parameter that takes any object as it is (InputObject of the generic cmdlets): what the
+  -- binder would do, without its per-object calls, which cost as much as the stage's own work.
+  local only = byValue[1]
+  if #byValue == 1 and #byProperty == 0 and only.type == "object" and not only.list and not only.values then
+    local name = only.name
+    return function(input)
+      s.args[name] = input
+      if process then process(s, input) end
+    end
+  end
   return function(input)
     local args = s.args
     for i = 1, #pipelineNames do args[pipelineNames[i]] = nil end
@@ -257,7 +267,9 @@ function P.pipe(toOutput, ...)
   startOutVariables(stages)
   wire(stages, sink)
   P.hook_pipeline_start(stages)
-  local ok, err = pcall(runStages, stages)
+  local changes = false
+  for _, s in ipairs(stages) do changes = changes or s.cmd.changesState end
+  local ok, err = (changes and P.batched or pcall)(runStages, stages)
   endWhatIf(stages)
   setOutVariables(stages)
   local result = finish()

@@ -4,8 +4,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace plush::store {
@@ -15,7 +15,8 @@ class Database;
 // A prepared statement borrowed from the connection's cache; returned (reset) on destruction.
 class Statement {
  public:
-  Statement(Database& db, sqlite3_stmt* stmt, std::string sql, bool cached);
+  // `home` is the cache slot it goes back to; null: finalized on destruction.
+  Statement(Database& db, sqlite3_stmt* stmt, std::vector<sqlite3_stmt*>* home);
   Statement(Statement&& other) noexcept;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -36,8 +37,7 @@ class Statement {
  private:
   Database* db_;
   sqlite3_stmt* stmt_;
-  std::string sql_;
-  bool cached_;
+  std::vector<sqlite3_stmt*>* home_;
 };
 
 class Database {
@@ -66,14 +66,13 @@ class Database {
   int depth() const { return depth_; }
 
  private:
-  friend class Statement;
-  void giveBack(const std::string& sql, sqlite3_stmt* stmt);
-
   sqlite3* db_ = nullptr;
   std::string path_;
   int busyTimeoutMs_;
   int depth_ = 0;
-  std::map<std::string, std::vector<sqlite3_stmt*>> idle_;
+  // Idle statements by SQL text. Elements of an unordered_map stay put when it grows, so a
+  // borrowed Statement keeps a pointer to its slot instead of a copy of the text.
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
 };
 
 }  // namespace plush::store

@@ -84,6 +84,7 @@ class SqliteStore : public tenant::TenantStore {
   bool isActiveUser(int64_t pk);                              // exists and is not soft-deleted
   void replacePlans(int64_t productPk, const std::vector<tenant::ServicePlan>& plans);
   std::optional<tenant::UserRecord> oneUser(Statement& s);
+  void addLicenses(std::vector<tenant::UserRecord>& page);
   std::vector<tenant::GroupRecord> groupRows(Statement& s);
   Database db_;
 };

@@ -20,6 +20,13 @@ const char* kUserColumns =
     "u.last_sign_in, u.deleted_on, (SELECT group_concat(p.sku_part_number, ',') FROM assignments a "
     "JOIN products p ON p.pk = a.product_pk WHERE a.user_pk = u.pk AND a.state = 'Active') FROM users u ";
 
+// A page of users without their licenses (forEachUser reads those for the whole page at once), so
+// that the users_listing index covers the query: the page is then a run of index pages in UPN
+// order, not a table row fetched at random per user.
+const char* kUserPageColumns =
+    "SELECT u.pk, u.id, u.upn, u.display_name, u.department, u.usage_location, u.user_type, u.account_enabled, "
+    "u.last_sign_in, u.deleted_on, NULL FROM users u ";
+
 // Case-insensitive like the NOCASE column the names come from (ASCII folding, as SQLite's).
 bool lessNoCase(const std::string& a, const std::string& b) {
   size_t n = std::min(a.size(), b.size());
@@ -111,7 +118,8 @@ std::optional<UserRecord> SqliteStore::userByPk(int64_t pk) {
 }
 
 std::vector<UserRecord> SqliteStore::usersDeletedBy(const std::string& cutoff) {
-  Statement s = db_.prepare(std::string(kUserColumns) + "WHERE u.deleted_on IS NOT NULL AND u.deleted_on <= ? ORDER BY u.upn");
+  // +u.upn (still NOCASE): sorting the few deleted users beats scanning the listing index in UPN order.
+  Statement s = db_.prepare(std::string(kUserColumns) + "WHERE u.deleted_on IS NOT NULL AND u.deleted_on <= ? ORDER BY +u.upn");
   s.bindText(1, cutoff);
   std::vector<UserRecord> out;
   while (s.step()) out.push_back(readUser(s));
@@ -153,12 +161,40 @@ void SqliteStore::deleteUser(int64_t pk) {
   db_.prepare("DELETE FROM users WHERE pk = ?").bind(1, pk).run();
 }
 
+// The active SKUs of a page of users in one query: one statement for the page instead of a
+// correlated subquery per user.
+void SqliteStore::addLicenses(std::vector<UserRecord>& page) {
+  if (page.empty()) return;
+  std::vector<std::pair<int64_t, size_t>> byPk;
+  for (size_t i = 0; i < page.size(); ++i) byPk.push_back({page[i].pk, i});
+  std::sort(byPk.begin(), byPk.end());
+  std::string sql = "SELECT a.user_pk, p.sku_part_number FROM assignments a JOIN products p ON p.pk = a.product_pk "
+                    "WHERE a.state = 'Active' AND a.user_pk IN (?";
+  for (size_t i = 1; i < page.size(); ++i) sql += ",?";
+  // Full pages share one cached statement; the shorter last page of a query is prepared once.
+  Statement s = page.size() == static_cast<size_t>(kBatch) ? db_.prepare(sql + ")") : db_.prepareOnce(sql + ")");
+  for (size_t i = 0; i < byPk.size(); ++i) s.bind(static_cast<int>(i + 1), byPk[i].first);
+  std::vector<std::string> joined(page.size());
+  while (s.step()) {
+    auto it = std::lower_bound(byPk.begin(), byPk.end(), std::make_pair(s.integer(0), size_t{0}));
+    std::string& j = joined[it->second];
+    if (!j.empty()) j += ',';
+    j += s.text(1);
+  }
+  for (size_t i = 0; i < page.size(); ++i) page[i].user.Licenses = sortedSkus(joined[i]);
+}
+
 // Keyset pages over the UPN index: each page is one short read, and the caller's callback
 // runs with no statement open, so it may change the store (a pipeline into Set-UserLicense).
 void SqliteStore::forEachUser(const UserSelection& sel, const std::function<bool(const UserRecord&)>& each) {
   SqlCondition where = selectionCondition(sel);
-  Statement s = db_.prepareOnce(std::string(kUserColumns) + "WHERE " + where.sql +
-                                " AND u.upn > ? ORDER BY u.upn LIMIT " + std::to_string(kBatch));
+  size_t batch = sel.query.first > 0 ? std::min<size_t>(sel.query.first, kBatch) : kBatch;
+  // Deleted users are few: found by users_deleted and sorted (+u.upn, still NOCASE) rather than
+  // picked out of a walk over every user in UPN order.
+  const char* upn = sel.query.deleted ? "+u.upn" : "u.upn";
+  Statement s = db_.prepareOnce(std::string(kUserPageColumns) + "WHERE " + where.sql + " AND " + upn + " > ? ORDER BY " +
+                                upn + " LIMIT " + std::to_string(batch));
+  size_t seen = 0;
   std::string after;
   for (;;) {
     bindAll(s, where.params);
@@ -166,9 +202,10 @@ void SqliteStore::forEachUser(const UserSelection& sel, const std::function<bool
     std::vector<UserRecord> page;
     while (s.step()) page.push_back(readUser(s));
     s.reset();
+    addLicenses(page);
     for (const UserRecord& r : page)
-      if (!each(r)) return;
-    if (page.size() < static_cast<size_t>(kBatch)) return;
+      if (!each(r) || ++seen == sel.query.first) return;
+    if (page.size() < batch) return;
     after = page.back().user.UserPrincipalName;
   }
 }

@@ -129,6 +129,7 @@ struct UserQuery {
   std::string department, usageLocation, product, userType;
   bool licensed = false, unlicensed = false;
   bool deleted = false;     // soft-deleted users instead of active ones
+  size_t first = 0;         // > 0: only the first this many (by UPN); the store reads no more
 };
 
 struct NewUser {

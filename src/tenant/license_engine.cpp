@@ -30,7 +30,7 @@ std::string exampleLocation(const std::string& tenantDefault) { return tenantDef
 
 }  // namespace
 
-const LicenseEngine::CachedProduct& LicenseEngine::cached(int64_t pk) {
+LicenseEngine::CachedProduct& LicenseEngine::cached(int64_t pk) {
   auto it = products_.find(pk);
   if (it == products_.end()) {
     CachedProduct c{store_.loadProduct(pk).product, {}};
@@ -51,8 +51,28 @@ const std::vector<SubscriptionRecord>& LicenseEngine::subscriptionsOf(int64_t pr
 }
 
 const RuleBook& LicenseEngine::rules() {
-  if (!rules_) rules_ = store_.ruleBook();
+  if (!rules_) {
+    rules_ = store_.ruleBook();
+    ruleNames_.clear();
+    for (const auto& [plan, needs] : rules_->planRequires) {
+      ruleNames_.insert(plan);
+      ruleNames_.insert(needs.begin(), needs.end());
+    }
+    for (const auto& family : rules_->exclusiveFamilies) ruleNames_.insert(family.begin(), family.end());
+    for (const auto& [plan, places] : rules_->planUnavailableIn) ruleNames_.insert(plan);
+  }
   return *rules_;
+}
+
+const std::vector<size_t>& LicenseEngine::rulePlansOf(int64_t pk) {
+  rules();
+  CachedProduct& c = cached(pk);
+  if (!c.rulePlans) {
+    c.rulePlans.emplace();
+    for (size_t i = 0; i < c.product.ServicePlans.size(); ++i)
+      if (ruleNames_.count(c.product.ServicePlans[i].Name)) c.rulePlans->push_back(i);
+  }
+  return *c.rulePlans;
 }
 
 std::string LicenseEngine::defaultUsageLocation() {
@@ -61,6 +81,7 @@ std::string LicenseEngine::defaultUsageLocation() {
 }
 
 void LicenseEngine::forget() {
+  ++generation_;
   products_.clear();
   subscriptions_.clear();
   rules_.reset();
@@ -146,9 +167,11 @@ bool LicenseEngine::enablesPlan(int64_t productPk, const std::string& planName, 
 std::map<std::string, int64_t> LicenseEngine::enabledPlans(const std::vector<AssignmentRecord>& rows) {
   std::map<std::string, int64_t> enabled;
   for (int64_t pk : activeProducts(rows)) {
+    const std::vector<size_t>& named = rulePlansOf(pk);
+    if (named.empty()) continue;
     std::vector<bool> mask = enabledMask(pk, rows);
     const std::vector<ServicePlan>& plans = product(pk).ServicePlans;
-    for (size_t i = 0; i < plans.size(); ++i)
+    for (size_t i : named)
       if (mask[i]) enabled.emplace(plans[i].Name, pk);
   }
   return enabled;

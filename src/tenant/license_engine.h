@@ -51,6 +51,9 @@ class LicenseEngine {
   // changes, rollbacks, and when another process committed (the store's data version moved).
   void forget();
   void syncWith(int64_t storeVersion);
+  // Moves on every forget(): a change that rolls back drops the caches only if it moved this,
+  // since everything that writes cached data forgets right after writing it.
+  uint64_t generation() const { return generation_; }
 
   std::string status(const SubscriptionRecord& r) const;
   ProductPool pool(int64_t productPk);
@@ -84,13 +87,16 @@ class LicenseEngine {
   bool enablesPlan(int64_t productPk, const std::string& planName, const std::vector<AssignmentRecord>& rows);
   std::optional<ErrorRecord> checkCounts(const UserRecord& user, const ChangeContext& c,
                                          const std::set<int64_t>& fresh);
-  std::map<std::string, int64_t> enabledPlans(const std::vector<AssignmentRecord>& rows);  // name -> product
+  // Plan name -> product, for the plans the rule book names (no other plan can fail a rule).
+  std::map<std::string, int64_t> enabledPlans(const std::vector<AssignmentRecord>& rows);
 
   struct CachedProduct {
     Product product;
     std::vector<std::string> planIds;  // lower case, as assignments store disabled plans
+    std::optional<std::vector<size_t>> rulePlans;  // positions of the plans the rule book names
   };
-  const CachedProduct& cached(int64_t pk);
+  CachedProduct& cached(int64_t pk);
+  const std::vector<size_t>& rulePlansOf(int64_t pk);
   const std::vector<SubscriptionRecord>& subscriptionsOf(int64_t productPk);
 
   TenantStore& store_;
@@ -98,8 +104,10 @@ class LicenseEngine {
   std::unordered_map<int64_t, CachedProduct> products_;
   std::unordered_map<int64_t, std::vector<SubscriptionRecord>> subscriptions_;
   std::optional<RuleBook> rules_;
+  std::set<std::string> ruleNames_;  // every plan name the rule book mentions
   std::optional<std::string> defaultLocation_;
   std::optional<int64_t> storeVersion_;
+  uint64_t generation_ = 0;
 };
 
 }  // namespace plush::tenant

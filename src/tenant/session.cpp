@@ -40,7 +40,13 @@ Session::Session(SessionOptions options)
 Session::Session(std::string storePath, std::string actingUpn, std::string nowIso, std::string catalogPath)
     : Session(SessionOptions{std::move(storePath), std::move(actingUpn), std::move(nowIso), std::move(catalogPath)}) {}
 
-Session::~Session() = default;
+// What a batch has done is kept: each of its calls had finished.
+Session::~Session() {
+  try {
+    commitBatch();
+  } catch (...) {
+  }
+}
 
 std::unique_ptr<Session> Session::create(const NewTenantOptions& tenant, SessionOptions options) {
   options.onCreate = tenant;
@@ -117,14 +123,54 @@ void Session::openActor(const std::string& actingUpn) {
   actorRoles_ = store_->rolesOf(actor->pk);
 }
 
-void Session::begin() { store_->begin(); }
-void Session::commit() { store_->commit(); }
+void Session::begin() {
+  commitBatch();  // an admin's transaction starts from a committed store, never inside a batch
+  store_->begin();
+}
+
+void Session::commit() {
+  if (transactionDepth() > 0) store_->commit();
+}
+
 void Session::rollback() {
+  if (transactionDepth() == 0) return engine_->forget();  // never the batch's: its calls are done
   store_->rollback();
   engine_->forget();
 }
-bool Session::inTransaction() const { return store_->depth() > 0; }
-int Session::transactionDepth() const { return store_->depth(); }
+bool Session::inTransaction() const { return transactionDepth() > 0; }
+int Session::transactionDepth() const { return store_->depth() - (batchOpen_ ? 1 : 0); }
+
+namespace {
+constexpr int kBatchCommitMs = 200;  // bounds what a crash loses and how long other writers wait
+}
+
+void Session::beginBatch() { ++batchDepth_; }
+
+void Session::endBatch() {
+  if (batchDepth_ > 0 && --batchDepth_ == 0) commitBatch();
+}
+
+void Session::commitBatchIfDue() {
+  if (batchOpen_ && store_->depth() == 1 &&
+      std::chrono::steady_clock::now() - batchOpened_ >= std::chrono::milliseconds(kBatchCommitMs))
+    commitBatch();
+}
+
+void Session::commitBatch() {
+  if (!batchOpen_) return;
+  try {
+    while (store_->depth() > 1) store_->rollback();  // a call still under way (cannot happen: Change ends it)
+    writePendingAudit();
+    batchOpen_ = false;
+    store_->commit();
+  } catch (...) {
+    batchOpen_ = false;
+    pendingAudit_.clear();
+    store_->rollback();
+    engine_->forget();
+    throw;
+  }
+}
 
 void Session::pollInterrupt(int64_t step) {
   if (step % 256 == 0 && interrupted_ && interrupted_())
@@ -147,7 +193,14 @@ void Session::require(Action action) {
 }
 
 void Session::audit(const std::string& action, const std::string& target, const std::string& detail) {
-  store_->appendAudit(AuditEntry{clock_.nowIso(), actorUpn_, action, target, detail});
+  AuditEntry e{clock_.nowIso(), actorUpn_, action, target, detail};
+  if (batchOpen_) pendingAudit_.push_back(std::move(e));
+  else store_->appendAudit(e);
+}
+
+void Session::writePendingAudit() {
+  for (const AuditEntry& e : pendingAudit_) store_->appendAudit(e);
+  pendingAudit_.clear();
 }
 
 UserRecord Session::resolveUser(const std::string& identity, bool deleted) {
@@ -235,8 +288,8 @@ TenantInfo Session::setTenant(std::optional<std::string> defaultUsageLocation, s
     return tenant();
   }
   store_->saveTenant(t);
-  audit("Set-Tenant", t.name, detail);
   engine_->forget();
+  audit("Set-Tenant", t.name, detail);
   change.commit();
   return tenant();
 }

@@ -53,6 +53,7 @@
 // CatalogNotFound, StoreBusy, StoreTooNew, StoreError, TenantNotFound, Interrupted.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -98,6 +99,14 @@ class Session {
   void rollback();
   bool inTransaction() const;
   int transactionDepth() const;  // open transactions: Start-Transaction, --atomic, a change under way
+
+  // A bulk run (a pipeline into a changing cmdlet): until endBatch, the calls that would each
+  // commit on their own share one outer transaction instead, each still its own savepoint, so a
+  // failing call undoes only itself and the others go on. What is done is committed every
+  // kBatchCommitMs, at endBatch, before begin(), and when the Session closes: one commit per user
+  // would cost more than the change itself. Invisible to inTransaction() and transactionDepth().
+  void beginBatch();
+  void endBatch();
 
   std::string actor() const { return actorUpn_; }
   std::vector<std::string> actorRoles() const { return actorRoles_; }
@@ -168,6 +177,8 @@ class Session {
   class Change;  // RAII: one savepoint per state-changing call
   friend class Change;
 
+  void commitBatchIfDue();
+  void commitBatch();
   void openActor(const std::string& actingUpn);
   void require(Action action);  // also drops the engine's caches if another process changed the store
   bool actorIs(const char* role) const;
@@ -199,6 +210,14 @@ class Session {
   std::vector<std::string> actorRoles_;
   std::function<bool()> interrupted_;
   void pollInterrupt(int64_t step);
+  int batchDepth_ = 0;
+  bool batchOpen_ = false;  // the store's outermost transaction is the batch's
+  std::chrono::steady_clock::time_point batchOpened_;
+  // A batch's audit rows wait here and are written just before it commits, in the same
+  // transaction: then each call's savepoint covers only its license rows, few enough pages for
+  // SQLite to keep the savepoint's journal in memory (past 64 KiB it goes to a temporary file).
+  std::vector<AuditEntry> pendingAudit_;
+  void writePendingAudit();
 };
 
 }  // namespace plush::tenant

@@ -77,11 +77,13 @@ void Session::forEachAudit(const AuditQuery& query, const std::function<bool(con
   AuditQuery q = query;
   if (!q.since.empty()) q.since = normalizeInstant(q.since, "Since");
   if (q.last < 0) failInvalidArgument(std::to_string(q.last), "-Last must be a positive number.");
+  writePendingAudit();  // a batch's rows are read like the others
   store_->forEachAudit(q, each);
 }
 
 int64_t Session::auditSequence() {
   require(Action::Read);
+  writePendingAudit();
   return store_->lastAuditSequence();
 }
 

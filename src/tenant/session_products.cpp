@@ -51,6 +51,7 @@ ImportReport Session::importProductsCsv(const std::string& path) {
       }
     }
     store_->upsertProduct(p);
+    engine_->forget();  // cached data written: forget at once, so a rollback knows to forget too
     ++(existing.empty() ? report.added : report.updated);
   }
   engine_->forget();

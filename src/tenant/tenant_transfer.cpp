@@ -157,6 +157,7 @@ ImportReport TenantImport::plush(const json& doc) {
     store_.saveTenant(TenantRecord{str(t, "name").empty() ? now.name : str(t, "name"),
                                    str(t, "id").empty() ? now.id : str(t, "id"), upper(str(t, "defaultUsageLocation")),
                                    t.value("allowAdHocSubscriptions", now.allowAdHoc)});
+    engine_.forget();  // cached data written: the engine forgets right after (see LicenseEngine::generation)
   }
   const json& products = list(doc, "products");
   for (size_t i = 0; i < products.size(); ++i) {
@@ -182,6 +183,7 @@ ImportReport TenantImport::plush(const json& doc) {
       bad("rules", e.what());
     }
     store_.saveRuleBook(rules);
+    engine_.forget();
   }
   const json& subs = list(doc, "subscriptions");
   for (size_t i = 0; i < subs.size(); ++i) {

@@ -47,6 +47,9 @@ local held = (Get-License FLOW_FREE).Assigned
 local onGroup = #(Get-GroupLicense "All Users")
 print("all members or none: " .. tostring((held == 0 and onGroup == 0) or (held == tonumber(arg[1]) and onGroup == 1)))' "$all"
 
+# The sections below count FLOW_FREE from none: if the signal left it on the group, take it off.
+$PLUSH -c 'if #(Get-GroupLicense "All Users") > 0 then Set-GroupLicense "All Users" -Remove FLOW_FREE | Out-Null end'
+
 echo "== SIGTERM inside Start-Transaction while assigning and removing user after user"
 # Assigns and removes FLOW_FREE user after user, one change per user, until stopped.
 cat > assign-forever.plush <<'SCRIPT'

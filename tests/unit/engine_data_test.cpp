@@ -139,6 +139,10 @@ TEST_CASE("-Filter: null fields under not, and case-insensitive prefixes", "[eng
   CHECK(f.where("startswith(userPrincipalName,'a') and startswith(userPrincipalName,'ad')").size() >= 1);
   CHECK(f.where("startswith(userPrincipalName,'guest_x#')") == Names{"guest_x#EXT#@contoso.onmicrosoft.com"});
   CHECK(f.where("startswith(userPrincipalName,'guest%')").empty());
+  UserQuery firstTwo;
+  firstTwo.first = 2;
+  firstTwo.filter = "startswith(userPrincipalName,'a')";
+  CHECK(upns(*f.s, firstTwo) == Names{"adele@contoso.com", "admin@contoso.onmicrosoft.com"});
 }
 
 TEST_CASE("-Filter: hostile text selects the right users or fails with InvalidFilter", "[engine][filter]") {

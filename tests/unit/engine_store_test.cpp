@@ -83,6 +83,83 @@ TEST_CASE("a failing call leaves the store exactly as before", "[engine][store]"
   CHECK(s->licenses("POWER_BI_PRO").at(0).Assigned == 1);
 }
 
+TEST_CASE("a batch: each call its own savepoint, what is done committed at the end", "[engine][store]") {
+  Tenant t;
+  auto s = t.open();
+  buy(*s, "POWER_BI_PRO", 2);
+  for (const char* upn : {"a@contoso.com", "b@contoso.com", "c@contoso.com"}) addUser(*s, upn);
+  addUser(*s, "nowhere@contoso.com", "");
+  int64_t audits = auditCount(*s);
+  auto other = t.open();
+  s->beginBatch();
+  s->setUserLicense("a@contoso.com", adding({"POWER_BI_PRO"}));
+  CHECK_FALSE(s->inTransaction());  // the batch's transaction is not the admin's
+  CHECK(s->transactionDepth() == 0);
+  SetUserLicenseRequest located = adding({"POWER_BI_PRO"});
+  located.usageLocation = "DE";
+  CHECK(errorId([&] { s->setUserLicense("nowhere@contoso.com", adding({"POWER_BI_PRO"})); }) == "UsageLocationRequired");
+  s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"}));
+  CHECK(errorId([&] { s->setUserLicense("c@contoso.com", located); }) == "CountViolation");
+  CHECK(s->user("c@contoso.com").UsageLocation == "US");  // the failed call is undone, all of it
+  s->rollback();  // no transaction of the admin's: the batch's calls stay
+  CHECK(s->licenses("POWER_BI_PRO").at(0).Assigned == 2);
+  CHECK(other->licenses("POWER_BI_PRO").at(0).Assigned == 0);  // not committed yet
+  CHECK(auditCount(*s) == audits + 2);  // the batch's audit rows read like the others, the failed calls' are not there
+  s->setUserLicense("c@contoso.com", SetUserLicenseRequest{{}, {}, {}, {}, {}, std::string("FR")});
+  CHECK(auditCount(*s) == audits + 3);
+  s->endBatch();
+  CHECK(other->licenses("POWER_BI_PRO").at(0).Assigned == 2);  // committed: another connection sees it
+  CHECK(auditCount(*other) == audits + 3);
+  CHECK(other->userLicenses("b@contoso.com").size() == 1);
+  CHECK(other->user("c@contoso.com").UsageLocation == "FR");
+}
+
+TEST_CASE("a batch commits before an admin's transaction and when the session closes", "[engine][store]") {
+  Tenant t;
+  buy(*t.open(), "POWER_BI_PRO", 5);
+  auto s = t.open();
+  addUser(*s, "a@contoso.com");
+  addUser(*s, "b@contoso.com");
+  addUser(*s, "c@contoso.com");
+  s->beginBatch();
+  s->setUserLicense("a@contoso.com", adding({"POWER_BI_PRO"}));
+  s->begin();  // Start-Transaction inside the batch: what the batch did is committed first
+  s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"}));
+  CHECK(s->transactionDepth() == 1);
+  s->rollback();
+  CHECK_FALSE(s->inTransaction());
+  CHECK(t.open()->licenses("POWER_BI_PRO").at(0).Assigned == 1);
+  s->setUserLicense("c@contoso.com", adding({"POWER_BI_PRO"}));  // the batch goes on
+  s.reset();  // closed mid-batch (os.exit): the calls that finished are kept
+  auto again = t.open();
+  CHECK(again->licenses("POWER_BI_PRO").at(0).Assigned == 2);
+  CHECK(again->userLicenses("c@contoso.com").size() == 1);
+  CHECK(again->userLicenses("b@contoso.com").empty());
+}
+
+TEST_CASE("cached products and subscriptions follow changes, rollbacks and other processes", "[engine][store]") {
+  Tenant t;
+  auto s = t.open();
+  auto other = t.open();
+  addUser(*s, "a@contoso.com");
+  addUser(*s, "b@contoso.com");
+  CHECK(errorId([&] { s->setUserLicense("a@contoso.com", adding({"POWER_BI_PRO"})); }) == "CountViolation");
+  buy(*other, "POWER_BI_PRO", 1);  // another process buys: the cached pool must not hide it
+  s->setUserLicense("a@contoso.com", adding({"POWER_BI_PRO"}));
+  CHECK(errorId([&] { s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"})); }) == "CountViolation");
+  Subscription sub = s->subscriptions("POWER_BI_PRO").at(0);
+  SubscriptionChanges more;
+  more.quantity = 2;
+  s->begin();
+  s->setSubscription(sub.Id, more);
+  s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"}));  // sees its own transaction's quantity
+  s->rollback();
+  CHECK(errorId([&] { s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"})); }) == "CountViolation");
+  other->setSubscription(sub.Id, more);
+  s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"}));
+  CHECK(s->licenses("POWER_BI_PRO").at(0).Assigned == 2);
+}
+
 TEST_CASE("a store held by another process gives StoreBusy after the timeout", "[engine][store]") {
   Tenant t;
   auto holder = t.open();
