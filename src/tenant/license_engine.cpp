@@ -84,6 +84,7 @@ void LicenseEngine::forget() {
   ++generation_;
   products_.clear();
   subscriptions_.clear();
+  resolvedProducts_.clear();
   rules_.reset();
   defaultLocation_.reset();
 }

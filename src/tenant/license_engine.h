@@ -47,6 +47,9 @@ class LicenseEngine {
   const std::vector<std::string>& planIds(int64_t pk);
   const RuleBook& rules();
   std::string defaultUsageLocation();
+  // Product identities (any case) already resolved to one product: a bulk run names the same
+  // product for every user. Cleared with the other caches.
+  std::unordered_map<std::string, int64_t>& resolvedProducts() { return resolvedProducts_; }
   // Caches live across calls; these drop them: after imports, product, subscription and tenant
   // changes, rollbacks, and when another process committed (the store's data version moved).
   void forget();
@@ -103,6 +106,7 @@ class LicenseEngine {
   const Clock& clock_;
   std::unordered_map<int64_t, CachedProduct> products_;
   std::unordered_map<int64_t, std::vector<SubscriptionRecord>> subscriptions_;
+  std::unordered_map<std::string, int64_t> resolvedProducts_;
   std::optional<RuleBook> rules_;
   std::set<std::string> ruleNames_;  // every plan name the rule book mentions
   std::optional<std::string> defaultLocation_;

@@ -222,6 +222,9 @@ UserRecord Session::resolveUser(const std::string& identity, bool deleted) {
 }
 
 int64_t Session::resolveProduct(const std::string& identity) {
+  auto& resolved = engine_->resolvedProducts();
+  std::string key = lower(identity);  // identities match case-insensitively (NOCASE columns)
+  if (auto it = resolved.find(key); it != resolved.end()) return it->second;
   std::vector<int64_t> found = store_->findProducts(ProductKey::SkuPartNumber, identity);
   if (found.empty() && isGuid(identity)) found = store_->findProducts(ProductKey::SkuId, lower(identity));
   if (found.empty()) found = store_->findProducts(ProductKey::DisplayName, identity);
@@ -235,6 +238,7 @@ int64_t Session::resolveProduct(const std::string& identity) {
   if (found.empty())
     fail("ProductNotFound", category::ObjectNotFound, identity, "There is no product " + identity + " in the tenant.",
          "Get-Product *" + identity + "*");
+  resolved.emplace(key, found.front());
   return found.front();
 }
 
