@@ -85,6 +85,7 @@ void SqliteStore::replacePlans(int64_t productPk, const std::vector<ServicePlan>
 }
 
 int64_t SqliteStore::upsertProduct(const Product& p) {
+  ++productsChanged_;
   std::vector<int64_t> existing = findProducts(ProductKey::SkuId, p.SkuId);
   if (existing.empty())
     db_.prepare("INSERT INTO products(sku_id, sku_part_number, display_name, applies_to, requires) "

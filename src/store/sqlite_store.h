@@ -1,6 +1,8 @@
 // The SQLite implementation of the engine's TenantStore interface.
 #pragma once
 
+#include <unordered_map>
+
 #include "store/sqlite_db.h"
 #include "tenant/tenant_store.h"
 
@@ -84,9 +86,10 @@ class SqliteStore : public tenant::TenantStore {
   bool isActiveUser(int64_t pk);                              // exists and is not soft-deleted
   void replacePlans(int64_t productPk, const std::vector<tenant::ServicePlan>& plans);
   std::optional<tenant::UserRecord> oneUser(Statement& s);
-  void addLicenses(std::vector<tenant::UserRecord>& page);
+  void addLicenses(std::vector<tenant::UserRecord>& page, const std::unordered_map<int64_t, std::string>& skus);
   std::vector<tenant::GroupRecord> groupRows(Statement& s);
   Database db_;
+  int64_t productsChanged_ = 0;  // counts this connection's product writes
 };
 
 }  // namespace plush::store

@@ -1,5 +1,6 @@
 // SqliteStore: users (with the streaming, filtered query) and their license assignments.
 #include <algorithm>
+#include <unordered_map>
 
 #include "store/filter_sql.h"
 #include "store/sqlite_store.h"
@@ -162,14 +163,14 @@ void SqliteStore::deleteUser(int64_t pk) {
 }
 
 // The active SKUs of a page of users in one query: one statement for the page instead of a
-// correlated subquery per user.
-void SqliteStore::addLicenses(std::vector<UserRecord>& page) {
+// correlated subquery per user. Product names come from `skus` (pk -> SkuPartNumber), not from a
+// join per assignment.
+void SqliteStore::addLicenses(std::vector<UserRecord>& page, const std::unordered_map<int64_t, std::string>& skus) {
   if (page.empty()) return;
   std::vector<std::pair<int64_t, size_t>> byPk;
   for (size_t i = 0; i < page.size(); ++i) byPk.push_back({page[i].pk, i});
   std::sort(byPk.begin(), byPk.end());
-  std::string sql = "SELECT a.user_pk, p.sku_part_number FROM assignments a JOIN products p ON p.pk = a.product_pk "
-                    "WHERE a.state = 'Active' AND a.user_pk IN (?";
+  std::string sql = "SELECT a.user_pk, a.product_pk FROM assignments a WHERE a.state = 'Active' AND a.user_pk IN (?";
   for (size_t i = 1; i < page.size(); ++i) sql += ",?";
   // Full pages share one cached statement; the shorter last page of a query is prepared once.
   Statement s = page.size() == static_cast<size_t>(kBatch) ? db_.prepare(sql + ")") : db_.prepareOnce(sql + ")");
@@ -177,9 +178,11 @@ void SqliteStore::addLicenses(std::vector<UserRecord>& page) {
   std::vector<std::string> joined(page.size());
   while (s.step()) {
     auto it = std::lower_bound(byPk.begin(), byPk.end(), std::make_pair(s.integer(0), size_t{0}));
+    auto sku = skus.find(s.integer(1));
+    if (sku == skus.end()) continue;  // cannot be: an assignment's product exists (foreign key)
     std::string& j = joined[it->second];
     if (!j.empty()) j += ',';
-    j += s.text(1);
+    j += sku->second;
   }
   for (size_t i = 0; i < page.size(); ++i) page[i].user.Licenses = sortedSkus(joined[i]);
 }
@@ -196,13 +199,24 @@ void SqliteStore::forEachUser(const UserSelection& sel, const std::function<bool
                                 upn + " LIMIT " + std::to_string(batch));
   size_t seen = 0;
   std::string after;
+  // Product names for the pages, read again whenever products may have changed since: through
+  // this connection (productsChanged_) or another one (data_version), e.g. from inside the pipeline.
+  std::unordered_map<int64_t, std::string> skus;
+  int64_t skusAt = -1, skusVersion = -1;
   for (;;) {
+    if (skusAt != productsChanged_ || skusVersion != dataVersion()) {
+      skus.clear();
+      Statement products = db_.prepare("SELECT pk, sku_part_number FROM products");
+      while (products.step()) skus.emplace(products.integer(0), products.text(1));
+      skusAt = productsChanged_;
+      skusVersion = dataVersion();
+    }
     bindAll(s, where.params);
     s.bindText(static_cast<int>(where.params.size()) + 1, after);
     std::vector<UserRecord> page;
     while (s.step()) page.push_back(readUser(s));
     s.reset();
-    addLicenses(page);
+    addLicenses(page, skus);
     for (const UserRecord& r : page)
       if (!each(r) || ++seen == sel.query.first) return;
     if (page.size() < batch) return;

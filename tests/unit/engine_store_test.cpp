@@ -1,6 +1,10 @@
 // Engine tests: creating and opening a tenant, the store's transactions, busy store, audit rows.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <fstream>
+#include <map>
+
 #include <sqlite3.h>
 
 #include "engine_fixture.h"
@@ -158,6 +162,38 @@ TEST_CASE("cached products and subscriptions follow changes, rollbacks and other
   other->setSubscription(sub.Id, more);
   s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"}));
   CHECK(s->licenses("POWER_BI_PRO").at(0).Assigned == 2);
+}
+
+// Get-User reads licenses a page (500 users) at a time with product names it keeps between pages.
+TEST_CASE("a user listing shows licenses and product names as they are when each page is read", "[engine][store]") {
+  Tenant t;
+  auto s = t.open();
+  buy(*s, "POWER_BI_PRO", 1000);
+  s->beginBatch();
+  char upn[32];
+  for (int i = 0; i < 600; ++i) {
+    std::snprintf(upn, sizeof upn, "u%03d@contoso.com", i);
+    addUser(*s, upn);
+  }
+  s->endBatch();
+  s->setUserLicense("u599@contoso.com", adding({"POWER_BI_PRO"}));
+  std::string csv = t.dir.file("rename.csv");
+  std::ofstream(csv) << "Product_Display_Name,String_Id,GUID,Service_Plan_Name,Service_Plan_Id,"
+                        "Service_Plans_Included_Friendly_Names\n"
+                        "Power BI Pro,POWER_BI_PRO_RENAMED,f8a1db68-be16-40ed-86d5-cb42ce701560,BI_AZURE_P2,"
+                        "70d33638-9c74-4d01-bfd3-562de28bd4ba,Power BI Pro\n";
+  std::map<std::string, std::vector<std::string>> seen;
+  s->forEachUser({}, [&](const User& u) {
+    if (u.UserPrincipalName == "u000@contoso.com") {
+      s->importProductsCsv(csv);  // renames the product while the listing runs
+      s->setUserLicense("u598@contoso.com", adding({"POWER_BI_PRO_RENAMED"}));
+    }
+    seen[u.UserPrincipalName] = u.Licenses;
+    return true;
+  });
+  CHECK(seen.at("u599@contoso.com") == std::vector<std::string>{"POWER_BI_PRO_RENAMED"});
+  CHECK(seen.at("u598@contoso.com") == std::vector<std::string>{"POWER_BI_PRO_RENAMED"});
+  CHECK(seen.size() == 601);
 }
 
 TEST_CASE("a store held by another process gives StoreBusy after the timeout", "[engine][store]") {
