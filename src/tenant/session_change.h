@@ -20,7 +20,13 @@ class Session::Change {
       session_.batchOpen_ = true;
       session_.batchOpened_ = std::chrono::steady_clock::now();
     }
-    if (outermost) session_.engine_->syncWith(session_.store_->dataVersion());  // read within the new snapshot
+    try {
+      if (outermost) session_.engine_->syncWith(session_.store_->dataVersion());  // read within the new snapshot
+    } catch (...) {  // no destructor runs for a constructor that throws
+      session_.store_->rollback();
+      if (adopt_) session_.batchOpen_ = false;
+      throw;
+    }
     generation_ = session_.engine_->generation();
     auditMark_ = session_.pendingAudit_.size();
   }
