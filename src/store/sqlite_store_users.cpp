@@ -40,13 +40,17 @@ bool lessNoCase(const std::string& a, const std::string& b) {
   return a.size() < b.size();
 }
 
-std::vector<std::string> sortedSkus(const std::string& joined) {
-  std::vector<std::string> skus = splitList(joined, ',');
-  if (skus.size() < 2) return skus;
+void sortUnique(std::vector<std::string>& skus) {
+  if (skus.size() < 2) return;
   std::sort(skus.begin(), skus.end(), lessNoCase);
   skus.erase(std::unique(skus.begin(), skus.end(),
                          [](const std::string& a, const std::string& b) { return !lessNoCase(a, b) && !lessNoCase(b, a); }),
              skus.end());
+}
+
+std::vector<std::string> sortedSkus(const std::string& joined) {
+  std::vector<std::string> skus = splitList(joined, ',');
+  sortUnique(skus);
   return skus;
 }
 
@@ -175,16 +179,13 @@ void SqliteStore::addLicenses(std::vector<UserRecord>& page, const std::unordere
   // Full pages share one cached statement; the shorter last page of a query is prepared once.
   Statement s = page.size() == static_cast<size_t>(kBatch) ? db_.prepare(sql + ")") : db_.prepareOnce(sql + ")");
   for (size_t i = 0; i < byPk.size(); ++i) s.bind(static_cast<int>(i + 1), byPk[i].first);
-  std::vector<std::string> joined(page.size());
   while (s.step()) {
     auto it = std::lower_bound(byPk.begin(), byPk.end(), std::make_pair(s.integer(0), size_t{0}));
     auto sku = skus.find(s.integer(1));
     if (sku == skus.end()) continue;  // cannot be: an assignment's product exists (foreign key)
-    std::string& j = joined[it->second];
-    if (!j.empty()) j += ',';
-    j += sku->second;
+    page[it->second].user.Licenses.push_back(sku->second);
   }
-  for (size_t i = 0; i < page.size(); ++i) page[i].user.Licenses = sortedSkus(joined[i]);
+  for (UserRecord& r : page) sortUnique(r.user.Licenses);
 }
 
 // Keyset pages over the UPN index: each page is one short read, and the caller's callback
