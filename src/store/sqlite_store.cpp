@@ -108,6 +108,13 @@ int64_t SqliteStore::assignedCount(int64_t productPk) {
   return s.step() ? s.integer(0) : 0;
 }
 
+std::vector<int64_t> SqliteStore::assignedProductPks() {
+  Statement s = db_.prepare("SELECT pk FROM products WHERE assigned <> 0");
+  std::vector<int64_t> pks;
+  while (s.step()) pks.push_back(s.integer(0));
+  return pks;
+}
+
 void SqliteStore::adjustAssigned(int64_t productPk, int64_t delta) {
   db_.prepare("UPDATE products SET assigned = assigned + ? WHERE pk = ?").bind(1, delta).bind(2, productPk).run();
 }

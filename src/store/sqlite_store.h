@@ -30,6 +30,7 @@ class SqliteStore : public tenant::TenantStore {
   tenant::ProductRecord loadProduct(int64_t pk) override;
   int64_t upsertProduct(const tenant::Product& p) override;
   int64_t assignedCount(int64_t productPk) override;
+  std::vector<int64_t> assignedProductPks() override;
   void adjustAssigned(int64_t productPk, int64_t delta) override;
   tenant::RuleBook ruleBook() override;
   void saveRuleBook(const tenant::RuleBook& rules) override;

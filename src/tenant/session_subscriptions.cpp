@@ -134,8 +134,7 @@ std::vector<LicenseRow> Session::licenses(std::optional<std::string> product) {
   if (product) return {licenseRow(resolveProduct(*product))};
   std::vector<int64_t> pks;
   for (const SubscriptionRecord& r : store_->subscriptions(std::nullopt)) pks.push_back(r.productPk);
-  for (int64_t pk : store_->productPks())
-    if (store_->assignedCount(pk) != 0) pks.push_back(pk);
+  for (int64_t pk : store_->assignedProductPks()) pks.push_back(pk);  // one read, not one per product
   std::sort(pks.begin(), pks.end());
   pks.erase(std::unique(pks.begin(), pks.end()), pks.end());
   std::vector<LicenseRow> out;

@@ -89,6 +89,7 @@ class TenantStore {
   virtual ProductRecord loadProduct(int64_t pk) = 0;
   virtual int64_t upsertProduct(const Product& p) = 0;  // by SkuId; returns pk
   virtual int64_t assignedCount(int64_t productPk) = 0;
+  virtual std::vector<int64_t> assignedProductPks() = 0;  // kept count not 0, in one read
   virtual void adjustAssigned(int64_t productPk, int64_t delta) = 0;
   virtual RuleBook ruleBook() = 0;
   virtual void saveRuleBook(const RuleBook& rules) = 0;  // replaces
