@@ -42,6 +42,8 @@ class SqliteStore : public tenant::TenantStore {
 
   std::optional<tenant::UserRecord> findUser(tenant::UserKey key, const std::string& value) override;
   std::optional<tenant::UserRecord> userByPk(int64_t pk) override;
+  std::optional<tenant::UserRecord> findUserRow(tenant::UserKey key, const std::string& value) override;
+  std::optional<tenant::UserRecord> userRowByPk(int64_t pk) override;
   int64_t insertUser(const tenant::User& u) override;
   void updateUser(const tenant::UserRecord& u) override;
   void deleteUser(int64_t pk) override;

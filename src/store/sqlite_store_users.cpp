@@ -122,6 +122,18 @@ std::optional<UserRecord> SqliteStore::userByPk(int64_t pk) {
   return oneUser(s);
 }
 
+std::optional<UserRecord> SqliteStore::findUserRow(UserKey key, const std::string& value) {
+  Statement s = db_.prepare(std::string(kUserPageColumns) + (key == UserKey::Upn ? "WHERE u.upn = ?" : "WHERE u.id = ?"));
+  s.bindText(1, value);
+  return oneUser(s);
+}
+
+std::optional<UserRecord> SqliteStore::userRowByPk(int64_t pk) {
+  Statement s = db_.prepare(std::string(kUserPageColumns) + "WHERE u.pk = ?");
+  s.bind(1, pk);
+  return oneUser(s);
+}
+
 std::vector<UserRecord> SqliteStore::usersDeletedBy(const std::string& cutoff) {
   // +u.upn (still NOCASE): sorting the few deleted users beats scanning the listing index in UPN order.
   Statement s = db_.prepare(std::string(kUserColumns) + "WHERE u.deleted_on IS NOT NULL AND u.deleted_on <= ? ORDER BY +u.upn");

@@ -204,7 +204,8 @@ void Session::writePendingAudit() {
 }
 
 UserRecord Session::resolveUser(const std::string& identity, bool deleted) {
-  std::optional<UserRecord> found = store_->findUser(isGuid(identity) ? UserKey::Id : UserKey::Upn, identity);
+  // Without Licenses: a change reads the user's assignments itself; user() reads them for display.
+  std::optional<UserRecord> found = store_->findUserRow(isGuid(identity) ? UserKey::Id : UserKey::Upn, identity);
   if (found && deleted && found->user.DeletedOn.empty())
     fail("UserNotFound", category::ObjectNotFound, identity, "The user " + identity + " is not deleted.",
          "Get-User -Identity " + identity);

@@ -116,7 +116,7 @@ void Session::applyGroupLicenses(const GroupRecord& g) {
   int64_t step = 0;
   store_->forEachMember(g.pk, [&](int64_t userPk) {
     pollInterrupt(++step);
-    if (std::optional<UserRecord> u = store_->userByPk(userPk)) engine_->applyGroup(*u, g.pk, licenses);
+    if (std::optional<UserRecord> u = store_->userRowByPk(userPk)) engine_->applyGroup(*u, g.pk, licenses);
     return true;
   });
 }
@@ -234,7 +234,7 @@ ReprocessReport Session::reprocess(std::optional<std::string> group, std::option
     store_->forEachErrorAssignment(groupPk, std::nullopt, [&](const AssignmentRecord& a) {
       if (a.userPk != currentUser) doneForUser.clear(), currentUser = a.userPk;
       if (a.groupPk == 0 || !doneForUser.insert(a.groupPk).second) return true;
-      if (std::optional<UserRecord> u = store_->userByPk(a.userPk)) retry(*u, a.groupPk);
+      if (std::optional<UserRecord> u = store_->userRowByPk(a.userPk)) retry(*u, a.groupPk);
       return true;
     });
   }

@@ -39,7 +39,7 @@ void Session::forEachUser(const UserQuery& query, const std::function<bool(const
 
 User Session::user(const std::string& identity) {
   require(Action::Read);
-  return resolveUser(identity).user;
+  return store_->userByPk(resolveUser(identity).pk)->user;  // with its Licenses
 }
 
 User Session::newUser(const NewUser& request) {

@@ -103,6 +103,9 @@ class TenantStore {
   // users
   virtual std::optional<UserRecord> findUser(UserKey key, const std::string& value) = 0;
   virtual std::optional<UserRecord> userByPk(int64_t pk) = 0;
+  // The same without User.Licenses (left empty): for changes, which read the assignments anyway.
+  virtual std::optional<UserRecord> findUserRow(UserKey key, const std::string& value) = 0;
+  virtual std::optional<UserRecord> userRowByPk(int64_t pk) = 0;
   virtual int64_t insertUser(const User& u) = 0;
   virtual void updateUser(const UserRecord& u) = 0;
   virtual void deleteUser(int64_t pk) = 0;  // with its assignments, memberships and roles
