@@ -99,6 +99,9 @@ std::string LicenseEngine::status(const SubscriptionRecord& r) const {
 }
 
 ProductPool LicenseEngine::pool(int64_t productPk) {
+  if (evaluatingPools_) {
+    if (auto it = evaluatingPools_->find(productPk); it != evaluatingPools_->end()) return it->second;
+  }
   ProductPool pool;
   pool.assigned = store_.assignedCount(productPk);
   int64_t selfService = 0, other = 0;
@@ -123,6 +126,7 @@ ProductPool LicenseEngine::pool(int64_t productPk) {
     pool.growableQuantity = growable->Quantity;
   }
   if (other == 0 && selfService > 0) pool.selfServiceOnlyId = selfServiceId;
+  if (evaluatingPools_) evaluatingPools_->emplace(productPk, pool);
   return pool;
 }
 
@@ -307,6 +311,11 @@ std::optional<ErrorRecord> LicenseEngine::evaluate(const UserRecord& user, const
   std::set<int64_t> added = c.directAdded;
   added.insert(fresh.begin(), fresh.end());
   std::map<std::string, int64_t> enabled = enabledPlans(after);
+  evaluatingPools_.emplace();
+  struct Done {
+    std::optional<std::unordered_map<int64_t, ProductPool>>& pools;
+    ~Done() { pools.reset(); }
+  } done{evaluatingPools_};
   if (auto e = checkProducts(user, c, added, fresh)) return e;
   if (auto e = checkLocation(user, c, added, enabled)) return e;
   if (auto e = checkPlans(user, added, after, enabled)) return e;

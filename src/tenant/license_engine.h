@@ -112,6 +112,8 @@ class LicenseEngine {
   std::optional<std::string> defaultLocation_;
   std::optional<int64_t> storeVersion_;
   uint64_t generation_ = 0;
+  // Within one evaluate() nothing is written, so a product's pool is read once for all its checks.
+  std::optional<std::unordered_map<int64_t, ProductPool>> evaluatingPools_;
 };
 
 }  // namespace plush::tenant
