@@ -2,6 +2,7 @@
 #include "tenant/session.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <nlohmann/json.hpp>
 
@@ -236,9 +237,12 @@ int64_t Session::resolveProduct(const std::string& identity) {
          "'" + identity + "' names several products: " + join(names, ", ") + ".",
          "Name it by SkuId: " + engine_->product(found.front()).SkuId);
   }
-  if (found.empty())
-    fail("ProductNotFound", category::ObjectNotFound, identity, "There is no product " + identity + " in the tenant.",
-         "Get-Product *" + identity + "*");
+  if (found.empty()) {
+    std::string near = productNamed(identity);
+    fail("ProductNotFound", category::ObjectNotFound, identity,
+         "There is no product " + identity + " in the tenant." + (near.empty() ? "" : " Did you mean " + near + "?"),
+         near.empty() ? "Get-Product *" + identity + "*" : "Get-Product " + near);
+  }
   resolved.emplace(key, found.front());
   return found.front();
 }
@@ -297,6 +301,30 @@ TenantInfo Session::setTenant(std::optional<std::string> defaultUsageLocation, s
   audit("Set-Tenant", t.name, detail);
   change.commit();
   return tenant();
+}
+
+namespace {
+
+// Letters and digits only, lower case: POWERBI_PRO, "power bi pro" and Power_BI_Pro all read "powerbipro".
+std::string squashed(const std::string& name) {
+  std::string out;
+  for (char c : name)
+    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+// The product a mistyped name most likely meant: the same letters and digits as a SkuPartNumber or
+// display name, separators and case aside (POWERBI_PRO -> POWER_BI_PRO); empty when none.
+std::string Session::productNamed(const std::string& typed) {
+  std::string want = squashed(typed);
+  if (want.empty()) return {};
+  for (int64_t pk : store_->productPks()) {
+    const Product& product = engine_->product(pk);
+    if (squashed(product.SkuPartNumber) == want || squashed(product.DisplayName) == want) return product.SkuPartNumber;
+  }
+  return {};
 }
 
 std::vector<Product> Session::products(const std::string& pattern) {

@@ -201,6 +201,7 @@ class Session {
   void initialiseTenant(const NewTenantOptions& options, const std::string& catalogPath);
   void purgeExpiredDeletions(const std::string& wallClock);
   size_t activeGlobalAdministrators();
+  std::string productNamed(const std::string& typed);
 
   std::unique_ptr<TenantStore> store_;
   Clock clock_;

@@ -104,3 +104,16 @@ TEST_CASE("MutuallyExclusiveViolation: disable the conflicting plan in the produ
   s->setUserLicense("kim@contoso.com", fix);  // the recommendation works
   CHECK(s->userLicenses("kim@contoso.com").size() == 2);
 }
+
+TEST_CASE("ProductNotFound: a name that differs only in separators or case is suggested", "[engine][identities]") {
+  Tenant t;
+  auto s = t.open();
+  ErrorRecord typo = refusal([&] { s->product("POWERBI_PRO"); });
+  CHECK(typo.id == "ProductNotFound");
+  CHECK(typo.message == "There is no product POWERBI_PRO in the tenant. Did you mean POWER_BI_PRO?");
+  CHECK(typo.recommendation == "Get-Product POWER_BI_PRO");
+  CHECK(refusal([&] { s->product("office 365 e-3"); }).recommendation == "Get-Product ENTERPRISEPACK");
+  ErrorRecord unknown = refusal([&] { s->product("NOPE"); });
+  CHECK(unknown.message == "There is no product NOPE in the tenant.");
+  CHECK(unknown.recommendation == "Get-Product *NOPE*");
+}
