@@ -40,6 +40,8 @@ std::string readFile(const std::filesystem::path& path) {
 
 LuaHost::LuaHost() : L_(luaL_newstate()) {
   if (!L_) throw std::runtime_error("cannot create the Lua state (out of memory)");
+  // Pipelines make one short-lived object per row: the generational collector suits them.
+  lua_gc(L_, LUA_GCGEN, 0, 0);
   luaL_openlibs(L_);
   lua_newtable(L_);
   lua_setglobal(L_, "__plush");
