@@ -159,8 +159,8 @@ class Translator {
   std::string_view src_;
   const Options& options_;
   size_t pos_ = 0;
-  int scriptBlockDepth_ = 0;
-  std::vector<std::string> commands_;  // the command whose arguments are being read, innermost last  // inside `{ ... }` bodies, "…$_…" expands as it does in PowerShell
+  int scriptBlockDepth_ = 0;           // inside `{ ... }` bodies, "…$_…" expands as it does in PowerShell
+  std::vector<std::string> commands_;  // the command whose arguments are being read, innermost last
   GeneratedText out_;
   std::vector<Diagnostic> errors_;
   std::vector<size_t> lineStarts_;

@@ -72,9 +72,7 @@ end
 -- For the translator, before anything runs: (id, message) when `-typed` cannot be given to the command.
 function P.parameterProblem(commandName, typed)
   local cmd = P.command(commandName)
-  if not cmd then return nil end
-  local id, message = parameterProblem(cmd, typed)
-  if id then return id, message end
+  if cmd then return parameterProblem(cmd, typed) end
 end
 
 -- An exact name or alias wins; else a unique prefix of a name or alias; else an error listing candidates.

@@ -172,6 +172,11 @@ function P.islist(v)
   return type(v) == "table" and getmetatable(v) == List
 end
 
+-- What goes down a pipeline item by item: a List, or a plain Lua sequence ({"a", "b"}).
+function P.issequence(v)
+  return type(v) == "table" and (getmetatable(v) == List or (getmetatable(v) == nil and v[1] ~= nil))
+end
+
 function P.list(t)
   return setmetatable(t or {}, List)
 end

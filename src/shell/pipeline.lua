@@ -68,7 +68,7 @@ end
 -- The name an admin knows a target by: a user's UPN, a product's SkuPartNumber, a list's names.
 local function targetName(v)
   if type(v) ~= "table" then return P.str(v) end
-  if P.islist(v) or (getmetatable(v) == nil and v[1] ~= nil) then
+  if P.issequence(v) then
     local names = {}
     for i = 1, #v do names[i] = targetName(v[i]) end
     return table.concat(names, ", ")
@@ -166,7 +166,7 @@ local function wire(stages, sink)
     -- What a script block returned: Lists and plain Lua sequences unroll into their items, nil
     -- passes nothing.
     s.emitValue = function(v)
-      if P.islist(v) or (type(v) == "table" and getmetatable(v) == nil and v[1] ~= nil) then
+      if P.issequence(v) then
         for i = 1, #v do
           if not s.emit(v[i]) then return false end
         end

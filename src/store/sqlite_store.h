@@ -89,6 +89,8 @@ class SqliteStore : public tenant::TenantStore {
   bool isActiveUser(int64_t pk);                              // exists and is not soft-deleted
   void replacePlans(int64_t productPk, const std::vector<tenant::ServicePlan>& plans);
   std::optional<tenant::UserRecord> oneUser(Statement& s);
+  std::optional<tenant::UserRecord> userByKey(const char* columns, tenant::UserKey key, const std::string& value);
+  std::optional<tenant::UserRecord> userByRowId(const char* columns, int64_t pk);
   void addLicenses(std::vector<tenant::UserRecord>& page, const std::unordered_map<int64_t, std::string>& skus);
   std::vector<tenant::GroupRecord> groupRows(Statement& s);
   Database db_;

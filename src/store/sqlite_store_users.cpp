@@ -110,29 +110,30 @@ std::optional<UserRecord> SqliteStore::oneUser(Statement& s) {
   return readUser(s);
 }
 
-std::optional<UserRecord> SqliteStore::findUser(UserKey key, const std::string& value) {
-  Statement s = db_.prepare(std::string(kUserColumns) + (key == UserKey::Upn ? "WHERE u.upn = ?" : "WHERE u.id = ?"));
+// One user by UPN or object id, with `columns` (kUserColumns: with Licenses; kUserPageColumns: without).
+std::optional<UserRecord> SqliteStore::userByKey(const char* columns, UserKey key, const std::string& value) {
+  Statement s = db_.prepare(std::string(columns) + (key == UserKey::Upn ? "WHERE u.upn = ?" : "WHERE u.id = ?"));
   s.bindText(1, value);
   return oneUser(s);
 }
 
-std::optional<UserRecord> SqliteStore::userByPk(int64_t pk) {
-  Statement s = db_.prepare(std::string(kUserColumns) + "WHERE u.pk = ?");
+std::optional<UserRecord> SqliteStore::userByRowId(const char* columns, int64_t pk) {
+  Statement s = db_.prepare(std::string(columns) + "WHERE u.pk = ?");
   s.bind(1, pk);
   return oneUser(s);
 }
+
+std::optional<UserRecord> SqliteStore::findUser(UserKey key, const std::string& value) {
+  return userByKey(kUserColumns, key, value);
+}
+
+std::optional<UserRecord> SqliteStore::userByPk(int64_t pk) { return userByRowId(kUserColumns, pk); }
 
 std::optional<UserRecord> SqliteStore::findUserRow(UserKey key, const std::string& value) {
-  Statement s = db_.prepare(std::string(kUserPageColumns) + (key == UserKey::Upn ? "WHERE u.upn = ?" : "WHERE u.id = ?"));
-  s.bindText(1, value);
-  return oneUser(s);
+  return userByKey(kUserPageColumns, key, value);
 }
 
-std::optional<UserRecord> SqliteStore::userRowByPk(int64_t pk) {
-  Statement s = db_.prepare(std::string(kUserPageColumns) + "WHERE u.pk = ?");
-  s.bind(1, pk);
-  return oneUser(s);
-}
+std::optional<UserRecord> SqliteStore::userRowByPk(int64_t pk) { return userByRowId(kUserPageColumns, pk); }
 
 std::vector<UserRecord> SqliteStore::usersDeletedBy(const std::string& cutoff) {
   // +u.upn (still NOCASE): sorting the few deleted users beats scanning the listing index in UPN order.

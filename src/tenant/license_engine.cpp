@@ -42,8 +42,6 @@ LicenseEngine::CachedProduct& LicenseEngine::cached(int64_t pk) {
 
 const Product& LicenseEngine::product(int64_t pk) { return cached(pk).product; }
 
-const std::vector<std::string>& LicenseEngine::planIds(int64_t pk) { return cached(pk).planIds; }
-
 const std::vector<SubscriptionRecord>& LicenseEngine::subscriptionsOf(int64_t productPk) {
   auto it = subscriptions_.find(productPk);
   if (it == subscriptions_.end()) it = subscriptions_.emplace(productPk, store_.subscriptions(productPk)).first;
@@ -149,15 +147,6 @@ std::vector<bool> LicenseEngine::enabledMask(int64_t productPk, const std::vecto
           std::find(a.disabledPlanIds.begin(), a.disabledPlanIds.end(), c.planIds[i]) == a.disabledPlanIds.end())
         enabled[i] = true;
   }
-  return enabled;
-}
-
-std::set<std::string> LicenseEngine::enabledPlanIds(int64_t productPk, const std::vector<AssignmentRecord>& rows) {
-  std::vector<bool> mask = enabledMask(productPk, rows);
-  const std::vector<std::string>& ids = planIds(productPk);
-  std::set<std::string> enabled;
-  for (size_t i = 0; i < ids.size(); ++i)
-    if (mask[i]) enabled.insert(ids[i]);
   return enabled;
 }
 

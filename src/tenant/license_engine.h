@@ -43,8 +43,6 @@ class LicenseEngine {
   LicenseEngine(TenantStore& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   const Product& product(int64_t pk);
-  // The product's plan ids in lower case, in the order of its ServicePlans.
-  const std::vector<std::string>& planIds(int64_t pk);
   const RuleBook& rules();
   std::string defaultUsageLocation();
   // Product identities (any case) already resolved to one product: a bulk run names the same
@@ -73,7 +71,6 @@ class LicenseEngine {
   // Counts follow a soft delete (+ -1) and a restore.
   void adjustForDeletion(const UserRecord& user, int64_t sign);
 
-  std::set<std::string> enabledPlanIds(int64_t productPk, const std::vector<AssignmentRecord>& rows);
   // For each plan of the product (in its order): enabled for the user by any active source.
   std::vector<bool> enabledMask(int64_t productPk, const std::vector<AssignmentRecord>& rows);
   static std::set<int64_t> activeProducts(const std::vector<AssignmentRecord>& rows);

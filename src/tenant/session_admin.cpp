@@ -47,7 +47,7 @@ void Session::addAdminRoleMember(const std::string& roleName, const std::string&
 size_t Session::activeGlobalAdministrators() {
   size_t active = 0;
   for (int64_t pk : store_->roleMembers(role::GlobalAdministrator)) {
-    std::optional<UserRecord> admin = store_->userByPk(pk);
+    std::optional<UserRecord> admin = store_->userRowByPk(pk);
     if (admin && admin->user.DeletedOn.empty()) ++active;
   }
   return active;
