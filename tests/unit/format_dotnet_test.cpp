@@ -228,3 +228,22 @@ TEST_CASE("number formats .NET refuses, and the special values", "[dotnet][numbe
   CHECK(formatInteger(INT64_MIN, "N0") == "-9,223,372,036,854,775,808");
   CHECK(formatNumber(1.7976931348623157e308, "G") == "1.7976931348623157E+308");
 }
+
+TEST_CASE("the format items PowerShell admins write most", "[dotnet][number]") {
+  CHECK(formatNumber(3.141592653589793, "N") == "3.14");
+  CHECK(formatInteger(7, "00") == "07");
+  CHECK(formatInteger(365, "000000") == "000365");
+  CHECK(formatNumber(5.0, "0.00") == "5.00");
+  CHECK(formatNumber(123.456e2, "e2") == "1.23e+004");
+  CHECK(formatInteger(65535, "X8") == "0000FFFF");
+  CHECK(formatNumber(2.26, "0.0") == "2.3");
+  CHECK(formatNumber(0.25, "0%") == "25%");
+  CHECK(formatNumber(12.345, "0.0") == "12.3");
+  CHECK(formatNumber(3.14159, "00.00") == "03.14");
+  CHECK(formatNumber(0.5, "0.00") == "0.50");
+  CHECK(formatNumber(3.14159, "#.##") == "3.14");
+  CHECK(formatInteger(3, "#.##") == "3");
+  CHECK(formatNumber(76.0, "N1") == "76.0");
+  CHECK(formatInteger(42, "D5") == "00042");
+  CHECK(formatInteger(255, "X2") == "FF");
+}
