@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "host/interrupt.h"
+#include "lang/powershell/powershell.h"
 #include "lang/translator.h"
+#include "shell/powershell_runtime.h"
 
 namespace plush::host {
 
@@ -162,6 +164,13 @@ int Runner::errorsReported() const {
 }
 
 RunStatus Runner::run(std::string_view text, const std::string& chunkName, bool echo) {
+  if (dialect_ == Dialect::PowerShell) {
+    // Every PowerShell statement writes its own output: nothing to echo.
+    RunStatus loaded = load(text, chunkName, echo);
+    if (loaded != RunStatus::Ok) return loaded;
+    if (beforeRun) beforeRun(text);
+    return call(text, chunkName, false);
+  }
   if (echo) {
     // As lua.c does: try the line as an expression first, so `1+1` prints 2.
     std::string asValue = "return " + std::string(text);
@@ -181,7 +190,13 @@ RunStatus Runner::run(std::string_view text, const std::string& chunkName, bool 
 
 RunStatus Runner::load(std::string_view text, const std::string& chunkName, bool prompt) {
   lua_State* L = host_.state();
-  lang::Translation t = lang::translate(text, translateOptions(L, chunkName));
+  lang::Translation t;
+  if (dialect_ == Dialect::PowerShell) {
+    shell::loadPowerShellRuntime(L);
+    t = lang::powershell::compile(text, translateOptions(L, chunkName), prompt);
+  } else {
+    t = lang::translate(text, translateOptions(L, chunkName));
+  }
   if (t.status == lang::Status::Incomplete) {
     if (prompt) return RunStatus::Incomplete;
     lang::Diagnostic d = t.diagnostics.empty() ? lang::Diagnostic{"IncompleteInput", "unexpected end of input", 1, 1, 1}
@@ -235,6 +250,10 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
   std::fflush(stdout);  // what the script printed comes before its error
   lua_State* L = host_.state();
   int idx = lua_gettop(L);
+  if (dialect_ == Dialect::PowerShell && reportAtPlace(text, chunkName, idx)) {
+    lua_settop(L, idx - 1);
+    return;
+  }
   if (isRecord(L, idx)) {
     lua_getglobal(L, "__plush");
     lua_getfield(L, -1, "reportError");
@@ -265,6 +284,55 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
     if (!frames.empty()) std::cerr << "stack traceback:\n" << frames;
   }
   lua_settop(L, idx - 1);
+}
+
+}  // namespace plush::host
+
+namespace plush::host {
+
+// A PowerShell error record whose Position names a place in this text: "file:LINE:COL: message (Id)",
+// the line and a caret, then its recommendation. False (nothing written) for any other error value.
+bool Runner::reportAtPlace(std::string_view text, const std::string& chunkName, int idx) {
+  lua_State* L = host_.state();
+  if (!isRecord(L, idx)) return false;
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "state");
+  lua_getfield(L, -1, "output");
+  bool machine = lua_isstring(L, -1) && std::string(lua_tostring(L, -1)) == "json";
+  lua_pop(L, 3);
+  lua_getfield(L, idx, "Position");
+  std::string position = lua_isstring(L, -1) ? lua_tostring(L, -1) : "";
+  lua_pop(L, 1);
+  std::smatch place;
+  static const std::regex where(R"(^(.*):(\d+):(\d+)$)");
+  if (machine || !std::regex_match(position, place, where) || place[1].str() != chunkName) return false;
+  auto field = [&](const char* name) {
+    lua_getfield(L, idx, name);
+    std::string value = lua_isstring(L, -1) ? lua_tostring(L, -1) : "";
+    lua_pop(L, 1);
+    return value;
+  };
+  lang::Diagnostic d;
+  d.id = field("Id");
+  std::string command = field("Command");
+  d.message = (command.empty() ? "" : command + ": ") + field("Message");
+  d.line = std::stoi(place[2].str());
+  d.column = std::stoi(place[3].str());
+  std::string width = field("Width");
+  d.width = width.empty() ? 1 : std::max(1, std::stoi(width));
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "reportError");
+  lua_pushvalue(L, idx);
+  lua_pushboolean(L, 1);  // quiet: remembered in Error, written below with its place
+  lua_call(L, 2, 0);
+  lua_getfield(L, -1, "hook_error");
+  lua_pushvalue(L, idx);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
+  std::cerr << lang::renderDiagnostic(text, d, chunkName);
+  std::string recommendation = field("Recommendation");
+  if (!recommendation.empty()) std::cerr << "    Recommendation: " << recommendation << "\n";
+  return true;
 }
 
 }  // namespace plush::host

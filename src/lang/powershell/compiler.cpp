@@ -158,9 +158,14 @@ void Compiler::loopStatement(const Node& s) {
     bodyBlock(*s.kids[1]);
     emit(c + "end");
   } else if (s.kind == Kind::For) {
-    if (s.kids[0]->kind != Kind::Empty) statement(*s.kids[0]);
+    // what the initializer and the step write is discarded, as in PowerShell
+    if (s.kids[0]->kind != Kind::Empty) {
+      emit("do local O = R.discard; ", s.kids[0]->at.begin);
+      statement(*s.kids[0]);
+      emit(" end;");
+    }
     std::string step = "st" + std::to_string(id);
-    emit(" local " + step + " = function() ", s.kids[2]->at.begin);
+    emit(" local " + step + " = function() local O = R.discard; ", s.kids[2]->at.begin);
     if (s.kids[2]->kind != Kind::Empty) {
       bodies_.back().level++;
       statement(*s.kids[2]);
@@ -257,7 +262,9 @@ void Compiler::tryStatement(const Node& s) {
   std::string sig = "sig" + std::to_string(++nextId_);
   emit("do local " + sig + " = R.try(S, function()", s.at.begin);
   body().level++;
+  ++tryDepth_;
   statements(*s.kids[0]);
+  --tryDepth_;
   emit(" end, {");
   const Node* finallyBlock = nullptr;
   for (size_t i = 1; i < s.kids.size(); ++i) {

@@ -87,6 +87,7 @@ class Compiler {
   void compound(const Node& target, const std::string& op, const std::function<void()>& writeValue, size_t at);
   void increment(const Node& target, const std::string& op, bool asValue, bool post, size_t at);
   std::string scopeTable(const Node& v);
+  void localRead(const Node& v);
   std::string canonicalTypeAt(const Node& type);
   void position(const Node& n);
   bool knownNotNull(const Node& e) const;
@@ -126,6 +127,7 @@ class Compiler {
   std::vector<Body> bodies_;
   int nextId_ = 0;
   int exprDepth_ = 0;
+  int tryDepth_ = 0;  // inside the body of a try statement
   std::vector<Diagnostic> warnings_;
   std::map<std::string, std::set<std::string>> functionParameters_;  // the script's functions: lower-case parameter names
 };

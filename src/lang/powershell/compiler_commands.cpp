@@ -117,9 +117,9 @@ void Compiler::pipelineCall(const Node& p, const std::string& sink) {
 void Compiler::stage(const Node& element, bool first) {
   if (element.kind == Kind::CommandExpression) {
     std::string column = std::to_string(out_.columnOf(element.at.begin));
-    emit("{n=\"Write-Output\", c=" + column + ", k=1, R.inp(", element.at.begin);
+    emit("{n=\"Write-Output\", c=" + column + ", k=1, ", element.at.begin);
     expr(*element.kids[0]);
-    emit(")}");
+    emit("}");
     return;
   }
   (void)first;
@@ -258,7 +258,8 @@ void Compiler::checkCommand(const Node& cmd) {
   bool scriptFunction = parsed_.functions.count(lname) > 0;
   bool known = scriptFunction || (options_.isCommand && options_.isCommand(name));
   if (!known) {
-    if (parsed_.dotSources || !options_.isCommand) return;
+    // Inside try { } an unknown command is the catchable CommandNotFoundException it is in PowerShell.
+    if (parsed_.dotSources || !options_.isCommand || tryDepth_ > 0) return;
     std::string message = "The term '" + name + "' is not recognized as a name of a cmdlet, function or script in plush.";
     if (options_.allCommands) {
       std::vector<std::string> names = options_.allCommands();

@@ -1,6 +1,8 @@
 // The PowerShell compiler's expressions: operators, literals, variables and scopes, members, casts, assignments.
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "lang/command_words.h"
 #include "lang/powershell/compiler.h"
@@ -164,7 +166,7 @@ void Compiler::value(const Node& s) {
     return;
   }
   // if, switch, foreach ... as a value: what the statement writes, captured
-  emit("R.cap(R.sub(function(O) ", s.at.begin);
+  emit("R.cap(R.collect(function(O) ", s.at.begin);
   Body inner = body();
   inner.loops.clear();
   inner.level = 0;
@@ -188,7 +190,39 @@ void Compiler::condition(const Node& s) {
   emit(")");
 }
 
+// 1.30D: a decimal keeps its digits after the point (its scale), so it is written as mantissa and scale.
+static bool decimalParts(std::string text, long long& mantissa, int& scale) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool negative = !text.empty() && text[0] == '-';
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.erase(0, 1);
+  long long multiplier = 1;
+  if (text.size() > 2 && text.back() == 'b' && std::strchr("kmgtp", text[text.size() - 2])) {
+    int power = static_cast<int>(std::strchr("kmgtp", text[text.size() - 2]) - "kmgtp") + 1;
+    for (int i = 0; i < power; ++i) multiplier *= 1024;
+    text.resize(text.size() - 2);
+  }
+  if (!text.empty() && text.back() == 'd') text.pop_back();
+  if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos || text.rfind("0x", 0) == 0) return false;
+  size_t dot = text.find('.');
+  std::string digits = text;
+  scale = 0;
+  if (dot != std::string::npos) {
+    scale = static_cast<int>(text.size() - dot - 1);
+    digits.erase(dot, 1);
+  }
+  if (digits.size() > 17) return false;
+  mantissa = std::stoll(digits.empty() ? "0" : digits) * multiplier;
+  if (negative) mantissa = -mantissa;
+  return true;
+}
+
 void Compiler::number(const Node& e) {
+  long long mantissa = 0;
+  int scale = 0;
+  if (e.numberType == 'd' && decimalParts(e.text, mantissa, scale)) {
+    emit("R.decimal(" + std::to_string(mantissa) + ", " + std::to_string(scale) + ")", e.at.begin);
+    return;
+  }
   if (e.isInteger && e.numberType != 'd') {
     if (e.integer == INT64_MIN) emit("math.mininteger", e.at.begin);
     else if (e.integer < 0) emit("(" + std::to_string(e.integer) + ")", e.at.begin);
@@ -250,7 +284,7 @@ void Compiler::variable(const Node& v) {
   }
   std::string table = scopeTable(v);
   if (v.scope == "local" || v.scope == "private") {
-    emit("rawget(S, " + luaString(name) + ")", v.at.begin);
+    emit("R.lget(S, " + luaString(name) + ")", v.at.begin);
     return;
   }
   emit(field(table, name), v.at.begin);
@@ -436,9 +470,9 @@ void Compiler::subExpression(const Node& e) {
   emit(")");
 }
 
-// What a statement list writes, as a List: R.sub(function(O) ... end).
+// What a statement list writes, as a List: R.collect(function(O) ... end).
 void Compiler::collected(const Node& list, size_t at) {
-  emit("R.sub(function(O) ", at);
+  emit("R.collect(function(O) ", at);
   Body inner = body();
   inner.loops.clear();
   inner.level = 0;
@@ -486,6 +520,18 @@ void Compiler::assignTo(const Node& target, const std::function<void()>& writeVa
         return;
       }
       std::string table = scopeTable(target);
+      if (name == "ofs") {
+        emit("R.setOFS(" + table + ", ", target.at.begin);
+        writeValue();
+        emit(")");
+        return;
+      }
+      if (target.scope == "private") {
+        emit("R.setPrivate(S, " + luaString(name) + ", ", target.at.begin);
+        writeValue();
+        emit(")");
+        return;
+      }
       auto constraint = body().constrained.find(name);
       if (constraint != body().constrained.end()) {
         emit("R.set(" + table + ", " + luaString(name) + ", R.cast(" + luaString(constraint->second) + ", ", target.at.begin);
@@ -514,29 +560,32 @@ void Compiler::assignTo(const Node& target, const std::function<void()>& writeVa
       assignTo(var, writeValue, false);
       return;
     }
+    // The value is worked out before the target's object and index, as in PowerShell: $b[$a] = $c[$a++]
     case Kind::Member: {
       if (target.flags & kStatic) fail("NotSupportedInPlush", "Setting static members is not supported in plush.", target);
-      emit("R.setm(", target.at.begin);
+      std::string v = "val" + std::to_string(++nextId_);
+      emit("do local " + v + " = ", target.at.begin);
+      writeValue();
+      emit("; R.setm(");
       expr(*target.kids[0]);
       emit(", ");
       expr(*target.kids[1]);
-      emit(", ");
-      writeValue();
-      emit(", ");
+      emit(", " + v + ", ");
       position(*target.kids[1]);
-      emit(")");
+      emit(") end");
       return;
     }
     case Kind::Index: {
-      emit("R.setix(", target.at.begin);
+      std::string v = "val" + std::to_string(++nextId_);
+      emit("do local " + v + " = ", target.at.begin);
+      writeValue();
+      emit("; R.setix(");
       expr(*target.kids[0]);
       emit(", ");
       expr(*target.kids[1]);
-      emit(", ");
-      writeValue();
-      emit(", ");
+      emit(", " + v + ", ");
       position(target);
-      emit(")");
+      emit(") end");
       return;
     }
     case Kind::ArrayLiteral: {
@@ -577,7 +626,7 @@ void Compiler::compound(const Node& target, const std::string& op, const std::fu
     const Node& var = target.kind == Kind::Cast ? *target.kids[1] : target;
     assignTo(target, [&] {
       emit(fn);
-      variable(var);
+      localRead(var);
       emit(", ");
       writeValue();
       emit(", " + pos + ")");
@@ -599,6 +648,16 @@ void Compiler::compound(const Node& target, const std::string& op, const std::fu
     return;
   }
   fail("InvalidLeftHandSide", "This cannot be assigned to.", target);
+}
+
+// The variable as its own scope holds it: where `$x += 1` starts from (about_Assignment_Operators).
+void Compiler::localRead(const Node& v) {
+  std::string name = lowerAscii(v.text);
+  if (v.scope == "env" || (v.scope.empty() && (name == "_" || name == "psitem" || name == "null"))) {
+    variable(v);
+    return;
+  }
+  emit("R.lget(" + scopeTable(v) + ", " + luaString(name) + ")", v.at.begin);
 }
 
 // ++ and --: as a statement they change the target; as a value ($i++) they give the old (or new) value.

@@ -1,6 +1,8 @@
 // The PowerShell parser's statements: statement lists, keywords, loops, switch, try, trap, functions.
 #include "lang/powershell/parser.h"
 
+#include <cstring>
+
 #include "lang/powershell/parser_support.h"
 
 namespace plush::lang::powershell {
@@ -477,8 +479,16 @@ NodePtr Parser::flowStatement(Kind kind, const Token& t) {
 }
 
 NodePtr Parser::functionDefinition(const Token& t, bool filter) {
-  Token name = next(Mode::Command);
-  if (name.kind != Tok::Word || name.expandable) failAt(name, "MissingNameAfterKeyword", "Missing the function name after '" + t.text + "'.");
+  // The name: up to a blank, `(` (its parameters) or `{` (its body).
+  tz_.skipBlanks();
+  Token name;
+  name.begin = tz_.position();
+  size_t at = name.begin;
+  while (at < tz_.limit() && !std::strchr(" \t\r\n(){};|", src_[at])) ++at;
+  name.end = at;
+  if (at == name.begin) failAt(peek(Mode::Command), "MissingNameAfterKeyword", "Missing the function name after '" + t.text + "'.");
+  name.text = text(name.begin, at);
+  tz_.reset(at);
   std::string fname = name.text;
   size_t colon = fname.find(':');
   if (colon != std::string::npos) {

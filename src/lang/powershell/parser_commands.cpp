@@ -33,7 +33,7 @@ bool Parser::startsExpression() {
   char c = src_[at];
   char n = at + 1 < tz_.limit() ? src_[at + 1] : '\0';
   size_t q;
-  if (c == '$' || c == '(' || c == '@' || c == '[' || c == '!' || c == ',' || c == '+') return true;
+  if (c == '$' || c == '(' || c == '@' || c == '[' || c == '!' || c == ',' || c == '+' || c == '{') return true;
   if (isSingleQuote(src_, at, &q) || isDoubleQuote(src_, at, &q)) return true;
   if (c >= '0' && c <= '9') return true;
   if (c == '.' && n >= '0' && n <= '9') return true;
@@ -141,6 +141,15 @@ NodePtr Parser::command() {
     cmd->kids.push_back(std::move(arg));  // kids[0]: what to invoke
   } else {
     Token name = next(Mode::Command);
+    // `Write-Output(2+2)`, `%{ $_ }`: a command's name ends where its first argument opens
+    if (name.kind == Tok::Word && !name.expandable) {
+      size_t cut = name.text.find_first_of("({");
+      if (cut != std::string::npos && cut > 0) {
+        name.text.resize(cut);
+        name.end = name.begin + cut;
+        tz_.reset(name.end);
+      }
+    }
     if (name.kind != Tok::Word && name.kind != Tok::Number) {
       if (name.kind == Tok::Op && name.text == "{") failAt(name, "UnexpectedToken", "A script block cannot start a command; write & { ... } to run it.");
       unexpected(name);
@@ -152,6 +161,16 @@ NodePtr Parser::command() {
   for (;;) {
     Token a = peek(Mode::Command);
     if (atCommandEnd(a)) break;
+    if (a.kind == Tok::Parameter && argumentsOnly) {
+      next(Mode::Command);
+      auto arg = makeNode(Kind::CommandArgument, a.begin, a.end);
+      auto word = makeNode(Kind::StringLiteral, a.begin, a.end);
+      word->text = text(a.begin, a.end);
+      word->flags |= kBareWord;
+      arg->kids.push_back(std::move(word));
+      cmd->kids.push_back(std::move(arg));
+      continue;
+    }
     if (a.kind == Tok::Parameter && !argumentsOnly) {
       next(Mode::Command);
       auto p = makeNode(Kind::CommandParameter, a.begin, a.end);

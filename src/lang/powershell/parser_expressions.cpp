@@ -147,7 +147,7 @@ NodePtr Parser::typeOrCast(const Token& open) {
   type->text = typeName(end);
   type->at.end = end;
   if (end + 1 < tz_.limit() && src_[end] == ':' && src_[end + 1] == ':') return postfix(std::move(type));
-  if (end < tz_.limit() && (src_[end] == '.' || src_[end] == '[')) return postfix(std::move(type));
+  if (end < tz_.limit() && src_[end] == '.') return postfix(std::move(type));
   size_t save = tz_.position();
   tz_.skipBlanks();
   size_t at = tz_.position();
@@ -189,7 +189,8 @@ NodePtr Parser::postfix(NodePtr value) {
       NodePtr name = memberName();
       size_t after = tz_.position();
       bool call = after < tz_.limit() && src_[after] == '(';
-      auto node = makeNode(call ? Kind::Invoke : Kind::Member, value->at.begin, name->at.end);
+      bool blockCall = after < tz_.limit() && src_[after] == '{' && !isStatic;  // .Where{ ... }
+      auto node = makeNode(call || blockCall ? Kind::Invoke : Kind::Member, value->at.begin, name->at.end);
       if (isStatic) node->flags |= kStatic;
       if (nullConditional) node->flags |= kNullConditional;
       node->kids.push_back(std::move(value));
@@ -197,6 +198,10 @@ NodePtr Parser::postfix(NodePtr value) {
       if (call) {
         tz_.reset(after + 1);
         node = invocationArguments(std::move(node));
+      } else if (blockCall) {
+        Token open = next(Mode::Expression);
+        node->kids.push_back(scriptBlockExpression(open));
+        node->at.end = node->kids.back()->at.end;
       }
       value = std::move(node);
       continue;

@@ -164,7 +164,10 @@ NodePtr Parser::parameter() {
     next(Mode::Expression);
     skipNewlines();
     auto d = makeNode(Kind::Default, eq.begin, eq.end);
+    bool saved = noComma_;
+    noComma_ = true;  // the comma after a default separates parameters
     d->kids.push_back(expression());
+    noComma_ = saved;
     d->at.end = tz_.position();
     p->kids.push_back(std::move(d));
   }

@@ -70,9 +70,33 @@ NodePtr Parser::expandable(size_t begin, size_t end, size_t nodeBegin, size_t no
     node->kids.push_back(std::move(s));
   };
   size_t i = begin;
+  bool inDouble = false;  // inside "..." within a bare word
   while (i < end) {
     char c = src_[i];
     size_t q, q2;
+    if (bareWord && !inDouble && isSingleQuote(src_, i, &q)) {
+      // 'literal' inside a bare word: its text as written, '' for one quote
+      i += q;
+      while (i < end) {
+        if (isSingleQuote(src_, i, &q)) {
+          if (isSingleQuote(src_, i + q, &q2)) { literal += src_.substr(i, q); i += q + q2; continue; }
+          i += q;
+          break;
+        }
+        literal += src_[i++];
+      }
+      continue;
+    }
+    if (bareWord && isDoubleQuote(src_, i, &q)) {
+      if (inDouble && isDoubleQuote(src_, i + q, &q2)) {
+        literal += src_.substr(i, q);
+        i += q + q2;
+        continue;
+      }
+      inDouble = !inDouble;
+      i += q;
+      continue;
+    }
     if (c == '`' && i + 1 < end) {
       escape(src_, i, end, literal);
       continue;

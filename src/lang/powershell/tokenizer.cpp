@@ -417,11 +417,14 @@ size_t Tokenizer::numberEnd(size_t at, bool command) const {
       }
     }
   }
-  if (i < end_ && (lower(src_[i]) == 'l' || lower(src_[i]) == 'd')) {
-    bool suffix = !(i + 1 < end_ && isLetter(src_[i + 1]) && lower(src_[i + 1]) != 'b');
-    if (suffix && !(i + 1 < end_ && lower(src_[i + 1]) == 'b')) ++i;
-  }
-  if (i + 1 < end_ && std::strchr("kmgtp", lower(src_[i])) && lower(src_[i + 1]) == 'b') i += 2;
+  // a type suffix (l long, d decimal), then a multiplier (kb mb gb tb pb)
+  auto multiplierAt = [&](size_t at) {
+    return at + 1 < end_ && std::strchr("kmgtp", lower(src_[at])) && lower(src_[at + 1]) == 'b';
+  };
+  if (i < end_ && (lower(src_[i]) == 'l' || lower(src_[i]) == 'd') &&
+      (i + 1 >= end_ || !isNameChar(src_[i + 1]) || multiplierAt(i + 1)))
+    ++i;
+  if (multiplierAt(i)) i += 2;
   if (i < end_) {
     char c = src_[i];
     if (command ? !endsBareWord(c) : (isNameChar(c) || c == '$')) return at;
@@ -521,6 +524,15 @@ void Tokenizer::scanBareWord(Token& t) {
       if (at + 1 >= end_) break;
       expandable = true;
       at += 2;
+      continue;
+    }
+    size_t q;
+    if (at > pos_ && (isSingleQuote(src_, at, &q) || isDoubleQuote(src_, at, &q))) {
+      // a'b c'd is one word: the quoted part keeps its blanks
+      size_t close = skipQuoted(at);
+      if (close == std::string_view::npos || close > end_) fail("IncompleteInput", "the string is missing its closing quote", at, at + q, true);
+      expandable = true;
+      at = close;
       continue;
     }
     if (c == '$' && at + 1 < end_ && (isNameChar(src_[at + 1]) || src_[at + 1] == '{' || src_[at + 1] == '(')) {
