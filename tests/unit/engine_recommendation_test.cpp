@@ -115,5 +115,5 @@ TEST_CASE("ProductNotFound: a name that differs only in separators or case is su
   CHECK(refusal([&] { s->product("office 365 e-3"); }).recommendation == "Get-Product ENTERPRISEPACK");
   ErrorRecord unknown = refusal([&] { s->product("NOPE"); });
   CHECK(unknown.message == "There is no product NOPE in the tenant.");
-  CHECK(unknown.recommendation == "Get-Product *NOPE*");
+  CHECK(unknown.recommendation == "Get-Product -Catalog *NOPE*");
 }
