@@ -15,7 +15,7 @@ void registerProductCmdlets(lua_State* L, TenantContext& ctx) {
                      "name, with wildcards. Each Product has SkuPartNumber, SkuId, DisplayName, AppliesTo "
                      "(User or Company), ServicePlans and Requires; ConvertTo-Json writes it as a subscribedSku.",
       .params = {{.name = "Name", .position = 1, .aliases = {"SkuPartNumber"}, .complete = "product",
-                  .help = "A SkuPartNumber, SkuId or display name; wildcards * and ? allowed."},
+                  .help = "A SkuPartNumber, SkuId or display name; wildcards * and ? allowed.", .null = "refuse"},
                  {.name = "Catalog", .type = "switch", .help = "Every product plush knows, subscribed or not."}},
       .examples = {{"Get-Product", "The products the tenant subscribes to."},
                    {"Get-Product -Catalog *E3*", "Every known product whose part number or name contains E3."},

@@ -8,14 +8,9 @@
 
 namespace plush::tenant {
 
-UserRecord Session::resolveAnyUser(const std::string& identity) {
-  std::optional<UserRecord> found = store_->findUserRow(isGuid(identity) ? UserKey::Id : UserKey::Upn, identity);
-  return resolveUser(identity, found && !found->user.DeletedOn.empty());
-}
-
 User Session::anyUser(const std::string& identity) {
   require(Action::Read);
-  return store_->userByPk(resolveAnyUser(identity).pk)->user;
+  return store_->userByPk(resolveUser(identity, Deleted::Either).pk)->user;
 }
 
 // licenseAssignmentStates: one per assignment row, as stored. assignedLicenses: one per product an
@@ -23,7 +18,7 @@ User Session::anyUser(const std::string& identity) {
 // licenses in it too).
 UserGraphLicenses Session::graphLicenses(const std::string& user) {
   require(Action::Read);
-  UserRecord u = resolveAnyUser(user);
+  UserRecord u = resolveUser(user, Deleted::Either);
   std::vector<AssignmentRecord> rows = store_->assignments(u.pk);
   std::stable_sort(rows.begin(), rows.end(), [&](const AssignmentRecord& a, const AssignmentRecord& b) {
     const std::string &x = productName(a.productPk), &y = productName(b.productPk);
