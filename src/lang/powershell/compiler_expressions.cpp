@@ -302,6 +302,15 @@ void Compiler::binary(const Node& e) {
     emit("))");
     return;
   }
+  if (op == "??") {
+    // $a ?? $b: $b only when $a is $null (and only then is $b worked out)
+    emit("(function() local v = ", l.at.begin);
+    expr(l);
+    emit(" if v ~= nil then return v end return ");
+    expr(r);
+    emit(" end)()");
+    return;
+  }
   if (op == "-is" || op == "-isnot" || op == "-as") {
     emit(op == "-as" ? "R.as(" : (op == "-is" ? "R.is(" : "(not R.is("), l.at.begin);
     expr(l);

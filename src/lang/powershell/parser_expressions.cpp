@@ -1,5 +1,6 @@
 // The PowerShell parser's expressions: operators by precedence, unary and postfix forms, primaries, hashtables.
 #include <algorithm>
+#include <cctype>
 
 #include "lang/powershell/parser.h"
 #include "lang/powershell/parser_support.h"
@@ -12,12 +13,13 @@ namespace {
 int levelOf(const Token& t) {
   if (t.kind != Tok::Op) return -1;
   const std::string& op = t.text;
-  if (op == "-and" || op == "-or" || op == "-xor") return 0;
+  if (op == "-and" || op == "-or" || op == "-xor" || op == "??") return 0;
   if (op == "-band" || op == "-bor" || op == "-bxor") return 1;
   if (op == "+" || op == "-") return 3;
   if (op == "*" || op == "/" || op == "%") return 4;
   if (op == "-f") return 5;
-  if (op.size() > 1 && op[0] == '-' && t.knownOperator && op != "-not" && op != "-bnot") return 2;
+  bool dashWord = op.size() > 1 && op[0] == '-' && std::isalpha(static_cast<unsigned char>(op[1]));
+  if (dashWord && t.knownOperator && op != "-not" && op != "-bnot") return 2;
   return -1;
 }
 constexpr int kLevels = 6;

@@ -502,7 +502,9 @@ Token Tokenizer::scanExpression(Token t) {
     case '!': return op(n == '=' ? 2 : 1);
     case '.': return op(n == '.' ? 2 : 1);
     case ':': return op(n == ':' ? 2 : 1);
-    case '?': return op(n == '?' || n == '.' || n == '[' ? 2 : 1);
+    case '?':
+      if (n == '?' && pos_ + 2 < end_ && src_[pos_ + 2] == '=') return op(3);
+      return op(n == '?' || n == '.' || n == '[' ? 2 : 1);
     case '|': return op(n == '|' ? 2 : 1);
     case '&': return op(n == '&' ? 2 : 1);
     case '(': case ')': case '{': case '}': case '[': case ']': case ',': return op(1);
