@@ -140,6 +140,20 @@ bool isRecord(lua_State* L, int idx) {
   return yes;
 }
 
+// The record at idx that ended the run: into the Error list (quietly: the caller writes it with its
+// place) and to the runtime's error hook (the --log transcript).
+void rememberTerminating(lua_State* L, int idx) {
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "reportError");
+  lua_pushvalue(L, idx);
+  lua_pushboolean(L, 1);
+  lua_call(L, 2, 0);
+  lua_getfield(L, -1, "hook_error");
+  lua_pushvalue(L, idx);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
+}
+
 // A terminating Lua error as a record, for the runtime's error hook (the --log transcript).
 void noteTerminatingError(lua_State* L, const std::string& message) {
   lua_getglobal(L, "__plush");
@@ -255,14 +269,8 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
     return;
   }
   if (isRecord(L, idx)) {
+    rememberTerminating(L, idx);
     lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "reportError");
-    lua_pushvalue(L, idx);
-    lua_pushboolean(L, 1);  // quiet: remembered in Error, printed below with its place
-    lua_call(L, 2, 0);
-    lua_getfield(L, -1, "hook_error");
-    lua_pushvalue(L, idx);
-    lua_call(L, 1, 0);
     lua_getfield(L, -1, "formatError");
     lua_pushvalue(L, idx);
     lua_call(L, 1, 1);
@@ -320,15 +328,7 @@ bool Runner::reportAtPlace(std::string_view text, const std::string& chunkName, 
   d.column = std::stoi(place[3].str());
   std::string width = field("Width");
   d.width = width.empty() ? 1 : std::max(1, std::stoi(width));
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "reportError");
-  lua_pushvalue(L, idx);
-  lua_pushboolean(L, 1);  // quiet: remembered in Error, written below with its place
-  lua_call(L, 2, 0);
-  lua_getfield(L, -1, "hook_error");
-  lua_pushvalue(L, idx);
-  lua_call(L, 1, 0);
-  lua_pop(L, 1);
+  rememberTerminating(L, idx);
   std::cerr << lang::renderDiagnostic(text, d, chunkName);
   std::string recommendation = field("Recommendation");
   if (!recommendation.empty()) std::cerr << "    Recommendation: " << recommendation << "\n";

@@ -89,6 +89,7 @@ class Compiler {
   std::string scopeTable(const Node& v);
   void localRead(const Node& v);
   std::string canonicalTypeAt(const Node& type);
+  std::string staticType(const Node& e);
   void position(const Node& n);
   bool knownNotNull(const Node& e) const;
 
@@ -98,6 +99,7 @@ class Compiler {
   void stage(const Node& element, bool first);
   void commandStage(const Node& cmd);
   void invokedStage(const Node& cmd);
+  void commandElements(const Node& cmd, size_t first);
   void checkCommand(const Node& cmd);
   void checkParameter(const std::string& command, const Node& param);
   bool hasRedirection(const Node& p) const;

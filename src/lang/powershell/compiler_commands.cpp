@@ -153,6 +153,13 @@ void Compiler::commandStage(const Node& cmd) {
   }
   if (splat) emit("R.stage(" + luaString(name) + ", " + column, cmd.at.begin);
   else emit("{n=" + luaString(name) + ", c=" + column + ", k=" + std::to_string(count), cmd.at.begin);
+  commandElements(cmd, first);
+  emit(splat ? ")" : "}");
+}
+
+// The parameters and arguments of a command, each after ", ": P.P("Name", column[, value]), values,
+// R.splat(@v) for a splatted variable, P.L(a, b) for `a, b`.
+void Compiler::commandElements(const Node& cmd, size_t first) {
   for (size_t i = first; i < cmd.kids.size(); ++i) {
     const Node& k = *cmd.kids[i];
     if (k.kind == Kind::Redirection) continue;
@@ -189,7 +196,6 @@ void Compiler::commandStage(const Node& cmd) {
     }
     expr(v);
   }
-  emit(splat ? ")" : "}");
 }
 
 // & $block args / . $block args / & $name args: run at once; the value is the List of what it wrote.
@@ -198,30 +204,10 @@ void Compiler::invokedStage(const Node& cmd) {
   emit(std::string("R.invoke(S, ") + (dot ? "true" : "false") + ", ", cmd.at.begin);
   expr(*argumentNode(*cmd.kids[0]));
   emit(", " + std::to_string(out_.columnOf(cmd.at.begin)));
-  for (size_t i = 1; i < cmd.kids.size(); ++i) {
-    const Node& k = *cmd.kids[i];
-    if (k.kind == Kind::Redirection) fail("NotSupportedInPlush", "Redirecting the output of & is not supported in plush; pipe it to Out-File.", k);
-    emit(", ");
-    if (k.kind == Kind::CommandParameter) {
-      emit("P.P(" + luaString(k.text) + ", " + std::to_string(out_.columnOf(k.at.begin)), k.at.begin);
-      if (k.flags & kColon) {
-        emit(", ");
-        expr(*k.kids[0]);
-      }
-      emit(")");
-      continue;
-    }
-    const Node& v = *k.kids[0];
-    if (v.kind == Kind::SplatVariable) {
-      Node var(Kind::Variable, v.at);
-      var.text = v.text;
-      emit("R.splat(", v.at.begin);
-      variable(var);
-      emit(", " + std::to_string(out_.columnOf(v.at.begin)) + ")");
-      continue;
-    }
-    expr(v);
-  }
+  for (size_t i = 1; i < cmd.kids.size(); ++i)
+    if (cmd.kids[i]->kind == Kind::Redirection)
+      fail("NotSupportedInPlush", "Redirecting the output of & is not supported in plush; pipe it to Out-File.", *cmd.kids[i]);
+  commandElements(cmd, 1);
   emit(")");
 }
 

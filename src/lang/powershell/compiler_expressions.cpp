@@ -166,16 +166,9 @@ void Compiler::value(const Node& s) {
     return;
   }
   // if, switch, foreach ... as a value: what the statement writes, captured
-  emit("R.cap(R.collect(function(O) ", s.at.begin);
-  Body inner = body();
-  inner.loops.clear();
-  inner.level = 0;
-  inner.topLevel = false;
-  inner.returnCode = "return";
-  bodies_.push_back(inner);
-  statement(s);
-  bodies_.pop_back();
-  emit(" end))");
+  emit("R.cap(", s.at.begin);
+  collected(s, s.at.begin);
+  emit(")");
 }
 
 void Compiler::condition(const Node& s) {
@@ -359,14 +352,20 @@ void Compiler::unaryExpr(const Node& e) {
   emit(")");
 }
 
+// The runtime's name of the type before `::`, refused unless plush provides its static members.
+std::string Compiler::staticType(const Node& e) {
+  const Node& object = *e.kids[0];
+  if (object.kind != Kind::TypeName) fail("NotSupportedInPlush", "Static members (::) are used on a type written [Type]::Name in plush.", e);
+  std::string type = canonicalTypeAt(object);
+  if (!hasStaticMembers(type)) fail("NotSupportedInPlush", "The static members of [" + object.text + "] are not supported in plush.", object);
+  return type;
+}
+
 void Compiler::member(const Node& e) {
   const Node& object = *e.kids[0];
   const Node& name = *e.kids[1];
   if (e.flags & kStatic) {
-    if (object.kind != Kind::TypeName) fail("NotSupportedInPlush", "Static members (::) are read from a type written [Type]::Name in plush.", e);
-    std::string type = canonicalTypeAt(object);
-    if (!hasStaticMembers(type)) fail("NotSupportedInPlush", "The static members of [" + object.text + "] are not supported in plush.", object);
-    emit("R.st(" + luaString(type) + ", ", e.at.begin);
+    emit("R.st(" + luaString(staticType(e)) + ", ", e.at.begin);
     expr(name);
     emit(", ");
     position(name);
@@ -384,10 +383,7 @@ void Compiler::invoke(const Node& e) {
   const Node& object = *e.kids[0];
   const Node& name = *e.kids[1];
   if (e.flags & kStatic) {
-    if (object.kind != Kind::TypeName) fail("NotSupportedInPlush", "Static methods (::) are called on a type written [Type]::Method() in plush.", e);
-    std::string type = canonicalTypeAt(object);
-    if (!hasStaticMembers(type)) fail("NotSupportedInPlush", "The static methods of [" + object.text + "] are not supported in plush.", object);
-    emit("R.sc(" + luaString(type) + ", ", e.at.begin);
+    emit("R.sc(" + luaString(staticType(e)) + ", ", e.at.begin);
   } else {
     emit((e.flags & kNullConditional) ? "R.callq(" : "R.call(", e.at.begin);
     expr(object);
@@ -479,8 +475,9 @@ void Compiler::subExpression(const Node& e) {
   emit(")");
 }
 
-// What a statement list writes, as a List: R.collect(function(O) ... end).
-void Compiler::collected(const Node& list, size_t at) {
+// What a statement (or a statement list) writes, as a List: R.collect(function(O) ... end). The
+// closure is a body of its own: loops outside it cannot be left from inside.
+void Compiler::collected(const Node& what, size_t at) {
   emit("R.collect(function(O) ", at);
   Body inner = body();
   inner.loops.clear();
@@ -488,7 +485,8 @@ void Compiler::collected(const Node& list, size_t at) {
   inner.topLevel = false;
   inner.returnCode = "return";
   bodies_.push_back(inner);
-  statements(list);
+  if (what.kind == Kind::StatementList) statements(what);
+  else statement(what);
   bodies_.pop_back();
   emit(" end)");
 }

@@ -432,17 +432,29 @@ size_t Tokenizer::numberEnd(size_t at, bool command) const {
   return i;
 }
 
+// The number literal up to `end`.
+Token Tokenizer::takeNumber(Token t, size_t end) {
+  t.kind = Tok::Number;
+  t.text = std::string(src_.substr(pos_, end - pos_));
+  pos_ = end;
+  t.end = pos_;
+  return t;
+}
+
+// The next `length` bytes as an operator token.
+Token Tokenizer::takeOp(Token t, size_t length) {
+  t.kind = Tok::Op;
+  t.text = std::string(src_.substr(pos_, length));
+  pos_ += length;
+  t.end = pos_;
+  return t;
+}
+
 Token Tokenizer::scanExpression(Token t) {
   char c = src_[pos_];
   char n = pos_ + 1 < end_ ? src_[pos_ + 1] : '\0';
   size_t q;
-  auto op = [&](size_t length) {
-    t.kind = Tok::Op;
-    t.text = std::string(src_.substr(pos_, length));
-    pos_ += length;
-    t.end = pos_;
-    return t;
-  };
+  auto op = [&](size_t length) { return takeOp(t, length); };
   if (c == '$') {
     if (n == '(') return op(2);
     if (scanVariable(t)) return t;
@@ -466,13 +478,7 @@ Token Tokenizer::scanExpression(Token t) {
   if (isDoubleQuote(src_, pos_, &q)) { scanDoubleQuoted(t, q); return t; }
   if (isDigit(c) || (c == '.' && isDigit(n))) {
     size_t e = numberEnd(pos_, false);
-    if (e > pos_) {
-      t.kind = Tok::Number;
-      t.text = std::string(src_.substr(pos_, e - pos_));
-      pos_ = e;
-      t.end = pos_;
-      return t;
-    }
+    if (e > pos_) return takeNumber(t, e);
   }
   size_t dash;
   if (isDash(src_, pos_, &dash)) {
@@ -561,13 +567,7 @@ Token Tokenizer::scanCommand(Token t) {
   char c = src_[pos_];
   char n = pos_ + 1 < end_ ? src_[pos_ + 1] : '\0';
   size_t q;
-  auto op = [&](size_t length) {
-    t.kind = Tok::Op;
-    t.text = std::string(src_.substr(pos_, length));
-    pos_ += length;
-    t.end = pos_;
-    return t;
-  };
+  auto op = [&](size_t length) { return takeOp(t, length); };
   switch (c) {
     case '|': return op(n == '|' ? 2 : 1);
     case ')': case '}': case ',': case '(': case '{': return op(1);
@@ -623,13 +623,7 @@ Token Tokenizer::scanCommand(Token t) {
     }
   }
   size_t e = numberEnd(pos_, true);
-  if (e > pos_) {
-    t.kind = Tok::Number;
-    t.text = std::string(src_.substr(pos_, e - pos_));
-    pos_ = e;
-    t.end = pos_;
-    return t;
-  }
+  if (e > pos_) return takeNumber(t, e);
   scanBareWord(t);
   return t;
 }

@@ -84,6 +84,8 @@ class Tokenizer {
  private:
   Token scanExpression(Token t);
   Token scanCommand(Token t);
+  Token takeOp(Token t, size_t length);
+  Token takeNumber(Token t, size_t end);
   bool scanVariable(Token& t);
   void scanSingleQuoted(Token& t, size_t open);
   void scanDoubleQuoted(Token& t, size_t open);

@@ -343,40 +343,8 @@ R.cge = lifted(function(a, b, pos) return compareScalar(a, b, true, pos) >= 0 en
 R.clt = lifted(function(a, b, pos) return compareScalar(a, b, true, pos) < 0 end)
 R.cle = lifted(function(a, b, pos) return compareScalar(a, b, true, pos) <= 0 end)
 
--- Wildcards (about_Wildcards): * ? [abc] [a-z], ` escapes; the whole text must match.
-local wildcardCache = {}
-local function wildcardPattern(w)
-  local pat = wildcardCache[w]
-  if pat then return pat end
-  local out, i = {"^"}, 1
-  while i <= #w do
-    local c = w:sub(i, i)
-    if c == "*" then out[#out + 1] = ".-"
-    elseif c == "?" then out[#out + 1] = "."
-    elseif c == "`" and i < #w then
-      i = i + 1
-      local e = w:sub(i, i)
-      out[#out + 1] = e:match("%w") and e or "%" .. e
-    elseif c == "[" then
-      local close = w:find("]", i + 1, true)
-      if close then
-        local class = w:sub(i + 1, close - 1):gsub("%%", "%%%%")
-        if class:sub(1, 1) == "^" then class = "%^" .. class:sub(2) end
-        out[#out + 1] = "[" .. class .. "]"
-        i = close
-      else
-        out[#out + 1] = "%["
-      end
-    elseif c:match("%W") then out[#out + 1] = "%" .. c
-    else out[#out + 1] = c end
-    i = i + 1
-  end
-  out[#out + 1] = "$"
-  pat = table.concat(out)
-  wildcardCache[w] = pat
-  return pat
-end
-R.wildcardPattern = wildcardPattern
+-- Wildcards: the shared runtime's pattern (about_Wildcards), anchored at both ends.
+local wildcardPattern = P.wildcardPattern
 
 function R.likeText(s, w, cs)
   if cs then return s:find(wildcardPattern(w)) ~= nil end
