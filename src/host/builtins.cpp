@@ -68,20 +68,17 @@ int toJsonText(lua_State* L) {
   return 1;
 }
 
+// from_json(text) -> value, or nil, message, line, column.
 int fromJsonText(lua_State* L) {
   size_t len = 0;
   const char* text = luaL_checklstring(L, 1, &len);
-  Json value;
-  try {
-    value = Json::parse(text, text + len);
-  } catch (const Json::parse_error& e) {
-    lua_pushnil(L);
-    lua_pushstring(L, e.what());
-    lua_pushinteger(L, static_cast<lua_Integer>(e.byte));
-    return 3;
-  }
-  pushJson(L, value);
-  return 1;
+  format::JsonError error;
+  if (pushJsonText(L, std::string_view(text, len), error)) return 1;
+  lua_pushnil(L);
+  lua_pushlstring(L, error.message.data(), error.message.size());
+  lua_pushinteger(L, error.line);
+  lua_pushinteger(L, error.column);
+  return 4;
 }
 
 // render_table(headers, rightAligned, rows, color, width)

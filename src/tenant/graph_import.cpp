@@ -27,6 +27,9 @@ int64_t number(const json& j, const char* key) {
   return it != j.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
 }
 
+// An assignment's skuId; an item that is not an object has none (and is refused naming its field).
+json skuIdOf(const json& item) { return item.is_object() ? item.value("skuId", json()) : json(); }
+
 std::vector<std::string> lowered(const json& values) {
   std::vector<std::string> out;
   for (const json& v : values)
@@ -98,7 +101,7 @@ void TenantImport::graphGroup(const json& g, const std::string& where) {
   const json& licenses = list(g, "assignedLicenses");
   for (size_t i = 0; i < licenses.size(); ++i)
     store_.putGroupLicense(GroupLicenseRecord{
-        pk, productBySkuId(licenses[i].value("skuId", json()), where + ".assignedLicenses[" + std::to_string(i) + "].skuId"),
+        pk, productBySkuId(skuIdOf(licenses[i]), where + ".assignedLicenses[" + std::to_string(i) + "].skuId"),
         lowered(list(licenses[i], "disabledPlans"))});
 }
 
@@ -131,7 +134,7 @@ void TenantImport::graphUser(const json& j, const std::string& where) {
     }
     bool error = str(a, "state") == "Error";
     std::string id = str(a, "error") == "None" ? "" : str(a, "error");
-    rows.push_back(AssignmentRecord{r.pk, productBySkuId(a.value("skuId", json()), w + ".skuId"), groupPk,
+    rows.push_back(AssignmentRecord{r.pk, productBySkuId(skuIdOf(a), w + ".skuId"), groupPk,
                                     lowered(list(a, "disabledPlans")), error ? "Error" : "Active", error ? id : "",
                                     error ? "Imported from Microsoft Graph: " + id : ""});
   }

@@ -94,11 +94,19 @@ ImportReport Session::importTenant(const std::string& path, const std::string& f
   require(Action::TenantSettings);
   if (!iequals(format, "plush") && !iequals(format, "graph"))
     failInvalidArgument(format, "'" + format + "' is not an import format; use plush or graph.");
-  json doc = readJsonFile(path);
+  json doc = readJsonFile(path, interrupted_);
   Change change(*this);
   TenantImport import(*store_, *engine_, path);
   import.poll = [this](int64_t step) { pollInterrupt(step); };
-  ImportReport report = iequals(format, "graph") ? import.graph(doc) : import.plush(doc);
+  ImportReport report;
+  try {
+    report = iequals(format, "graph") ? import.graph(doc) : import.plush(doc);
+  } catch (const nlohmann::json::exception& e) {
+    // A field of another type than the format says (a number where an object belongs, ...).
+    std::string why = e.what();
+    why.erase(0, why.find(']') + 1);
+    fail("InvalidJson", category::InvalidData, path, path + ": a field has a value of the wrong type:" + why + ".");
+  }
   engine_->forget();
   audit("Import-Tenant", path,
         format + ": " + std::to_string(report.added) + " added, " + std::to_string(report.updated) + " updated");
