@@ -1,4 +1,4 @@
-// C functions the Lua runtime needs: regex, JSON, table and list rendering, terminal width, CSV lines.
+// C functions the Lua runtime needs: JSON, regex (host/regex.h), table and list rendering, terminal width, CSV lines.
 #include "host/builtins.h"
 
 #include <sys/ioctl.h>
@@ -8,9 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <map>
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -18,6 +16,7 @@
 #include "format/table.h"
 #include "format/width.h"
 #include "host/json.h"
+#include "host/regex.h"
 
 namespace plush::host {
 
@@ -38,26 +37,6 @@ std::vector<std::string> stringList(lua_State* L, int idx) {
   lua_Integer n = luaL_len(L, idx);
   for (lua_Integer i = 1; i <= n; ++i) out.push_back(stringAt(L, idx, i));
   return out;
-}
-
-// regex(text, pattern, ignoreCase): compiled patterns are cached, since blocks run per object.
-int regexMatch(lua_State* L) {
-  std::string text = luaL_checkstring(L, 1);
-  std::string pattern = luaL_checkstring(L, 2);
-  bool icase = lua_toboolean(L, 3);
-  static std::map<std::pair<std::string, bool>, std::regex> cache;
-  auto key = std::make_pair(pattern, icase);
-  auto it = cache.find(key);
-  if (it == cache.end()) {
-    try {
-      auto flags = std::regex::ECMAScript | (icase ? std::regex::icase : std::regex::flag_type{});
-      it = cache.emplace(key, std::regex(pattern, flags)).first;
-    } catch (const std::regex_error& e) {
-      return luaL_error(L, "invalid regular expression '%s': %s", pattern.c_str(), e.what());
-    }
-  }
-  lua_pushboolean(L, std::regex_search(text, it->second));
-  return 1;
 }
 
 int toJsonText(lua_State* L) {
@@ -232,11 +211,12 @@ int displayWidth(lua_State* L) {
 
 void registerBuiltins(lua_State* L) {
   static const luaL_Reg functions[] = {
-      {"regex", regexMatch},          {"to_json", toJsonText},       {"from_json", fromJsonText},
+      {"to_json", toJsonText},        {"from_json", fromJsonText},
       {"render_table", renderTable},  {"render_list", renderList},   {"terminal_width", terminalWidth},
       {"csv_line", csvLine},          {"display_width", displayWidth}, {"csv_reader", csvFileReader},
       {"csv_text_reader", csvTextReader}, {nullptr, nullptr}};
   luaL_setfuncs(L, functions, 0);
+  registerRegex(L);
 }
 
 }  // namespace plush::host

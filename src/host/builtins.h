@@ -1,4 +1,4 @@
-// C functions the Lua runtime needs: regex, JSON, table and list rendering, terminal width, CSV lines.
+// C functions the Lua runtime needs: JSON, regex (host/regex.h), table and list rendering, terminal width, CSV lines.
 #pragma once
 #include <lua.hpp>
 

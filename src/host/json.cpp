@@ -1,11 +1,11 @@
 // Lua values to and from JSON: plush objects keep their property order, arrays keep their nulls.
 #include "host/json.h"
 
-#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "format/json_reader.h"
+#include "host/error_record.h"
 #include "host/interrupt.h"
 
 namespace plush::host {
@@ -201,24 +201,6 @@ class LuaBuilder : public format::JsonBuilder {
 };
 
 }  // namespace
-
-[[noreturn]] void raiseError(lua_State* L, const std::string& id, const std::string& category,
-                             const std::string& message) {
-  lua_createtable(L, 0, 3);
-  lua_pushlstring(L, id.data(), id.size());
-  lua_setfield(L, -2, "Id");
-  lua_pushlstring(L, category.data(), category.size());
-  lua_setfield(L, -2, "Category");
-  lua_pushlstring(L, message.data(), message.size());
-  lua_setfield(L, -2, "Message");
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "record");
-  lua_remove(L, -2);
-  lua_insert(L, -2);
-  lua_call(L, 1, 1);
-  lua_error(L);
-  std::abort();  // not reached: lua_error does not return
-}
 
 Json toJson(lua_State* L, int idx) { return convert(L, lua_absindex(L, idx), 0); }
 

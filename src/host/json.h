@@ -22,8 +22,4 @@ Json toJson(lua_State* L, int idx);
 // False, with nothing pushed, when the text is refused (format::readJson says why and where).
 bool pushJsonText(lua_State* L, std::string_view text, format::JsonError& error);
 
-// Raise a terminating error record (as __plush.throw does) from C.
-[[noreturn]] void raiseError(lua_State* L, const std::string& id, const std::string& category,
-                             const std::string& message);
-
 }  // namespace plush::host

@@ -1,6 +1,6 @@
 # Hostile -Filter text: nesting and size limits give InvalidFilter with the place, never a crash or a
 # StoreError; numbers out of range are refused (reliability D2, D11, D13). `timeout 60` turns a hang into a failure.
-run() { timeout 60 "$PLUSH" "$@" 2>&1; echo "status $?"; }
+run() { timeout -k 5 60 "$PLUSH" "$@" 2>&1; echo "status $?"; }
 $PLUSH -c '1..0' >/dev/null 2>&1  # the store, created once
 $PLUSH -c 'New-User -UserPrincipalName ann@contoso.com -DisplayName Ann -Department Sales | Out-Null'
 

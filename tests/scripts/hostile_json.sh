@@ -2,7 +2,7 @@
 # (reliability D1, interop D1 D11 D12 D13 D14.) `timeout 60` only turns a hang into a failing status.
 nest() { python3 -c "import sys; n=int(sys.argv[1]); print('['*n + ']'*n)" "$1" > "$2"; }
 read_json='local f = io.open(arg[1], "rb"); local t = f:read("a"); f:close()'
-run() { timeout 60 "$PLUSH" "$@" 2>&1; echo "status $?"; }
+run() { timeout -k 5 60 "$PLUSH" "$@" 2>&1; echo "status $?"; }
 
 echo "== arrays nested 133, 200 and 1024 deep are read; 1025 and 100,000 deep are refused with the place"
 for depth in 133 200 1024 1025 100000; do
