@@ -162,10 +162,10 @@ ImportReport Session::importTenant(const std::vector<std::string>& paths, const 
     }
   } catch (const nlohmann::json::exception& e) {
     // A field of another type than the format says (a number where an object belongs, ...).
-    std::string why = e.what();
-    why.erase(0, why.find(']') + 1);
-    fail("InvalidJson", category::InvalidData, join(paths, ", "),
-         join(paths, ", ") + ": a field has a value of the wrong type:" + why + ".");
+    std::string what = e.what(), why = "a value has the wrong type for its field";
+    size_t must = what.find("type must be ");
+    if (must != std::string::npos) why = "a value's " + what.substr(must);  // "type must be string, but is number"
+    fail("InvalidJson", category::InvalidData, join(paths, ", "), join(paths, ", ") + ": " + why + ".");
   }
   engine_->forget();
   if (report.added + report.updated > 0 || restore)
