@@ -322,9 +322,14 @@ bool Runner::reportAtPlace(std::string_view text, const std::string& chunkName, 
   lua_getfield(L, idx, "Position");
   std::string position = lua_isstring(L, -1) ? lua_tostring(L, -1) : "";
   lua_pop(L, 1);
-  std::smatch place;
-  static const std::regex where(R"(^(.*):(\d+):(\d+)$)");
-  if (machine || !std::regex_match(position, place, where) || place[1].str() != chunkName) return false;
+  // "file:LINE:COL"
+  size_t colon2 = position.rfind(':');
+  size_t colon1 = colon2 == std::string::npos || colon2 == 0 ? std::string::npos : position.rfind(':', colon2 - 1);
+  if (machine || colon1 == std::string::npos || position.compare(0, colon1, chunkName) != 0 || colon1 != chunkName.size()) return false;
+  std::string lineText = position.substr(colon1 + 1, colon2 - colon1 - 1), columnText = position.substr(colon2 + 1);
+  if (lineText.empty() || columnText.empty() || lineText.find_first_not_of("0123456789") != std::string::npos ||
+      columnText.find_first_not_of("0123456789") != std::string::npos)
+    return false;
   auto field = [&](const char* name) {
     lua_getfield(L, idx, name);
     std::string value = lua_isstring(L, -1) ? lua_tostring(L, -1) : "";
@@ -335,8 +340,8 @@ bool Runner::reportAtPlace(std::string_view text, const std::string& chunkName, 
   d.id = field("Id");
   std::string command = field("Command");
   d.message = (command.empty() ? "" : command + ": ") + field("Message");
-  d.line = std::stoi(place[2].str());
-  d.column = std::stoi(place[3].str());
+  d.line = std::stoi(lineText);
+  d.column = std::stoi(columnText);
   std::string width = field("Width");
   d.width = width.empty() ? 1 : std::max(1, std::stoi(width));
   rememberTerminating(L, idx);
