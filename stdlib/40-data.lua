@@ -38,13 +38,8 @@ P.register {
   end,
 }
 
--- The parser's message without its own prefix, placed at the line and column of the byte it stopped at.
-local function jsonError(s, text, message, offset)
-  local line, col = 1, 1
-  for i = 1, (offset or 1) - 1 do
-    if text:sub(i, i) == "\n" then line, col = line + 1, 1 else col = col + 1 end
-  end
-  message = message:gsub("^%[json%.exception[^%]]*%]%s*", ""):gsub("^parse error at line %d+, column %d+:%s*", "")
+-- A refused text, named by the line and column (in characters) where the reader stopped.
+local function jsonError(s, message, line, col)
   s:error({Id = "InvalidJson", Category = "InvalidData", Target = string.format("line %d, column %d", line, col),
            Message = string.format("The JSON is not valid at line %d, column %d: %s", line, col, message)})
 end
@@ -52,16 +47,20 @@ end
 P.register {
   name = "ConvertFrom-Json",
   synopsis = "Turn JSON text into objects.",
-  description = "Parses its input (all the strings it receives, joined) as JSON. An array passes on each element; objects keep their property order. Bad JSON is an InvalidJson error naming the line and column.",
-  parameters = {{name = "InputObject", type = "string", pipeline = "value", position = 1, mandatory = true}},
-  examples = {{code = "Get-Content users.json | ConvertFrom-Json", text = "Objects from a file."}},
+  description = "Parses its input (all the strings it receives, joined) as JSON. An array passes on each element (with -NoEnumerate, the array as one List); objects keep their property order. A null inside an array is kept: such an array's field n holds its length, since # stops at a trailing nil, and ConvertTo-Json writes all n items back. Refused as InvalidJson, naming the line and column: bad syntax, nesting deeper than 1024 levels, a key given twice or differing from another only in case (property names are case-insensitive, as in PowerShell 7), a raw NUL byte, a number beyond the range of a double. Integers beyond 64 bits become doubles.",
+  parameters = {
+    {name = "InputObject", type = "string", pipeline = "value", position = 1, mandatory = true},
+    {name = "NoEnumerate", type = "switch", help = "Pass an array on as one List instead of item by item."},
+  },
+  examples = {{code = "Get-Content users.json | ConvertFrom-Json", text = "Objects from a file."},
+              {code = "$page = Get-Content users.json | ConvertFrom-Json -NoEnumerate", text = "A whole array as one List."}},
   begin = function(s) s.parts = {} end,
   process = function(s) s.parts[#s.parts + 1] = s.args.InputObject end,
   finish = function(s)
     local text = table.concat(s.parts, "\n")
-    local value, message, offset = P.from_json(text)
-    if message then return jsonError(s, text, message, offset) end
-    s.emitValue(value)
+    local value, message, line, col = P.from_json(text)
+    if message then return jsonError(s, message, line, col) end
+    if s.args.NoEnumerate then s.emit(value) else s.emitValue(value) end
   end,
 }
 
