@@ -4,14 +4,23 @@
 #include <string>
 #include <vector>
 
+#include "store/user_keys.h"
 #include "tenant/errors.h"
 
 namespace plush::store {
 namespace {
 
+// One step: SQL, or C++ where the step depends on what the store holds (its tables' definitions).
+struct Migration {
+  Migration(const char* text) : sql(text) {}
+  Migration(void (*step)(Database&)) : run(step) {}
+  const char* sql = nullptr;
+  void (*run)(Database&) = nullptr;
+};
+
 // Append only: a released store is upgraded by running the steps after its user_version.
-const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> steps = {
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> steps = {
       R"sql(
 CREATE TABLE tenant(
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -138,6 +147,9 @@ CREATE INDEX IF NOT EXISTS users_listing ON users(upn, deleted_on, id, display_n
 UPDATE user_groups SET member_count = (SELECT count(*) FROM group_members m JOIN users u ON u.pk = m.user_pk
                                         WHERE m.group_pk = user_groups.pk AND u.deleted_on IS NULL);
 )sql",
+      // 6: users keyed in UPN order (store/user_keys.h), so that a bulk change over users listed by UPN
+      // writes neighbouring pages of assignments instead of pages all over the table.
+      renumberUsersByUpn,
   };
   return steps;
 }
@@ -161,7 +173,11 @@ void migrate(Database& db) {
   if (version == schemaVersion()) return;
   db.begin();
   try {
-    for (int step = version; step < schemaVersion(); ++step) db.exec(migrations()[static_cast<size_t>(step)]);
+    for (int step = version; step < schemaVersion(); ++step) {
+      const Migration& m = migrations()[static_cast<size_t>(step)];
+      if (m.sql) db.exec(m.sql);
+      else m.run(db);
+    }
     db.exec("PRAGMA user_version = " + std::to_string(schemaVersion()));
     db.commit();
   } catch (...) {

@@ -4,6 +4,7 @@
 
 #include "store/filter_sql.h"
 #include "store/sqlite_store.h"
+#include "store/user_keys.h"
 #include "tenant/text.h"
 
 namespace plush::store {
@@ -144,10 +145,14 @@ std::vector<UserRecord> SqliteStore::usersDeletedBy(const std::string& cutoff) {
   return out;
 }
 
+// The new user's key follows its UPN (store/user_keys.h); NULL lets SQLite pick one when there is no room.
 int64_t SqliteStore::insertUser(const User& u) {
-  db_.prepare("INSERT INTO users(id, upn, display_name, department, usage_location, user_type, account_enabled, "
-              "last_sign_in, deleted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bindText(1, u.Id).bindText(2, u.UserPrincipalName).bindText(3, u.DisplayName).bindOptional(4, u.Department)
+  std::optional<int64_t> key = keyForNewUser(db_, u.UserPrincipalName);
+  Statement insert = db_.prepare("INSERT INTO users(pk, id, upn, display_name, department, usage_location, user_type, "
+                                 "account_enabled, last_sign_in, deleted_on) VALUES (?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  if (key) insert.bind(10, *key);
+  else insert.bindNull(10);
+  insert.bindText(1, u.Id).bindText(2, u.UserPrincipalName).bindText(3, u.DisplayName).bindOptional(4, u.Department)
       .bindOptional(5, u.UsageLocation).bindText(6, u.UserType).bind(7, int64_t{u.AccountEnabled})
       .bindOptional(8, u.LastSignIn).bindOptional(9, u.DeletedOn).run();
   return db_.lastInsertRowid();
