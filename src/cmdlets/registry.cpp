@@ -101,7 +101,7 @@ void TenantContext::connect(const std::string& path, const std::string& actingUp
 
 std::string TenantContext::promptLabel() {
   try {
-    return session().tenant().Name + " (" + session().actor() + ")";
+    return session().tenantName() + " (" + session().actor() + ")";
   } catch (const std::exception&) {
     return "plush";
   }

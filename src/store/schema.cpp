@@ -18,6 +18,18 @@ struct Migration {
   void (*run)(Database&) = nullptr;
 };
 
+bool hasColumn(Database& db, const char* table, const char* column) {
+  Statement s = db.prepareOnce("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  s.bindText(1, table).bindText(2, column);
+  return s.step();
+}
+
+// Like the SQL steps' IF NOT EXISTS: a step may run again over a store that already has its column.
+void keepUserCount(Database& db) {
+  if (!hasColumn(db, "tenant", "user_count")) db.exec("ALTER TABLE tenant ADD COLUMN user_count INTEGER NOT NULL DEFAULT 0");
+  db.exec("UPDATE tenant SET user_count = (SELECT count(*) FROM users WHERE deleted_on IS NULL)");
+}
+
 // Append only: a released store is upgraded by running the steps after its user_version.
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> steps = {
@@ -150,6 +162,9 @@ UPDATE user_groups SET member_count = (SELECT count(*) FROM group_members m JOIN
       // 6: users keyed in UPN order (store/user_keys.h), so that a bulk change over users listed by UPN
       // writes neighbouring pages of assignments instead of pages all over the table.
       renumberUsersByUpn,
+      // 7: the number of active users is kept (Get-Tenant, the prompt), not counted over a million rows.
+      keepUserCount,
+
   };
   return steps;
 }

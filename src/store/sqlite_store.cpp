@@ -40,7 +40,7 @@ void SqliteStore::saveTenant(const TenantRecord& t) {
       .bind(4, int64_t{t.allowAdHoc}).run();
 }
 
-int64_t SqliteStore::countUsers() { return count("SELECT count(*) FROM users WHERE deleted_on IS NULL"); }
+int64_t SqliteStore::countUsers() { return count("SELECT user_count FROM tenant WHERE id = 1"); }
 int64_t SqliteStore::countGroups() { return count("SELECT count(*) FROM user_groups"); }
 int64_t SqliteStore::countProducts() { return count("SELECT count(*) FROM products"); }
 

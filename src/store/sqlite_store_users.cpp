@@ -155,7 +155,14 @@ int64_t SqliteStore::insertUser(const User& u) {
   insert.bindText(1, u.Id).bindText(2, u.UserPrincipalName).bindText(3, u.DisplayName).bindOptional(4, u.Department)
       .bindOptional(5, u.UsageLocation).bindText(6, u.UserType).bind(7, int64_t{u.AccountEnabled})
       .bindOptional(8, u.LastSignIn).bindOptional(9, u.DeletedOn).run();
-  return db_.lastInsertRowid();
+  int64_t pk = db_.lastInsertRowid();
+  if (u.DeletedOn.empty()) adjustUserCount(+1);
+  return pk;
+}
+
+// The tenant's count of active users, kept with every insert, delete, soft delete and restore.
+void SqliteStore::adjustUserCount(int64_t delta) {
+  db_.prepare("UPDATE tenant SET user_count = user_count + ? WHERE id = 1").bind(1, delta).run();
 }
 
 bool SqliteStore::isActiveUser(int64_t pk) {
@@ -169,7 +176,10 @@ bool SqliteStore::isActiveUser(int64_t pk) {
 void SqliteStore::updateUser(const UserRecord& r) {
   const User& u = r.user;
   bool wasActive = isActiveUser(r.pk);
-  if (wasActive != u.DeletedOn.empty()) adjustMemberCountsOf(r.pk, wasActive ? -1 : +1);
+  if (wasActive != u.DeletedOn.empty()) {
+    adjustMemberCountsOf(r.pk, wasActive ? -1 : +1);
+    adjustUserCount(wasActive ? -1 : +1);
+  }
   db_.prepare("UPDATE users SET upn = ?, display_name = ?, department = ?, usage_location = ?, user_type = ?, "
               "account_enabled = ?, last_sign_in = ?, deleted_on = ? WHERE pk = ?")
       .bindText(1, u.UserPrincipalName).bindText(2, u.DisplayName).bindOptional(3, u.Department)
@@ -180,7 +190,10 @@ void SqliteStore::updateUser(const UserRecord& r) {
 // Memberships go by cascade; the kept member counts are lowered first (a soft-deleted user's were
 // lowered when it was deleted).
 void SqliteStore::deleteUser(int64_t pk) {
-  if (isActiveUser(pk)) adjustMemberCountsOf(pk, -1);
+  if (isActiveUser(pk)) {
+    adjustMemberCountsOf(pk, -1);
+    adjustUserCount(-1);
+  }
   db_.prepare("DELETE FROM users WHERE pk = ?").bind(1, pk).run();
 }
 

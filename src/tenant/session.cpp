@@ -275,6 +275,11 @@ TenantInfo Session::tenant() {
                     store_->countUsers(), store_->countGroups(), store_->countProducts()};
 }
 
+std::string Session::tenantName() {
+  require(Action::Read);
+  return store_->tenant().name;
+}
+
 TenantInfo Session::setTenant(std::optional<std::string> defaultUsageLocation, std::optional<bool> allowAdHoc) {
   require(Action::TenantSettings);
   Change change(*this);

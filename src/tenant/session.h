@@ -114,6 +114,7 @@ class Session {
 
   // tenant
   TenantInfo tenant();
+  std::string tenantName();  // the tenant row alone, for the prompt drawn after every statement
   TenantInfo setTenant(std::optional<std::string> defaultUsageLocation, std::optional<bool> allowAdHoc);
 
   // products
