@@ -285,7 +285,7 @@ TEST_CASE("a group's member count is kept through adds, removes and deletes", "[
   CHECK(s->group("G").MemberCount == 1);
 }
 
-TEST_CASE("the tenant's user count is kept through adds, deletes and restores, and recounted by migration 7",
+TEST_CASE("the tenant's user count is kept through adds, deletes and restores, and recounted by migration 8",
           "[engine][store]") {
   Tenant t;
   {
@@ -307,7 +307,7 @@ TEST_CASE("the tenant's user count is kept through adds, deletes and restores, a
     s->rollback();
     CHECK(s->tenant().UserCount == 2);
   }
-  rawSql(t.store, "UPDATE tenant SET user_count = 0; PRAGMA user_version = 6;");
+  rawSql(t.store, "UPDATE tenant SET user_count = 0; PRAGMA user_version = 7;");
   CHECK(t.open()->tenant().UserCount == 2);
 }
 
@@ -319,10 +319,19 @@ TEST_CASE("migrations bring an older store up to date; a newer one is refused", 
     addUser(*s, "a@contoso.com");
     s->addGroupMember("G", "a@contoso.com");
   }
-  rawSql(t.store, "ALTER TABLE user_groups DROP COLUMN member_count; PRAGMA user_version = 1;");
+  // A store as schema 1 left it: without the columns and tables later migrations add.
+  rawSql(t.store,
+         "ALTER TABLE user_groups DROP COLUMN member_count; ALTER TABLE service_plans DROP COLUMN provisioning_status; "
+         "ALTER TABLE service_plans DROP COLUMN applies_to; ALTER TABLE assignments DROP COLUMN last_updated; "
+         "ALTER TABLE audit DROP COLUMN before_state; DROP TABLE sku_facts; PRAGMA user_version = 1;");
   {
     auto s = t.open();
     CHECK(s->group("G").MemberCount == 1);
+    buy(*s, "POWER_BI_PRO", 1);
+    SetUserLicenseRequest r;
+    r.add = {"POWER_BI_PRO"};
+    s->setUserLicense("a@contoso.com", r);  // the new columns are there to write
+    CHECK(s->graphLicenses("a@contoso.com").states.at(0).LastUpdated == kNow);
   }
   rawSql(t.store, "PRAGMA user_version = 99;");
   CHECK(errorId([&] { t.open(); }) == "StoreTooNew");

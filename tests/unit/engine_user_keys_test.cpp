@@ -104,7 +104,7 @@ TEST_CASE("users keep being created when their UPN neighbours leave no room betw
   CHECK(std::is_sorted(listed.begin(), listed.end()));
 }
 
-TEST_CASE("migration 6 keys an older store's users in UPN order and keeps everything else", "[engine][store]") {
+TEST_CASE("migration 7 keys an older store's users in UPN order and keeps everything else", "[engine][store]") {
   Tenant t;
   {
     auto s = t.open();
@@ -129,7 +129,7 @@ UPDATE assignments SET user_pk = (SELECT old FROM old_keys WHERE now = user_pk);
 UPDATE group_members SET user_pk = (SELECT old FROM old_keys WHERE now = user_pk);
 UPDATE admin_roles SET user_pk = (SELECT old FROM old_keys WHERE now = user_pk);
 UPDATE users SET pk = (SELECT old FROM old_keys WHERE now = pk);
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 )sql");
   REQUIRE_FALSE(keysFollowUpns(t.store));
   std::vector<std::string> after = fingerprint(*t.open());
