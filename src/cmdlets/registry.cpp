@@ -125,6 +125,8 @@ void TenantContext::endRunAtomic(bool commit) {
   }
 }
 
+long long TenantContext::changesMade() const { return session_ ? session_->changesMade() : 0; }
+
 int TenantContext::transactionDepth() { return session_ ? session_->transactionDepth() : 0; }
 
 void TenantContext::abandonChange(int keepDepth) {
