@@ -6,13 +6,14 @@ local function input() return {name = "InputObject", type = "object", pipeline =
 P.register {
   name = "Write-Output", aliases = {"echo"},
   synopsis = "Pass objects down the pipeline.",
-  description = "Sends its arguments (or its input) on to the next command, or to the output when it is last.",
-  parameters = {{name = "InputObject", type = "object", position = 1, pipeline = "value", help = "What to send."}},
+  description = "Sends its arguments (or its input) on to the next command, or to the output when it is last; a list goes on item by item unless -NoEnumerate.",
+  parameters = {{name = "InputObject", type = "object", position = 1, pipeline = "value", help = "What to send."},
+                {name = "NoEnumerate", type = "switch", help = "Send a list on as one object."}},
   examples = {{code = "Write-Output 'done'", text = "Writes done."}},
   process = function(s, o)
     local v = o
     if v == nil then v = s.args.InputObject end
-    s.emitValue(v)
+    if s.args.NoEnumerate then s.emit(v) else s.emitValue(v) end
   end,
 }
 

@@ -10,6 +10,7 @@
 
 #include "host/builtins.h"
 #include "host/embedded_runtime.h"
+#include "host/file_builtins.h"
 #include "host/format_builtins.h"
 #include "host/interrupt.h"
 #include "host/progress_builtins.h"
@@ -50,6 +51,7 @@ LuaHost::LuaHost() : L_(luaL_newstate()) {
   pushRuntime();
   registerBuiltins(L_);
   registerFormatBuiltins(L_);
+  registerFileBuiltins(L_);
   registerProgressBuiltins(L_);
   lua_pop(L_, 1);
   installInterruptHook(L_);

@@ -98,7 +98,7 @@ local function findParameter(cmd, typed)
 end
 
 local function typeLabel(p)
-  local t = p.type
+  local t = p.typeLabel or p.type
   if p.list then t = t .. "[]" end
   return t
 end

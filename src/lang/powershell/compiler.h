@@ -103,6 +103,7 @@ class Compiler {
   void checkCommand(const Node& cmd);
   void checkParameter(const std::string& command, const Node& param);
   bool hasRedirection(const Node& p) const;
+  bool isInvocation(const Node& p) const;
   std::string redirectionSink(const Node& p);
 
   // functions and script blocks (compiler_functions.cpp)

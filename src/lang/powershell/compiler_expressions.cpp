@@ -149,6 +149,10 @@ void Compiler::value(const Node& s) {
       expr(*s.kids[0]->kids[0]);
       return;
     }
+    if (isInvocation(s)) {
+      invokedStage(*s.kids[0]);  // & $block: already what the block wrote, captured
+      return;
+    }
     emit("R.cap(", s.at.begin);
     pipelineCall(s, "false");
     emit(")");

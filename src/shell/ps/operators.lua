@@ -258,11 +258,22 @@ local function compareText(a, b, caseSensitive)
   return 0
 end
 
+-- plush's objects give times as ISO 8601 text (LastSignIn, ExpiresOn) where Microsoft Graph gives a
+-- DateTime: text compared with a date is read as a date when it is one, so `$_.LastSignIn -lt
+-- (Get-Date).AddDays(-90)` compares times, not text.
+local DateMeta = P.type("Date")
+local function asDateText(a, b)
+  if type(a) == "string" and getmetatable(b) == DateMeta then return R.parseDateTime(a) end
+  return nil
+end
+
 local function equalScalar(a, b, cs)
   if a == NULL then a = nil end
   if b == NULL then b = nil end
   if a == nil or b == nil then return a == nil and b == nil end
   local t = type(a)
+  local date = asDateText(a, b)
+  if date then return date.Epoch == b.Epoch end
   if t == "string" then
     local s = type(b) == "string" and b or str(b)
     if #a ~= #s and not cs then return false end
@@ -297,6 +308,8 @@ local function compareScalar(a, b, cs, pos)
     return a == nil and -1 or 1
   end
   local t = type(a)
+  local date = asDateText(a, b)
+  if date then return date.Epoch < b.Epoch and -1 or (date.Epoch > b.Epoch and 1 or 0) end
   if t == "string" then return compareText(a, type(b) == "string" and b or str(b), cs) end
   if t == "number" or isDecimal(a) or t == "boolean" then
     local x = asNumber(a)
