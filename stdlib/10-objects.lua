@@ -84,6 +84,9 @@ local function sortKeyFunctions(props)
   local keys = {}
   for i, p in ipairs(props or {}) do
     if type(p) == "function" then keys[i] = p
+    elseif type(p) == "table" and type(p.Expression or p.expression) == "string" then
+      local name = p.Expression or p.expression  -- @{ Expression = 'Count' }: a property by name
+      keys[i] = function(o) return type(o) == "table" and o[name] or nil end
     elseif type(p) == "table" and (p.Expression or p.expression) then keys[i] = p.Expression or p.expression
     else keys[i] = function(o) return type(o) == "table" and o[p] or nil end end
   end

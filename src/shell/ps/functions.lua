@@ -264,7 +264,9 @@ function R.scriptParams(S, spec, ...)
   for _, a in ipairs(arg or {}) do
     local name, colon, value = a:match("^%-([%a_][%w_]*)(:?)(.*)$")
     local lname = name and name:lower()
-    if lname == "whatif" and not spec.changesState then rawset(R.G, "whatifpreference", true)
+    -- -WhatIf sets $WhatIfPreference, whether the script declares SupportsShouldProcess or not
+    if lname == "whatif" and colon == "" then rawset(S, "whatifpreference", true)
+    elseif lname == "confirm" and colon == "" then rawset(S, "confirmpreference", "Low")
     elseif lname == "verbose" then rawset(R.G, "verbosepreference", "Continue")
     elseif lname == "debug" then rawset(R.G, "debugpreference", "Continue")
     elseif name then
