@@ -61,6 +61,15 @@ P.register {
   end,
 }
 
+-- What shows as a line of text: scalars, and objects that stand for text (a date, Get-Help's help)
+-- unless the command was asked for their properties.
+local function isText(o, s)
+  if type(o) ~= "table" then return true end
+  if s and s.args.Property and #s.args.Property > 0 then return false end
+  local mt = getmetatable(o)
+  return mt ~= nil and mt.__scalar == true
+end
+
 local function collectingFormatter(render)
   return {
     begin = function(s) s.items = {} end,
@@ -98,7 +107,7 @@ local function renderTable(s, items)
     group = {}
   end
   for _, o in ipairs(items) do
-    if type(o) ~= "table" then flush(); out[#out + 1] = P.str(o) .. "\n"
+    if isText(o, s) then flush(); out[#out + 1] = P.str(o) .. "\n"
     else
       if groupType and P.typename(o) ~= groupType then flush() end
       groupType = P.typename(o)
@@ -112,7 +121,7 @@ end
 local function renderList(s, items)
   local out = {}
   for _, o in ipairs(items) do
-    if type(o) ~= "table" then out[#out + 1] = P.str(o) .. "\n"
+    if isText(o, s) then out[#out + 1] = P.str(o) .. "\n"
     else out[#out + 1] = P.renderListOf(o, propertyNames(s, o)) end
   end
   return (table.concat(out):gsub("\n$", ""))
@@ -141,7 +150,7 @@ P.register {
 }
 
 local stringFormatter = collectingFormatter(function(s, items)
-  if #items == 1 and type(items[1]) == "table" then return P.renderListOf(items[1]):gsub("\n$", "") end
+  if #items == 1 and not isText(items[1], s) then return P.renderListOf(items[1]):gsub("\n$", "") end
   return renderTable(s, items)
 end)
 P.register {
