@@ -172,6 +172,8 @@ local function coerceOne(cmd, p, v)
   if v == nil then return nil end
   local convert = coercers[p.type] or coercers.object
   local out = convert(v)
+  -- PowerShell scripts write .\file and folder\file; on Linux the backslash separates folders there too
+  if p.complete == "path" and P.state.backslashPaths and type(out) == "string" then out = out:gsub("\\", "/") end
   if out == nil then
     bindError(cmd, "InvalidArgument",
       string.format("Cannot bind parameter '%s': cannot convert %s '%s' to %s.", p.name, P.typename(v), P.str(v), typeLabel(p)),

@@ -131,6 +131,7 @@ class Compiler {
   int nextId_ = 0;
   int exprDepth_ = 0;
   int tryDepth_ = 0;  // inside the body of a try statement
+  const Node* chunkList_ = nullptr;  // the script's own statements
   std::vector<Diagnostic> warnings_;
   std::map<std::string, std::set<std::string>> functionParameters_;  // the script's functions: lower-case parameter names
 };
