@@ -5,7 +5,7 @@ namespace plush::cmdlets {
 
 namespace {
 
-const std::vector<std::string> kStatuses = {"Enabled", "Warning", "Suspended", "Deleted"};
+const std::vector<std::string> kStatuses = {"Enabled", "Warning", "Suspended", "Deleted", "LockedOut"};
 const std::vector<std::string> kSources = {"Admin", "SelfService", "Trial", "Partner", "Volume"};
 
 std::optional<int64_t> integer(shell::Call& c, const char* name) {
@@ -23,7 +23,7 @@ void registerSubscriptionCmdlets(lua_State* L, TenantContext& ctx) {
       .description = "Status follows ExpiresOn and the clock (--now): Enabled, then Warning for 30 days after it "
                      "ends, then Suspended for 90 days, then Deleted; unless set by hand with Set-Subscription.",
       .params = {productParam("Product", 0, false, false, "Only this product's subscriptions."),
-                 {.name = "Status", .values = kStatuses, .help = "Only subscriptions in this status."}},
+                 {.name = "Status", .values = kStatuses, .help = "Only subscriptions in this status.", .null = "refuse"}},
       .examples = {{"Get-Subscription", "Every subscription."},
                    {"Get-Subscription -Status Warning", "Subscriptions in their grace period."}},
       .outputType = "Subscription",
@@ -71,7 +71,7 @@ void registerSubscriptionCmdlets(lua_State* L, TenantContext& ctx) {
       .params = {{.name = "Id", .type = "subscription", .position = 1, .mandatory = true, .pipeline = "property",
                   .aliases = {"SubscriptionId"}, .help = "The subscription's id."},
                  {.name = "Quantity", .type = "int", .help = "The new number of licenses."},
-                 {.name = "Status", .values = {"Enabled", "Warning", "Suspended", "Deleted", "Auto"},
+                 {.name = "Status", .values = {"Enabled", "Warning", "Suspended", "Deleted", "LockedOut", "Auto"},
                   .help = "Set the status by hand; Auto follows the dates again."},
                  {.name = "ExpiresOn", .type = "date", .help = "A new end date."},
                  {.name = "TakeOver", .type = "switch", .help = "Take over a self-service purchase."},

@@ -61,6 +61,7 @@ void pushParam(lua_State* L, const Param& p) {
   setString(L, "pipeline", p.pipeline);
   setString(L, "complete", p.complete);
   setString(L, "help", p.help);
+  setString(L, "null", p.null);
   if (p.list) { lua_pushboolean(L, 1); lua_setfield(L, -2, "list"); }
   if (p.mandatory) { lua_pushboolean(L, 1); lua_setfield(L, -2, "mandatory"); }
   if (p.position > 0) { lua_pushinteger(L, p.position); lua_setfield(L, -2, "position"); }
@@ -220,6 +221,18 @@ void Call::verbose(const std::string& text) {
   lua_pushvalue(L_, stage_);
   lua_pushstring(L_, text.c_str());
   lua_call(L_, 2, 0);
+}
+
+void Call::warning(const std::string& text) {
+  lua_getglobal(L_, "__plush");
+  lua_getfield(L_, -1, "warn");
+  lua_getfield(L_, stage_, "cmd");
+  lua_getfield(L_, -1, "name");
+  std::string name = lua_isstring(L_, -1) ? lua_tostring(L_, -1) : "";
+  lua_pop(L_, 2);
+  lua_pushstring(L_, ((name.empty() ? "" : name + ": ") + text).c_str());
+  lua_call(L_, 1, 0);
+  lua_pop(L_, 1);
 }
 
 void pushTypeMetatable(lua_State* L, const char* typeName) {

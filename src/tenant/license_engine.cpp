@@ -13,8 +13,10 @@ bool sameRow(const AssignmentRecord& a, const AssignmentRecord& b) {
   return a.productPk == b.productPk && a.groupPk == b.groupPk;
 }
 
+// `b` is the row to write: a time it names (an import's lastUpdatedDateTime) is part of its content.
 bool sameContent(const AssignmentRecord& a, const AssignmentRecord& b) {
-  return a.disabledPlanIds == b.disabledPlanIds && a.state == b.state && a.error == b.error && a.message == b.message;
+  return a.disabledPlanIds == b.disabledPlanIds && a.state == b.state && a.error == b.error && a.message == b.message &&
+         (b.lastUpdated.empty() || b.lastUpdated == a.lastUpdated);
 }
 
 // An admin may raise what it owns: its own purchases and self-service ones it took over.
@@ -29,6 +31,14 @@ bool endsLater(const Subscription& a, const Subscription& b) {
 std::string exampleLocation(const std::string& tenantDefault) { return tenantDefault.empty() ? "US" : tenantDefault; }
 
 }  // namespace
+
+std::string capabilityStatusOf(int64_t enabled, int64_t warning, int64_t suspended, int64_t lockedOut) {
+  if (enabled > 0) return "Enabled";
+  if (warning > 0) return "Warning";
+  if (suspended > 0) return "Suspended";
+  if (lockedOut > 0) return "LockedOut";
+  return "Deleted";
+}
 
 LicenseEngine::CachedProduct& LicenseEngine::cached(int64_t pk) {
   auto it = products_.find(pk);
@@ -110,6 +120,7 @@ ProductPool LicenseEngine::pool(int64_t productPk) {
     std::string st = status(r);
     int64_t q = r.sub.Quantity;
     if (st == "Suspended") pool.suspended += q;
+    if (st == "LockedOut") pool.lockedOut += q;
     if (st != "Enabled" && st != "Warning") continue;
     pool.total += q;
     if (st == "Warning") pool.warning += q;
@@ -271,6 +282,14 @@ std::optional<ErrorRecord> LicenseEngine::checkPlans(const UserRecord& user, con
   return std::nullopt;
 }
 
+// The command that gives the product `shortfall` more licenses: raise the subscription that lasts
+// longest, or buy one.
+std::string LicenseEngine::moreLicenses(const Product& p, const ProductPool& pl, int64_t shortfall) {
+  return pl.growableId.empty()
+             ? "New-Subscription -Product " + p.SkuPartNumber + " -Quantity " + std::to_string(shortfall)
+             : "Set-Subscription -Id " + pl.growableId + " -Quantity " + std::to_string(pl.growableQuantity + shortfall);
+}
+
 std::optional<ErrorRecord> LicenseEngine::checkCounts(const UserRecord& user, const ChangeContext& c,
                                                       const std::set<int64_t>& fresh) {
   if (!user.user.DeletedOn.empty()) return std::nullopt;
@@ -278,17 +297,45 @@ std::optional<ErrorRecord> LicenseEngine::checkCounts(const UserRecord& user, co
     ProductPool pl = pool(pk);
     if (pl.available() >= 1) continue;
     const Product& p = product(pk);
-    int64_t shortfall = std::max<int64_t>(1, 1 - pl.available());  // over-assigned products need more
-    std::string more = pl.growableId.empty()
-                           ? "New-Subscription -Product " + p.SkuPartNumber + " -Quantity " + std::to_string(shortfall)
-                           : "Set-Subscription -Id " + pl.growableId + " -Quantity " +
-                                 std::to_string(pl.growableQuantity + shortfall);
+    // In a bulk run the users refused before this one still need a license too: the recommendation
+    // covers all of them (the last error of the run names the run's whole shortfall).
+    int64_t refused = 1;
+    if (run_) {
+      auto& users = run_->refused[pk];
+      users.insert(user.pk);
+      refused = static_cast<int64_t>(users.size());
+    }
+    int64_t shortfall = refused - std::min<int64_t>(0, pl.available());  // over-assigned products need more
+    std::string inRun = refused > 1 ? "; " + std::to_string(refused) + " users of this run need one" : "";
     return makeError("CountViolation", category::LimitsExceeded, user.user.UserPrincipalName,
                      "No license of " + p.SkuPartNumber + " is available for " + user.user.UserPrincipalName +
-                         " (Total " + std::to_string(pl.total) + ", Assigned " + std::to_string(pl.assigned) + ").",
-                     more);
+                         " (Total " + std::to_string(pl.total) + ", Assigned " + std::to_string(pl.assigned) + inRun +
+                         ").",
+                     moreLicenses(p, pl, shortfall));
   }
   return std::nullopt;
+}
+
+void LicenseEngine::startRun() { run_.emplace(); }
+
+// Users refused in the run who hold the product by now (a license freed later in the run) need
+// no more; the others, less what is free at the end, are the shortfall.
+std::vector<RunShortfall> LicenseEngine::finishRun() {
+  std::vector<RunShortfall> out;
+  if (!run_) return out;
+  std::map<int64_t, std::set<int64_t>> refused = std::move(run_->refused);
+  run_.reset();
+  for (const auto& [pk, users] : refused) {
+    int64_t missing = 0;
+    for (int64_t userPk : users)
+      if (!activeProducts(store_.assignments(userPk)).count(pk)) ++missing;
+    ProductPool pl = pool(pk);
+    int64_t shortfall = missing - pl.available();
+    if (missing == 0 || shortfall <= 0) continue;
+    const Product& p = product(pk);
+    out.push_back(RunShortfall{p.SkuPartNumber, missing, shortfall, moreLicenses(p, pl, shortfall)});
+  }
+  return out;
 }
 
 std::optional<ErrorRecord> LicenseEngine::evaluate(const UserRecord& user, const ChangeContext& c,
@@ -322,7 +369,11 @@ bool LicenseEngine::write(const UserRecord& user, const std::vector<AssignmentRe
   for (const auto& row : after) {
     auto old = std::find_if(before.begin(), before.end(), [&](const auto& b) { return sameRow(b, row); });
     if (old == before.end() || !sameContent(*old, row)) {
-      store_.putAssignment(row);
+      AssignmentRecord written = row;
+      // A changed row is stamped with the clock, unless the caller names its own time (an import).
+      if (written.lastUpdated.empty() || (old != before.end() && written.lastUpdated == old->lastUpdated))
+        written.lastUpdated = clock_.nowIso();
+      store_.putAssignment(written);
       changed = true;
     }
   }
@@ -340,7 +391,7 @@ GroupOutcome LicenseEngine::applyGroup(const UserRecord& user, int64_t groupPk, 
   for (const auto& a : before)
     if (a.groupPk != groupPk) after.push_back(a);
   size_t first = after.size();
-  for (const auto& l : licenses) after.push_back(AssignmentRecord{user.pk, l.productPk, groupPk, l.disabledPlanIds, "Active", "", ""});
+  for (const auto& l : licenses) after.push_back(AssignmentRecord{user.pk, l.productPk, groupPk, l.disabledPlanIds, "Active", "", "", ""});
   GroupOutcome outcome;
   if (user.user.DeletedOn.empty() && !licenses.empty()) {  // leaving a group never fails
     ChangeContext c;

@@ -146,10 +146,15 @@ namespace {
 constexpr int kBatchCommitMs = 200;  // bounds what a crash loses and how long other writers wait
 }
 
-void Session::beginBatch() { ++batchDepth_; }
+void Session::beginBatch() {
+  if (batchDepth_++ == 0) engine_->startRun();
+}
 
-void Session::endBatch() {
-  if (batchDepth_ > 0 && --batchDepth_ == 0) commitBatch();
+std::vector<RunShortfall> Session::endBatch() {
+  if (batchDepth_ == 0 || --batchDepth_ > 0) return {};
+  std::vector<RunShortfall> shortfalls = engine_->finishRun();
+  commitBatch();
+  return shortfalls;
 }
 
 void Session::commitBatchIfDue() {
@@ -205,22 +210,24 @@ void Session::writePendingAudit() {
   pendingAudit_.clear();
 }
 
-UserRecord Session::resolveUser(const std::string& identity, bool deleted) {
+UserRecord Session::resolveUser(const std::string& identity, Deleted deleted) {
   // Without Licenses: a change reads the user's assignments itself; user() reads them for display.
   std::optional<UserRecord> found = store_->findUserRow(isGuid(identity) ? UserKey::Id : UserKey::Upn, identity);
-  if (found && deleted && found->user.DeletedOn.empty())
+  bool isDeleted = found && !found->user.DeletedOn.empty();
+  if (found && deleted == Deleted::Only && !isDeleted)
     fail("UserNotFound", category::ObjectNotFound, identity, "The user " + identity + " is not deleted.",
          "Get-User -Identity " + identity);
-  if (found && !deleted && !found->user.DeletedOn.empty())
+  if (found && deleted == Deleted::No && isDeleted)
     fail("UserNotFound", category::ObjectNotFound, identity,
          "The user " + identity + " is deleted (since " + found->user.DeletedOn + ").",
          "Restore-User -Identity " + identity);
-  if (found && deleted && parseInstant(found->user.DeletedOn) <= addDays(clock_.now(), -kSoftDeleteDays))
+  if (isDeleted && parseInstant(found->user.DeletedOn) <= addDays(clock_.now(), -kSoftDeleteDays))
     found.reset();  // past the 30 days a soft delete is kept
   if (!found)
     fail("UserNotFound", category::ObjectNotFound, identity, "There is no user " + identity + " in the tenant.",
-         deleted ? "Get-User -Deleted" : "Get-User -Filter \"startswith(userPrincipalName,'" +
-                                             identity.substr(0, identity.find('@')).substr(0, 3) + "')\"");
+         deleted == Deleted::Only ? "Get-User -Deleted"
+                                  : "Get-User -Filter \"startswith(userPrincipalName,'" +
+                                        identity.substr(0, identity.find('@')).substr(0, 3) + "')\"");
   return *found;
 }
 
@@ -242,7 +249,7 @@ int64_t Session::resolveProduct(const std::string& identity) {
     std::string near = productNamed(identity);
     fail("ProductNotFound", category::ObjectNotFound, identity,
          "There is no product " + identity + " in the tenant." + (near.empty() ? "" : " Did you mean " + near + "?"),
-         near.empty() ? "Get-Product *" + identity + "*" : "Get-Product " + near);
+         near.empty() ? "Get-Product -Catalog *" + identity + "*" : "Get-Product " + near);
   }
   resolved.emplace(key, found.front());
   return found.front();
@@ -316,11 +323,11 @@ std::string Session::productNamed(const std::string& typed) {
   return {};
 }
 
-std::vector<Product> Session::products(const std::string& pattern) {
+std::vector<Product> Session::products(const std::string& pattern, ProductScope scope) {
   require(Action::Read);
   std::vector<Product> out;
   std::string p = pattern.empty() ? "*" : pattern;
-  for (int64_t pk : store_->productPks()) {
+  for (int64_t pk : scope == ProductScope::Catalog ? store_->productPks() : store_->subscribedProductPks()) {
     const Product& product = engine_->product(pk);
     if (wildcardMatch(p, product.SkuPartNumber) || wildcardMatch(p, product.DisplayName) ||
         iequals(p, product.SkuId))

@@ -15,7 +15,9 @@
 //   s.begin(); s.commit(); s.rollback(); s.inTransaction();  // Start-/Complete-/Undo-Transaction, --what-if
 //   s.actor(); s.actorRoles(); s.now();  s.setInterruptCheck([]{ return ctrlC; });  // long loops poll it
 //   tenant() -> TenantInfo;  setTenant(optional<string> defaultUsageLocation, optional<bool> adHoc)
-//   products(pattern) -> vector<Product>;  product(identity) -> Product
+//   products(pattern, Catalog | Subscribed) -> vector<Product>;  product(identity) -> Product
+//   anyUser(identity), graphLicenses(user), subscribedSku(product), subscribedSkus(), groupAssignedLicenses(group):
+//   the same objects as Microsoft Graph shapes them (for ConvertTo-Json and the Mg* cmdlets)
 //   importProductsCsv(path) -> ImportReport{added, updated, unchanged, plans}
 //   subscriptions(optional<string> product, optional<string> status) -> vector<Subscription>
 //   newSubscription(NewSubscription{product, quantity, trial, expiresOn, startsOn, source, purchasedBy})
@@ -40,7 +42,7 @@
 //   adminRoles() -> vector<AdminRole>;  addAdminRoleMember(role, user);  removeAdminRoleMember(role, user)
 //   forEachAudit(AuditQuery{since, actor, target, last, afterSequence}, callback(const AuditEntry&) -> bool)
 //   auditSequence() -> int64 (mark before a --what-if run; then forEachAudit({.afterSequence = mark}))
-//   exportTenant(path);  importTenant(path, "plush" | "graph") -> ImportReport
+//   exportTenant(path);  importTenant(paths, "plush" | "graph", merge) -> ImportReport{..., warnings}
 //   capacity(kind?, month? "YYYY-MM") -> vector<TenantCapacityRow> (pooled from Enabled/Warning subscriptions,
 //            consumed = the bots' billed sessions, projection from the daily rate)
 //   bots(pattern, owner?) -> vector<Bot>;  newBot(NewBot{name, owner, environment}) -> Bot;  removeBot(bot)
@@ -55,8 +57,8 @@
 // NotFound, AmbiguousIdentity, InvalidUsageLocation, InvalidArgument, AlreadyExists,
 // GroupHasLicenses, QuantityBelowAssigned, PlanNotInProduct, PlanIsAutomatic, LicenseNotAssigned,
 // AdHocSubscriptionsDisabled, LastGlobalAdministrator, InvalidFilter, InvalidCsv, InvalidJson,
-// CatalogNotFound, StoreBusy, StoreTooNew, StoreError, TenantNotFound, Interrupted, BotNotFound,
-// CapacityNotFound.
+// CatalogNotFound, StoreBusy, StoreTooNew, StoreError, TenantNotFound, TenantNotEmpty, Interrupted,
+// BotNotFound, CapacityNotFound.
 #pragma once
 
 #include <chrono>
@@ -115,8 +117,10 @@ class Session {
   // failing call undoes only itself and the others go on. What is done is committed every
   // kBatchCommitMs, at endBatch, before begin(), and when the Session closes: one commit per user
   // would cost more than the change itself. Invisible to inTransaction() and transactionDepth().
+  // endBatch also tells what the run could not license for want of licenses (CountViolation), with
+  // the quantity that covers all of it.
   void beginBatch();
-  void endBatch();
+  std::vector<RunShortfall> endBatch();
 
   std::string actor() const { return actorUpn_; }
   std::vector<std::string> actorRoles() const { return actorRoles_; }
@@ -126,8 +130,10 @@ class Session {
   TenantInfo tenant();
   TenantInfo setTenant(std::optional<std::string> defaultUsageLocation, std::optional<bool> allowAdHoc);
 
-  // products
-  std::vector<Product> products(const std::string& pattern = "*");
+  // products: every product plush knows (the catalog and Import-Product), or those the tenant
+  // subscribes to (a subscription, or a subscribedSku imported from Graph)
+  enum class ProductScope { Catalog, Subscribed };
+  std::vector<Product> products(const std::string& pattern = "*", ProductScope scope = ProductScope::Catalog);
   Product product(const std::string& identity);
   ImportReport importProductsCsv(const std::string& path);
 
@@ -168,6 +174,13 @@ class Session {
   void addGroupMember(const std::string& group, const std::string& user);
   void removeGroupMember(const std::string& group, const std::string& user);
 
+  // Microsoft Graph's shapes of the same objects (session_graph.cpp)
+  User anyUser(const std::string& identity);  // active or soft-deleted
+  UserGraphLicenses graphLicenses(const std::string& user);  // active or soft-deleted
+  SubscribedSku subscribedSku(const std::string& product);
+  std::vector<SubscribedSku> subscribedSkus();
+  std::vector<AssignedLicense> groupAssignedLicenses(const std::string& group);
+
   // roles and audit
   std::vector<AdminRole> adminRoles();
   void addAdminRoleMember(const std::string& role, const std::string& user);
@@ -181,6 +194,9 @@ class Session {
 
   // whole tenant
   void exportTenant(const std::string& path);
+  // plush format: one file; into a fresh store it restores the tenant (ids, roles, audit log), into one
+  // that holds a tenant only with merge. graph format: several files at once, updating in place.
+  ImportReport importTenant(const std::vector<std::string>& paths, const std::string& format, bool merge);
   ImportReport importTenant(const std::string& path, const std::string& format = "plush");
 
   // pooled capacity: what the tenant's licenses grant (catalog data), and the bots that use it
@@ -203,7 +219,9 @@ class Session {
   void require(Action action);  // also drops the engine's caches if another process changed the store
   bool actorIs(const char* role) const;
   void audit(const std::string& action, const std::string& target, const std::string& detail);
-  UserRecord resolveUser(const std::string& identity, bool deleted = false);
+  enum class Deleted { No, Only, Either };  // which users an identity may name
+  UserRecord resolveUser(const std::string& identity, Deleted deleted = Deleted::No);
+  SubscribedSku subscribedSkuOf(int64_t productPk);
   int64_t resolveProduct(const std::string& identity);
   GroupRecord resolveGroup(const std::string& identity);
   Subscription publicSubscription(const SubscriptionRecord& r);
@@ -211,6 +229,7 @@ class Session {
   std::vector<UserLicenseRow> licenseRows(const UserRecord& user);
   std::vector<GroupLicenseRow> groupLicenseRows(const GroupRecord& group);
   void applyGroupLicenses(const GroupRecord& group);
+  bool needsReprocess(const UserRecord& user, int64_t groupPk);
   std::vector<UserLicenseRow> changeUserLicenses(const std::string& user, const SetUserLicenseRequest& request,
                                                  const std::string& action);
   std::string productName(int64_t productPk);
@@ -229,6 +248,7 @@ class Session {
   void initialiseTenant(const NewTenantOptions& options, const std::string& catalogPath);
   void purgeExpiredDeletions(const std::string& wallClock);
   size_t activeGlobalAdministrators();
+  bool freshTenant();
   std::string productNamed(const std::string& typed);
 
   std::unique_ptr<TenantStore> store_;
