@@ -5,9 +5,9 @@
 #include <fstream>
 #include <map>
 
+#include "format/csv.h"
 #include "tenant/clock.h"
 #include "tenant/errors.h"
-#include "tenant/product_csv.h"
 #include "tenant/text.h"
 
 namespace plush::tenant {
@@ -51,20 +51,15 @@ bool isPlainDate(const std::string& s) {
   return true;
 }
 
-}  // namespace
-
-std::vector<BotUsageLine> readBotUsageCsv(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail("InvalidCsv", category::ObjectNotFound, path, "The file " + path + " cannot be read.");
-  CsvReader reader(in, path);
+// Every record is read and checked before the caller writes anything.
+std::vector<BotUsageLine> readLines(format::CsvReader& reader, const std::string& path) {
   std::vector<std::string> f;
-  size_t line = 0;
-  if (!reader.next(f, line)) bad(path, 1, "the file is empty (expected the columns Date, Bot, BilledSessions)");
+  if (!reader.next(f)) bad(path, 1, "the file is empty (expected the columns Date, Bot, BilledSessions)");
   Columns col = columnsOf(f, path);
   std::vector<BotUsageLine> out;
   std::map<std::pair<std::string, std::string>, size_t> seen;  // (day, lower-case bot) -> line
-  while (reader.next(f, line)) {
-    if (f.size() == 1 && f[0].empty()) continue;  // a blank line
+  while (reader.next(f)) {
+    size_t line = static_cast<size_t>(reader.line());
     if (f.size() != col.count)
       bad(path, line, std::to_string(f.size()) + " fields where the header has " + std::to_string(col.count));
     BotUsageLine u{line, trimSpaces(f[col.date]), trimSpaces(f[col.bot]), 0};
@@ -89,6 +84,21 @@ std::vector<BotUsageLine> readBotUsageCsv(const std::string& path) {
     out.push_back(std::move(u));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<BotUsageLine> readBotUsageCsv(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail("InvalidCsv", category::ObjectNotFound, path, "The file " + path + " cannot be read.");
+  format::CsvReader reader(in);
+  try {
+    return readLines(reader, path);
+  } catch (const format::CsvParseError& e) {
+    const format::CsvError& err = e.error();
+    bad(path, static_cast<size_t>(err.line),
+        err.message + (err.column > 0 ? " (column " + std::to_string(err.column) + ")" : std::string()), err.fix);
+  }
 }
 
 }  // namespace plush::tenant
