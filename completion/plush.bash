@@ -1,8 +1,9 @@
 # Bash completion of plush's command line: its options, their values, tenant stores and script files.
 # Installed as share/bash-completion/completions/plush; bash-completion loads it on the first Tab after `plush`.
 
-_plush_options=(--tenant --as --demo --what-if --atomic --output --log --now --no-color -c - -- --version -h --help)
-_plush_options_with_value=(--tenant --as --output --log --now -c)
+_plush_options=(--tenant --as --demo --what-if --atomic --output --log --now --language --ps --no-color -c - -- --version
+  -h --help)
+_plush_options_with_value=(--tenant --as --output --log --now --language -c)
 
 _plush_takes_value() {
   local option
@@ -20,6 +21,7 @@ _plush() {
 
   case $prev in
     --output) COMPREPLY=($(compgen -W 'table list json csv' -- "$cur")); return ;;
+    --language) COMPREPLY=($(compgen -W 'powershell lua' -- "$cur")); return ;;
     --tenant)
       _filedir 'db|sqlite|sqlite3'
       ((${#COMPREPLY[@]})) || _filedir  # a store may have any name

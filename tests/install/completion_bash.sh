@@ -5,7 +5,8 @@ source "$(dirname "$0")/lib.sh"
 
 check "cmake --install" cmake --install "$build" --prefix "$work/prefix"
 help_option_names > "$work/help.options"
-"$plush" --help | grep -E '^  --output ' | grep -oE '[a-z]+( \| [a-z]+)+' | tr -d '|' | tr -s ' ' '\n' | sort > "$work/help.formats"
+# The values --help lists: "table | list | json | csv", "powershell or lua".
+help_values() { "$plush" --help | grep -E "^  $1 " | grep -oE '[a-z]+( (\||or) [a-z]+)+' | head -n 1 | sed -E 's/ (\||or) /\n/g' | sort | tr '\n' ' '; }
 
 mkdir -p "$work/dir/sub" && cd "$work/dir"
 touch contoso.db fabrikam.sqlite notes.txt job.plush tool.lua report.ps1 users.csv
@@ -27,6 +28,7 @@ complete_words plush -
 complete_words plush --out
 complete_words plush --output ''
 complete_words plush --output j
+complete_words plush --language ''
 complete_words plush --tenant ''
 complete_words plush --tenant no
 complete_words plush ''
@@ -50,8 +52,9 @@ grep -qx 'not loaded' "$work/bash.out" && fail "bash-completion does not find th
 expect spec "complete -F _plush plush"
 expect "plush -" "$(sort "$work/help.options" | tr '\n' ' ')"
 expect "plush --out" "--output "
-expect "plush --output " "$(tr '\n' ' ' < "$work/help.formats")"
+expect "plush --output " "$(help_values --output)"
 expect "plush --output j" "json "
+expect "plush --language " "$(help_values --language)"
 expect "plush --tenant " "contoso.db fabrikam.sqlite sub "
 expect "plush --tenant no" "notes.txt "
 expect "plush " "job.plush report.ps1 sub tool.lua "

@@ -36,6 +36,10 @@ type_line 'plush --out' Tab
 wait_for '^zsh> plush --output *$'
 tmux send-keys -t "$session" Tab
 wait_for 'csv +json +list +table'
+type_line 'plush --langu' Tab
+wait_for '^zsh> plush --language *$'
+tmux send-keys -t "$session" Tab
+wait_for 'lua +powershell'
 type_line 'plush --tenant ' Tab
 wait_for '^zsh> plush --tenant contoso.db *$'
 type_line 'plush --demo ' Tab

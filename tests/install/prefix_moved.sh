@@ -53,5 +53,9 @@ status=$?
 [ "$status" = 2 ] || fail "with its data gone: exit $status, expected 2"
 grep -qF "cannot find plush's data (catalog.json) in $prefix/share/plush" missing.err ||
   { fail "with its data gone, the error does not name $prefix/share/plush:"; cat missing.err; }
+# $PLUSH_STDLIB names another data folder.
+cp -r "$source_dir/stdlib" "$work/data"
+[ "$(installed PLUSH_STDLIB="$work/data" plush --demo -c 'print((Get-License POWER_BI_PRO).Total)' 2>&1)" = 25 ] ||
+  fail "PLUSH_STDLIB=$work/data: $(installed PLUSH_STDLIB="$work/data" plush --demo -c 'print((Get-License POWER_BI_PRO).Total)' 2>&1)"
 
 finish
