@@ -24,6 +24,7 @@ complete_words() {
 }
 __load_completion plush || echo "not loaded"
 echo "spec|\$(complete -p plush)"
+echo "with value|\$(printf '%s\n' "\${_plush_options_with_value[@]}" | sort | tr '\n' ' ')"
 complete_words plush -
 complete_words plush --out
 complete_words plush --output ''
@@ -50,7 +51,19 @@ expect() {
 }
 grep -qx 'not loaded' "$work/bash.out" && fail "bash-completion does not find the completion under the prefix"
 expect spec "complete -F _plush plush"
-expect "plush -" "$(sort "$work/help.options" | tr '\n' ' ')"
+# The options Tab offers, and those it then offers no file for, are those of --help (by name, to say which differs).
+grep -F -x -- "plush -|$(sort "$work/help.options" | tr '\n' ' ')" "$work/bash.out" > /dev/null || {
+  grep -F -- "plush -|" "$work/bash.out" | cut -d'|' -f2 | tr ' ' '\n' | grep . | sort > "$work/tab.options"
+  add_to_bash() { echo "add $1 to _plush_options in completion/plush.bash"; }
+  compare_options "the bash completion (Tab after 'plush -')" add_to_bash "$work/help.options" "$work/tab.options"
+}
+help_option_entries | awk 'NF == 2 { print $1 }' > "$work/help.with_value"
+grep -F -- "with value|" "$work/bash.out" | cut -d'|' -f2 | tr ' ' '\n' | grep . | sort > "$work/bash.with_value"
+add_value_to_bash() {
+  echo "it takes a value: add $1 to _plush_options_with_value in completion/plush.bash (and its values under" \
+       "'case \$prev' if they are a fixed list, as for --output)"
+}
+compare_options "the bash completion's _plush_options_with_value" add_value_to_bash "$work/help.with_value" "$work/bash.with_value"
 expect "plush --out" "--output "
 expect "plush --output " "$(help_values --output)"
 expect "plush --output j" "json "

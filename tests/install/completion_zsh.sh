@@ -14,8 +14,15 @@ completion="$work/prefix/share/zsh/vendor-completions/_plush"
 [ -f "$completion" ] || { echo "FAIL: the prefix has no $completion"; exit 1; }
 grep -oP "(?<![^ '{,)])--?[a-z][a-z-]*(?=[\\[,}])" "$completion" | sort -u > "$work/zsh.options"
 help_option_names | grep -vxE -- '--?' > "$work/help.options"
-diff -u --label "plush --help" --label "_plush" "$work/help.options" "$work/zsh.options" ||
-  fail "the zsh completion's options are not those of plush --help"
+add_to_zsh() {
+  echo "add a line '$1[what it does]' to _arguments in completion/_plush (with ':what:' after the ] if it takes a value)"
+}
+compare_options "the zsh completion (completion/_plush)" add_to_zsh "$work/help.options" "$work/zsh.options"
+# Those that take a value have a ':' after their description.
+grep -oP "(?<![^ '{,)])--?[a-z][a-z-]*(?=\[[^]]*\]:)" "$completion" | sort -u > "$work/zsh.with_value"
+help_option_entries | awk 'NF == 2 { print $1 }' > "$work/help.with_value"
+add_value_to_zsh() { echo "it takes a value: write '$1[what it does]:what: ' in completion/_plush"; }
+compare_options "the zsh completion's options taking a value" add_value_to_zsh "$work/help.with_value" "$work/zsh.with_value"
 
 screen() { tmux capture-pane -p -t "$session"; }
 # wait_for REGEX: up to 10 s until a line of the screen matches.

@@ -50,3 +50,21 @@ help_option_entries() {
 
 # The option names alone (no values), sorted.
 help_option_names() { help_option_entries | cut -d' ' -f1 | sort -u; }
+
+# compare_options WHERE HOW_TO_ADD HELP_LIST OTHER_LIST: one failure per option that differs, by name, so whoever
+# adds an option to `plush --help` is told what to add where. The lists hold entries ("--tenant PATH") or names, one
+# a line. HOW_TO_ADD is a function: given the entry as --help writes it, it says how to add it to WHERE.
+compare_options() {
+  local where="$1" how_to_add="$2" help_list="$3" other_list="$4" name in_help in_other
+  for name in $(cut -d' ' -f1 "$help_list" "$other_list" | sort -u); do
+    in_help="$(awk -v n="$name" '$1 == n' "$help_list" | paste -sd'|')"
+    in_other="$(awk -v n="$name" '$1 == n' "$other_list" | paste -sd'|')"
+    if [ -z "$in_other" ]; then
+      fail "plush --help has option '$in_help', $where has not: $("$how_to_add" "$in_help")"
+    elif [ -z "$in_help" ]; then
+      fail "$where has option '$in_other', plush --help has not (src/main.cpp, kUsage): remove it from $where, or add it to --help"
+    elif [ "$in_help" != "$in_other" ]; then
+      fail "plush --help writes '$in_help', $where '$in_other': write them the same"
+    fi
+  done
+}

@@ -19,22 +19,28 @@ done
 section() { awk -v name="$1" '/^[A-Z]/ { inside = ($0 == name); next } inside' "$work/page.txt"; }
 
 # The options: each tag of OPTIONS ("--tenant PATH", "-h, --help") against --help's option entries.
+page_source="doc/plush.1.scd"
 section OPTIONS | grep -E '^ {7}-' | sed -E 's/^ +//; s/, /\n/g' | sort -u > "$work/man.options"
 help_option_entries > "$work/help.options"
-if ! diff -u --label "plush --help" --label "man plush: OPTIONS" "$work/help.options" "$work/man.options"; then
-  fail "the page's options are not those of plush --help"
-fi
+# "--timeout DURATION" is written "*--timeout* _DURATION_" in the page's source.
+add_to_page() {
+  local tag; tag="$(echo "$1" | sed -E 's/^([^ ]+)/*\1*/; s/ ([A-Z]+)$/ _\1_/')"
+  echo "add '$tag' and a tab-indented line of what it does under OPTIONS in $page_source"
+}
+compare_options "the man page ($page_source, OPTIONS)" add_to_page "$work/help.options" "$work/man.options"
 
 # Every variable --help names has its entry under ENVIRONMENT.
 section ENVIRONMENT | grep -E '^ {7}[A-Z]' | sed -E 's/^ +//' | sort -u > "$work/man.env"
-"$plush" --help | grep -oE '\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b' | sort -u > "$work/help.env"
-missing="$(comm -23 "$work/help.env" "$work/man.env")"
-[ -n "$missing" ] && fail "plush --help names variables ENVIRONMENT does not explain: $missing"
+for variable in $("$plush" --help | grep -oE '\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b' | sort -u); do
+  grep -qx "$variable" "$work/man.env" ||
+    fail "plush --help names \$$variable, the man page has no entry for it: add '*$variable*' and a tab-indented line of what it does under ENVIRONMENT in $page_source"
+done
 
 # Every exit status --help names ("exit 124") has its entry under EXIT STATUS.
 section "EXIT STATUS" | grep -E '^ {7}[0-9]' | sed -E 's/^ +//; s/, /\n/g' | sort -u > "$work/man.status"
 for status in $("$plush" --help | grep -oE 'exit [0-9]+' | cut -d' ' -f2 | sort -u); do
-  grep -qx "$status" "$work/man.status" || fail "plush --help names exit status $status; EXIT STATUS does not"
+  grep -qx "$status" "$work/man.status" ||
+    fail "plush --help names exit status $status, the man page has no entry for it: add '*$status*' and a tab-indented line of when under EXIT STATUS in $page_source"
 done
 
 finish
