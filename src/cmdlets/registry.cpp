@@ -159,6 +159,8 @@ void registerAll(lua_State* L, TenantContext& context) {
   registerRoleCmdlets(L, context);
   registerTransactionCmdlets(L, context);
   registerGraphRequestCmdlets(L, context);
+  registerCapacityCmdlets(L, context);
+  registerBotCmdlets(L, context);
   registerWhatIfHooks(L, context);
   registerGraphViews(L, context);
   registerMgCmdlets(L, context);
