@@ -108,29 +108,7 @@ local function moduleNote(what)
   io.stderr:write("plush: " .. what .. " is not needed: plush works on its own tenant store, and its cmdlets are built in.\n")
 end
 
-local acceptedModules = {"^microsoft%.graph", "^msonline$", "^azuread$", "^azureadpreview$"}
-P.register {
-  name = "Import-Module", aliases = {"ipmo"},
-  synopsis = "Accepted for the Microsoft Graph, MSOnline and AzureAD modules, which plush's own cmdlets stand in for.",
-  description = "Import-Module Microsoft.Graph.* (and MSOnline, AzureAD) writes one line saying plush works on its own store, and does nothing else. Other modules are not supported in plush.",
-  parameters = {{name = "Name", type = "string", list = true, position = 1, mandatory = true},
-                {name = "Force", type = "switch"}, {name = "Scope", type = "string"}, {name = "MinimumVersion", type = "string"},
-                {name = "RequiredVersion", type = "string"}},
-  examples = {{code = "Import-Module Microsoft.Graph.Users", text = "Accepted, with one line on standard error."}},
-  process = function(s)
-    for _, name in ipairs(s.args.Name) do
-      local ok = false
-      for _, pattern in ipairs(acceptedModules) do
-        if name:lower():find(pattern) then ok = true end
-      end
-      if not ok then
-        P.throw({Id = "NotSupportedInPlush", Category = "NotImplemented", Target = name,
-                 Message = "Import-Module " .. name .. " is not supported in plush: modules are out of scope."})
-      end
-      moduleNote("Import-Module " .. name)
-    end
-  end,
-}
+-- Import-Module of the Microsoft modules is the Graph cmdlets' (src/cmdlets/mg_directory.cpp).
 
 for _, command in ipairs({"Connect-MsolService", "Connect-AzureAD", "Disconnect-MgGraph", "Connect-MgGraph"}) do
   if not P.command(command) then
