@@ -3,10 +3,10 @@
 
 #include <cstdio>
 #include <iostream>
-#include <regex>
 #include <string>
 #include <vector>
 
+#include "host/error_caret.h"
 #include "host/interrupt.h"
 #include "lang/translator.h"
 
@@ -14,76 +14,56 @@ namespace plush::host {
 
 namespace {
 
+// Calls __plush[name] with the nargs values on top of the stack, protected: a script that removed or
+// broke a runtime function gets an error, never a crash of the host. On failure nothing is left.
+bool callRuntime(lua_State* L, const char* name, int nargs, int nresults) {
+  pushRuntimeTable(L);
+  lua_pushstring(L, name);
+  lua_rawget(L, -2);
+  lua_remove(L, -2);
+  lua_insert(L, -(nargs + 1));
+  if (lua_pcall(L, nargs, nresults, 0) == LUA_OK) return true;
+  lua_pop(L, 1);
+  return false;
+}
+
 lang::Options translateOptions(lua_State* L, const std::string& chunkName) {
   lang::Options options;
   options.chunkName = chunkName;
   options.isCommand = [L](std::string_view name) {
-    lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "iscommand");
     lua_pushlstring(L, name.data(), name.size());
-    lua_call(L, 1, 1);
+    if (!callRuntime(L, "iscommand", 1, 1)) return false;
     bool known = lua_toboolean(L, -1);
-    lua_pop(L, 2);
+    lua_pop(L, 1);
     return known;
   };
   options.allCommands = [L]() {
     std::vector<std::string> names;
-    lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "commands");
-    lua_call(L, 0, 1);
-    lua_Integer n = luaL_len(L, -1);
+    if (!callRuntime(L, "commands", 0, 1)) return names;
+    lua_Integer n = lua_istable(L, -1) ? static_cast<lua_Integer>(lua_rawlen(L, -1)) : 0;
     for (lua_Integer i = 1; i <= n; ++i) {
       lua_rawgeti(L, -1, i);
-      lua_getfield(L, -1, "name");
-      names.emplace_back(lua_tostring(L, -1));
-      lua_pop(L, 2);
+      if (lua_istable(L, -1)) {
+        lua_pushliteral(L, "name");
+        lua_rawget(L, -2);
+        if (lua_type(L, -1) == LUA_TSTRING) names.emplace_back(lua_tostring(L, -1));
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1);
     }
-    lua_pop(L, 2);
+    lua_pop(L, 1);
     return names;
   };
   options.parameterProblem = [L](std::string_view command, std::string_view parameter) {
-    lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "parameterProblem");
     lua_pushlstring(L, command.data(), command.size());
     lua_pushlstring(L, parameter.data(), parameter.size());
-    lua_call(L, 2, 2);
     lang::ParameterProblem problem;
-    if (lua_isstring(L, -2)) problem = {lua_tostring(L, -2), lua_tostring(L, -1)};
-    lua_pop(L, 3);
+    if (!callRuntime(L, "parameterProblem", 2, 2)) return problem;
+    if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING) problem = {lua_tostring(L, -2), lua_tostring(L, -1)};
+    lua_pop(L, 2);
     return problem;
   };
   return options;
-}
-
-std::string sourceLine(std::string_view text, int line) {
-  size_t start = 0;
-  for (int i = 1; i < line && start != std::string_view::npos; ++i) {
-    start = text.find('\n', start);
-    if (start != std::string_view::npos) ++start;
-  }
-  if (start == std::string_view::npos || start > text.size()) return {};
-  size_t end = text.find('\n', start);
-  return std::string(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-}
-
-// Where in the line to put the caret: the name Lua's message mentions ('x'), else the first word.
-lang::Diagnostic placeOnLine(std::string_view text, int line, const std::string& message) {
-  lang::Diagnostic d{"ScriptError", message, line, 1, 1};
-  std::string src = sourceLine(text, line);
-  std::smatch named;
-  static const std::regex quoted(R"(\((?:local|global|field|method|upvalue|constant) '([^']+)'\))");
-  size_t at = std::string::npos;
-  if (std::regex_search(message, named, quoted)) at = src.find(named[1].str());
-  if (at != std::string::npos) {
-    d.column = static_cast<int>(at) + 1;
-    d.width = static_cast<int>(named[1].length());
-    return d;
-  }
-  size_t first = src.find_first_not_of(" \t");
-  d.column = first == std::string::npos ? 1 : static_cast<int>(first) + 1;
-  size_t last = src.find_last_not_of(" \t\r");
-  d.width = last == std::string::npos ? 1 : static_cast<int>(last + 1 - (d.column - 1));
-  return d;
 }
 
 // Lua's "name:LINE: message" split into line and message, for the chunk we ran.
@@ -129,35 +109,51 @@ bool placeError(const std::string& head, const std::string& frames, const std::s
 }
 
 bool isRecord(lua_State* L, int idx) {
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "isrecord");
   lua_pushvalue(L, idx);
-  lua_call(L, 1, 1);
+  if (!callRuntime(L, "isrecord", 1, 1)) return false;
   bool yes = lua_toboolean(L, -1);
-  lua_pop(L, 2);
+  lua_pop(L, 1);
   return yes;
 }
 
 // A terminating Lua error as a record, for the runtime's error hook (the --log transcript).
 void noteTerminatingError(lua_State* L, const std::string& message) {
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "hook_error");
-  lua_getfield(L, -2, "torecord");
   lua_pushstring(L, message.c_str());
-  lua_call(L, 1, 1);
-  lua_call(L, 1, 0);
-  lua_pop(L, 1);
+  if (!callRuntime(L, "torecord", 1, 1)) return;
+  callRuntime(L, "hook_error", 1, 0);
+}
+
+// The message of an error record, as the runtime writes it (Id, place, recommendation).
+std::string recordText(lua_State* L, int idx) {
+  lua_pushvalue(L, idx);
+  lua_pushboolean(L, 1);  // quiet: remembered in Error, printed below with its place
+  callRuntime(L, "reportError", 2, 0);
+  lua_pushvalue(L, idx);
+  callRuntime(L, "hook_error", 1, 0);
+  lua_pushvalue(L, idx);
+  std::string text = "(error record)";
+  if (callRuntime(L, "formatError", 1, 1)) {
+    if (lua_type(L, -1) == LUA_TSTRING) text = lua_tostring(L, -1);
+    lua_pop(L, 1);
+  }
+  return text;
 }
 
 }  // namespace
 
 int Runner::errorsReported() const {
   lua_State* L = host_.state();
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "state");
-  lua_getfield(L, -1, "errorsReported");
-  int n = static_cast<int>(lua_tointeger(L, -1));
-  lua_pop(L, 3);
+  pushRuntimeTable(L);
+  lua_pushliteral(L, "state");
+  lua_rawget(L, -2);
+  int n = 0;
+  if (lua_istable(L, -1)) {
+    lua_pushliteral(L, "errorsReported");
+    lua_rawget(L, -2);
+    n = static_cast<int>(lua_tointeger(L, -1));
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
   return n;
 }
 
@@ -202,7 +198,7 @@ RunStatus Runner::load(std::string_view text, const std::string& chunkName, bool
   int line = 1;
   std::string message = error;
   splitLuaMessage(error, chunkName, line, message);
-  lang::Diagnostic d = placeOnLine(text, line, message);
+  lang::Diagnostic d = placeRuntimeError(text, line, message);
   d.id = "SyntaxError";
   std::cerr << lang::renderDiagnostic(text, d, chunkName);
   return RunStatus::ParseError;
@@ -211,12 +207,14 @@ RunStatus Runner::load(std::string_view text, const std::string& chunkName, bool
 RunStatus Runner::call(std::string_view text, const std::string& chunkName, bool echo) {
   lua_State* L = host_.state();
   int base = lua_gettop(L) - 1;
-  int status = host_.protectedCall(0, LUA_MULTRET);
+  for (const auto& a : arguments) lua_pushlstring(L, a.data(), a.size());
+  int status = host_.protectedCall(static_cast<int>(arguments.size()), LUA_MULTRET);
   if (status == LUA_OK) {
     int results = lua_gettop(L) - base;
     if (echo && results > 0) {
-      lua_getglobal(L, "__plush");
-      lua_getfield(L, -1, "outDefault");
+      pushRuntimeTable(L);
+      lua_pushliteral(L, "outDefault");
+      lua_rawget(L, -2);
       lua_remove(L, -2);
       lua_insert(L, base + 1);
       if (host_.protectedCall(results, 0) != LUA_OK) reportRuntimeError(text, chunkName);
@@ -236,21 +234,10 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
   lua_State* L = host_.state();
   int idx = lua_gettop(L);
   if (isRecord(L, idx)) {
-    lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "reportError");
-    lua_pushvalue(L, idx);
-    lua_pushboolean(L, 1);  // quiet: remembered in Error, printed below with its place
-    lua_call(L, 2, 0);
-    lua_getfield(L, -1, "hook_error");
-    lua_pushvalue(L, idx);
-    lua_call(L, 1, 0);
-    lua_getfield(L, -1, "formatError");
-    lua_pushvalue(L, idx);
-    lua_call(L, 1, 1);
-    std::cerr << lua_tostring(L, -1) << "\n";
-    lua_pop(L, 2);
+    std::cerr << recordText(L, idx) << "\n";
   } else {
-    std::string error = lua_tostring(L, idx) ? lua_tostring(L, idx) : "(error)";
+    // The message handler made every other value a string, as lua.c does.
+    std::string error = lua_tostring(L, idx) ? lua_tostring(L, idx) : "(error object is not a string)";
     noteTerminatingError(L, error.substr(0, error.find('\n')));
     std::string head = error.substr(0, error.find("\nstack traceback:"));
     std::string traceback = error.size() > head.size() ? error.substr(head.size() + 1) : "";
@@ -258,7 +245,7 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
     std::string message;
     std::string frames = userFrames(traceback, chunkName);
     if (placeError(head, frames, chunkName, line, message)) {
-      std::cerr << lang::renderDiagnostic(text, placeOnLine(text, line, message), chunkName);
+      std::cerr << lang::renderDiagnostic(text, placeRuntimeError(text, line, message), chunkName);
     } else {
       std::cerr << chunkName << ": " << head << "\n";
     }

@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "host/lua_host.h"
 
@@ -29,6 +30,9 @@ class Runner {
 
   // Called with the text once it is complete and loaded, just before it runs (the prompt's transcript).
   std::function<void(std::string_view)> beforeRun;
+
+  // What the main chunk receives as `...`: a script's arguments, as lua passes them.
+  std::vector<std::string> arguments;
 
  private:
   RunStatus load(std::string_view text, const std::string& chunkName, bool echo);

@@ -17,8 +17,10 @@ Translator::Translator(std::string_view source, const Options& options) : src_(s
 
 Translation Translator::run() {
   Translation result;
-  // A `#!` first line is for the system, not for Lua; its line break stays.
-  if (!src_.empty() && src_[0] == '#') pos_ = std::min(src_.find('\n'), src_.size());
+  // A UTF-8 BOM is skipped, as lua's loader does; a `#!` first line is for the system, not for Lua
+  // (its line break stays).
+  if (src_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+  if (pos_ < src_.size() && src_[pos_] == '#') pos_ = std::min(src_.find('\n', pos_), src_.size());
   Region chunk;
   chunk.statements = true;
   chunk.prev = Prev::StatementStart;
