@@ -75,7 +75,7 @@ local function csvWriter(s, write)
       write(P.csv_line(s.columns))
     end
     local row = {}
-    for i, c in ipairs(s.columns) do row[i] = P.str(type(o) == "table" and o[c] or nil) end
+    for i, c in ipairs(s.columns) do row[i] = P.str(P.field(o, c)) end
     write(P.csv_line(row))
   end
 end

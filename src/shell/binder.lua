@@ -301,6 +301,13 @@ local function bindPositional(cmd, positional, np, bound, sets)
         string.format("A positional parameter cannot be found that accepts argument '%s'.", P.str(positional[j])),
         {target = P.str(positional[j])})
     end
+    if p.remaining and j < np then
+      -- PowerShell's ValueFromRemainingArguments: this and every later positional value, as one List.
+      local rest = P.list()
+      for r = j, np do rest[#rest + 1] = positional[r] end
+      bound[p] = P.coerce(cmd, p, rest)
+      return narrow(sets, p)
+    end
     bound[p] = P.coerce(cmd, p, positional[j])
     sets = narrow(sets, p)
   end
