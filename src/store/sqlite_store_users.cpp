@@ -79,6 +79,13 @@ void matchColumn(SqlCondition& where, const char* column, const std::string& val
   else where.add(std::string(column) + " = ?", {value});
 }
 
+// Unset: no condition; empty: the column holds no value; else as matchColumn.
+void matchOptionalColumn(SqlCondition& where, const char* column, const std::optional<std::string>& value) {
+  if (!value) return;
+  if (value->empty()) where.add(std::string("(") + column + " IS NULL OR " + column + " = '')");
+  else matchColumn(where, column, *value);
+}
+
 SqlCondition selectionCondition(const UserSelection& sel) {
   const UserQuery& q = sel.query;
   SqlCondition where;
@@ -87,8 +94,8 @@ SqlCondition selectionCondition(const UserSelection& sel) {
   if (q.deleted) where.add("u.deleted_on IS NOT NULL AND u.deleted_on > ?", {sel.deletedAfter});
   else where.add("+u.deleted_on IS NULL");
   if (!q.identity.empty()) where.add(isGuid(q.identity) ? "u.id = ?" : "u.upn = ?", {q.identity});
-  matchColumn(where, "u.department", q.department);
-  matchColumn(where, "u.usage_location", q.usageLocation);
+  matchOptionalColumn(where, "u.department", q.department);
+  matchOptionalColumn(where, "u.usage_location", q.usageLocation);
   matchColumn(where, "u.user_type", q.userType);
   const char* holds = "EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.state = 'Active')";
   if (q.licensed) where.add(holds);
