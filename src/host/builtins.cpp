@@ -1,22 +1,18 @@
-// C functions the Lua runtime needs: regex, JSON, table and list rendering, terminal width, CSV lines.
+// C functions the Lua runtime needs: regex, JSON, table and list rendering, terminal width (CSV: csv_builtins).
 #include "host/builtins.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <map>
-#include <memory>
 #include <regex>
 #include <string>
 #include <vector>
 
-#include "format/csv.h"
 #include "format/table.h"
 #include "format/width.h"
+#include "host/csv_builtins.h"
 #include "host/json.h"
 
 namespace plush::host {
@@ -145,87 +141,6 @@ int terminalWidth(lua_State* L) {
   return 1;
 }
 
-int csvLine(lua_State* L) {
-  std::string line = format::csvLine(stringList(L, 1));
-  lua_pushlstring(L, line.data(), line.size());
-  return 1;
-}
-
-// A CSV source being read: the file (if any) must outlive the reader that reads it.
-struct CsvSource {
-  std::unique_ptr<std::ifstream> file;
-  std::unique_ptr<format::CsvReader> reader;
-};
-
-int collectCsvSource(lua_State* L) {
-  static_cast<CsvSource*>(lua_touserdata(L, 1))->~CsvSource();
-  return 0;
-}
-
-// The reader function: fields as a table; nil at the end; nil, message, line on bad input.
-int nextCsvRecord(lua_State* L) {
-  auto* source = static_cast<CsvSource*>(lua_touserdata(L, lua_upvalueindex(1)));
-  std::vector<std::string> fields;
-  try {
-    if (!source->reader->next(fields)) return 0;
-  } catch (const format::CsvParseError& e) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s (column %d)", e.error().message.c_str(), static_cast<int>(e.error().column));
-    lua_pushinteger(L, e.error().line);
-    return 3;
-  }
-  lua_createtable(L, static_cast<int>(fields.size()), 0);
-  for (size_t i = 0; i < fields.size(); ++i) {
-    lua_pushlstring(L, fields[i].data(), fields[i].size());
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
-  return 1;
-}
-
-char delimiterArg(lua_State* L, int idx) {
-  const char* d = luaL_optstring(L, idx, ",");
-  return d[0] ? d[0] : ',';
-}
-
-CsvSource* newCsvSource(lua_State* L) {
-  void* memory = lua_newuserdatauv(L, sizeof(CsvSource), 0);
-  auto* source = new (memory) CsvSource();
-  if (luaL_newmetatable(L, "plush.CsvSource")) {
-    lua_pushcfunction(L, collectCsvSource);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_setmetatable(L, -2);
-  return source;
-}
-
-// csv_reader(path[, delimiter]) -> reader function, or nil and the reason.
-int csvFileReader(lua_State* L) {
-  const char* path = luaL_checkstring(L, 1);
-  char delimiter = delimiterArg(L, 2);
-  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!*file) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: %s", path, std::strerror(errno));
-    return 2;
-  }
-  CsvSource* source = newCsvSource(L);
-  source->file = std::move(file);
-  source->reader = std::make_unique<format::CsvReader>(*source->file, delimiter);
-  lua_pushcclosure(L, nextCsvRecord, 1);
-  return 1;
-}
-
-// csv_text_reader(text[, delimiter]) -> reader function.
-int csvTextReader(lua_State* L) {
-  size_t len = 0;
-  const char* text = luaL_checklstring(L, 1, &len);
-  char delimiter = delimiterArg(L, 2);
-  CsvSource* source = newCsvSource(L);
-  source->reader = std::make_unique<format::CsvReader>(std::string(text, len), delimiter);
-  lua_pushcclosure(L, nextCsvRecord, 1);
-  return 1;
-}
-
 int displayWidth(lua_State* L) {
   lua_pushinteger(L, format::displayWidth(luaL_checkstring(L, 1)));
   return 1;
@@ -237,9 +152,9 @@ void registerBuiltins(lua_State* L) {
   static const luaL_Reg functions[] = {
       {"regex", regexMatch},          {"to_json", toJsonText},       {"from_json", fromJsonText},
       {"render_table", renderTable},  {"render_list", renderList},   {"terminal_width", terminalWidth},
-      {"csv_line", csvLine},          {"display_width", displayWidth}, {"csv_reader", csvFileReader},
-      {"csv_text_reader", csvTextReader}, {nullptr, nullptr}};
+      {"display_width", displayWidth}, {nullptr, nullptr}};
   luaL_setfuncs(L, functions, 0);
+  registerCsvBuiltins(L);
 }
 
 }  // namespace plush::host
