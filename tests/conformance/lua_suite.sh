@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One file of the official Lua 5.4.4 test suite, run under lua5.4 and under plush from a fresh copy of the suite.
-# usage: run-lua-suite PLUSH_BINARY MODE FILE      MODE: port (_port, _soft) or full
+# usage: lua_suite.sh PLUSH_BINARY MODE FILE      MODE: port (_port, _soft) or full
 # Passes when plush runs the file to the end (status 0, no PANIC; all.lua also prints "final OK") wherever
 # lua5.4 does; when lua5.4 itself fails the file, the test is skipped (status 77) and says why.
 set -uo pipefail
