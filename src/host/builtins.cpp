@@ -1,12 +1,10 @@
-// C functions the Lua runtime needs: regex, JSON, table and list rendering, terminal width (CSV: csv_builtins).
+// C functions the Lua runtime needs: JSON, table and list rendering, terminal width (regex: regex.h, CSV: csv_builtins.h).
 #include "host/builtins.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
-#include <map>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -14,6 +12,7 @@
 #include "format/width.h"
 #include "host/csv_builtins.h"
 #include "host/json.h"
+#include "host/regex.h"
 
 namespace plush::host {
 
@@ -36,26 +35,6 @@ std::vector<std::string> stringList(lua_State* L, int idx) {
   return out;
 }
 
-// regex(text, pattern, ignoreCase): compiled patterns are cached, since blocks run per object.
-int regexMatch(lua_State* L) {
-  std::string text = luaL_checkstring(L, 1);
-  std::string pattern = luaL_checkstring(L, 2);
-  bool icase = lua_toboolean(L, 3);
-  static std::map<std::pair<std::string, bool>, std::regex> cache;
-  auto key = std::make_pair(pattern, icase);
-  auto it = cache.find(key);
-  if (it == cache.end()) {
-    try {
-      auto flags = std::regex::ECMAScript | (icase ? std::regex::icase : std::regex::flag_type{});
-      it = cache.emplace(key, std::regex(pattern, flags)).first;
-    } catch (const std::regex_error& e) {
-      return luaL_error(L, "invalid regular expression '%s': %s", pattern.c_str(), e.what());
-    }
-  }
-  lua_pushboolean(L, std::regex_search(text, it->second));
-  return 1;
-}
-
 int toJsonText(lua_State* L) {
   bool compress = lua_toboolean(L, 2);
   int indent = compress ? -1 : static_cast<int>(luaL_optinteger(L, 3, 2));
@@ -64,20 +43,17 @@ int toJsonText(lua_State* L) {
   return 1;
 }
 
+// from_json(text) -> value, or nil, message, line, column.
 int fromJsonText(lua_State* L) {
   size_t len = 0;
   const char* text = luaL_checklstring(L, 1, &len);
-  Json value;
-  try {
-    value = Json::parse(text, text + len);
-  } catch (const Json::parse_error& e) {
-    lua_pushnil(L);
-    lua_pushstring(L, e.what());
-    lua_pushinteger(L, static_cast<lua_Integer>(e.byte));
-    return 3;
-  }
-  pushJson(L, value);
-  return 1;
+  format::JsonError error;
+  if (pushJsonText(L, std::string_view(text, len), error)) return 1;
+  lua_pushnil(L);
+  lua_pushlstring(L, error.message.data(), error.message.size());
+  lua_pushinteger(L, error.line);
+  lua_pushinteger(L, error.column);
+  return 4;
 }
 
 // render_table(headers, rightAligned, rows, color, width)
@@ -150,10 +126,11 @@ int displayWidth(lua_State* L) {
 
 void registerBuiltins(lua_State* L) {
   static const luaL_Reg functions[] = {
-      {"regex", regexMatch},          {"to_json", toJsonText},       {"from_json", fromJsonText},
+      {"to_json", toJsonText},        {"from_json", fromJsonText},
       {"render_table", renderTable},  {"render_list", renderList},   {"terminal_width", terminalWidth},
       {"display_width", displayWidth}, {nullptr, nullptr}};
   luaL_setfuncs(L, functions, 0);
+  registerRegex(L);
   registerCsvBuiltins(L);
 }
 

@@ -15,7 +15,8 @@ cat broken.csv | $PLUSH -c 'Import-Csv /dev/stdin | Set-UserLicense -Add POWER_B
 echo "status $?"
 $PLUSH -c 'print("assigned after the broken pipe: " .. (Get-License POWER_BI_STANDARD).Assigned)'
 printf 'UserPrincipalName,Products,UsageLocation\nu1@contoso.com,POWER_BI_PRO,US\nu2@contoso.com,"POWER_BI_PRO\n' > rows.csv
-cp "$EXAMPLES_DIR/bulk-assign.plush" . && $PLUSH bulk-assign.plush rows.csv
+cp "$EXAMPLES_DIR/bulk-assign.plush" .
+$PLUSH bulk-assign.plush rows.csv
 echo "status $?"
 $PLUSH -c 'print("assigned after bulk-assign: " .. (Get-License POWER_BI_PRO).Assigned)'
 echo "== a good file streams through"
