@@ -102,7 +102,7 @@ void TenantContext::connect(const std::string& path, const std::string& actingUp
 
 std::string TenantContext::promptLabel() {
   try {
-    return session().tenant().Name + " (" + session().actor() + ")";
+    return session().tenantName() + " (" + session().actor() + ")";
   } catch (const std::exception&) {
     return "plush";
   }
@@ -124,6 +124,8 @@ void TenantContext::endRunAtomic(bool commit) {
     else session().rollback();
   }
 }
+
+long long TenantContext::changesMade() const { return session_ ? session_->changesMade() : 0; }
 
 int TenantContext::transactionDepth() { return session_ ? session_->transactionDepth() : 0; }
 

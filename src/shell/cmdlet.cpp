@@ -204,6 +204,11 @@ bool Call::emitTop() {
   return more;
 }
 
+void Call::expect(long long count) {
+  lua_pushinteger(L_, count);
+  lua_setfield(L_, stage_, "expected");
+}
+
 void Call::error(const ErrorInfo& info) {
   lua_getfield(L_, stage_, "error");
   lua_pushvalue(L_, stage_);
