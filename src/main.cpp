@@ -169,6 +169,8 @@ void setState(lua_State* L, const Options& o, const std::string& scriptName) {
   lua_setfield(L, -2, "color");
   lua_pushstring(L, o.tenant.now.c_str());
   lua_setfield(L, -2, "now");
+  lua_pushboolean(L, o.mode == Options::Mode::Prompt);
+  lua_setfield(L, -2, "prompt");
   if (!scriptName.empty()) {
     lua_pushstring(L, scriptName.c_str());
     lua_setfield(L, -2, "scriptFile");
@@ -285,6 +287,31 @@ int scriptExit(lua_State* L) {
   std::exit(exit);
 }
 
+// os.exit(code) and `exit` at the prompt: leave as Ctrl-D does, the transcript ended and the store closed.
+struct PromptExit {
+  plush::cmdlets::TenantContext& tenant;
+};
+
+int promptExit(lua_State* L) {
+  auto* prompt = static_cast<PromptExit*>(lua_touserdata(L, lua_upvalueindex(1)));
+  int code = 0;
+  if (lua_isboolean(L, 1)) code = lua_toboolean(L, 1) ? 0 : 1;
+  else if (!lua_isnoneornil(L, 1)) code = static_cast<int>(luaL_checkinteger(L, 1));
+  std::cout.flush();
+  std::fflush(stdout);
+  plush::host::endTranscript(L, code);
+  prompt->tenant.close();
+  std::exit(code);
+}
+
+void installPromptExit(lua_State* L, PromptExit& prompt) {
+  lua_getglobal(L, "os");
+  lua_pushlightuserdata(L, &prompt);
+  lua_pushcclosure(L, promptExit, 1);
+  lua_setfield(L, -2, "exit");
+  lua_pop(L, 1);
+}
+
 void installScriptExit(lua_State* L, ScriptRun& run) {
   lua_getglobal(L, "os");
   lua_pushlightuserdata(L, &run);
@@ -328,6 +355,8 @@ int main(int argc, char** argv) {
       setArgs(host.state(), options, argc > 0 ? argv[0] : "plush");
       if (!options.logFile.empty() && !plush::host::startTranscript(host.state(), options.logFile, "prompt", ""))
         return kExitUsage;
+      PromptExit promptExitState{tenant};
+      installPromptExit(host.state(), promptExitState);
       int exit = plush::repl::runPrompt(host, tenant, options.dialect);
       plush::host::endTranscript(host.state(), exit);
       return exit;

@@ -12,6 +12,7 @@
 #include "host/builtins.h"
 #include "host/embedded_runtime.h"
 #include "host/format_builtins.h"
+#include "host/os_builtins.h"
 #include "host/interrupt.h"
 #include "host/progress_builtins.h"
 
@@ -75,6 +76,7 @@ LuaHost::LuaHost() : L_(luaL_newstate()) {
   pushRuntime();
   registerBuiltins(L_);
   registerFormatBuiltins(L_);
+  registerOsBuiltins(L_);
   registerProgressBuiltins(L_);
   lua_pop(L_, 1);
   installInterruptHook(L_);

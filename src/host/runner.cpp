@@ -2,7 +2,9 @@
 #include "host/runner.h"
 
 #include <cstdio>
+#include <cctype>
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,9 +31,11 @@ bool callRuntime(lua_State* L, const char* name, int nargs, int nresults) {
   return false;
 }
 
-lang::Options translateOptions(lua_State* L, const std::string& chunkName) {
+lang::Options translateOptions(lua_State* L, const std::string& chunkName,
+                               const std::set<std::string, std::less<>>& sessionGlobals = {}) {
   lang::Options options;
   options.chunkName = chunkName;
+  options.declaredGlobals = sessionGlobals;
   options.isCommand = [L](std::string_view name) {
     lua_pushlstring(L, name.data(), name.size());
     if (!callRuntime(L, "iscommand", 1, 1)) return false;
@@ -165,6 +169,18 @@ int Runner::errorsReported() const {
   return n;
 }
 
+// `cls`, `history`, `exit` alone: a statement of the shell's, never `return cls` (which Lua would accept).
+bool Runner::isBareShellWord(std::string_view text) {
+  size_t b = text.find_first_not_of(" \t\r\n"), e = text.find_last_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return false;
+  std::string word(text.substr(b, e - b + 1));
+  for (char c : word)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  if (sessionGlobals_.count(word)) return false;
+  if (word == "exit") return true;
+  return translateOptions(host_.state(), "").isCommand(word);
+}
+
 RunStatus Runner::run(std::string_view text, const std::string& chunkName, bool echo) {
   if (dialect_ == Dialect::PowerShell) {
     // Every PowerShell statement writes its own output: nothing to echo.
@@ -173,12 +189,16 @@ RunStatus Runner::run(std::string_view text, const std::string& chunkName, bool 
     if (beforeRun) beforeRun(text);
     return call(text, chunkName, false);
   }
-  if (echo) {
+  if (echo && !isBareShellWord(text)) {
     // As lua.c does: try the line as an expression first, so `1+1` prints 2.
     std::string asValue = "return " + std::string(text);
-    lang::Translation t = lang::translate(asValue, translateOptions(host_.state(), chunkName));
+    lang::Translation t = lang::translate(asValue, translateOptions(host_.state(), chunkName, sessionGlobals_));
     if (t.status == lang::Status::Ok &&
         luaL_loadbufferx(host_.state(), t.lua.data(), t.lua.size(), ("@" + chunkName).c_str(), "t") == LUA_OK) {
+      for (lang::Diagnostic w : t.warnings) {
+        if (w.line == 1) w.column -= 7;  // the place in the line as typed, without "return "
+        std::cerr << lang::renderDiagnostic(text, w, chunkName);
+      }
       if (beforeRun) beforeRun(text);
       return call(text, chunkName, true);
     }
@@ -197,7 +217,9 @@ RunStatus Runner::load(std::string_view text, const std::string& chunkName, bool
     shell::loadPowerShellRuntime(L);
     t = lang::powershell::compile(text, translateOptions(L, chunkName), prompt);
   } else {
-    t = lang::translate(text, translateOptions(L, chunkName));
+    t = lang::translate(text, translateOptions(L, chunkName, sessionGlobals_));
+    // At the prompt, a global one line assigns is a Lua name for the lines after it.
+    if (prompt && t.status == lang::Status::Ok) sessionGlobals_.insert(t.assignedGlobals.begin(), t.assignedGlobals.end());
   }
   if (t.status == lang::Status::Incomplete) {
     if (prompt) return RunStatus::Incomplete;

@@ -1,6 +1,7 @@
 // Runs plush text: translate to Lua, load as text only, call, and report errors at the user's line and column.
 #pragma once
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,8 +43,10 @@ class Runner {
   RunStatus call(std::string_view text, const std::string& chunkName, bool echo);
   void reportRuntimeError(std::string_view text, const std::string& chunkName);
   bool reportAtPlace(std::string_view text, const std::string& chunkName, int idx);
+  bool isBareShellWord(std::string_view text);
   LuaHost& host_;
   Dialect dialect_;
+  std::set<std::string, std::less<>> sessionGlobals_;  // globals the prompt's earlier lines assigned
 };
 
 }  // namespace plush::host

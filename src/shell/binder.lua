@@ -12,6 +12,15 @@ end
 local function isMarker(v)
   return type(v) == "table" and getmetatable(v) == ParamMarker
 end
+
+-- `CMD -?`: the command's help is asked for, instead of running it.
+function P.asksHelp(c)
+  for i = 1, c.k or #c do
+    local a = c[i]
+    if isMarker(a) and a.name == "?" then return true end
+  end
+  return false
+end
 P.isparameter = isMarker
 
 -- The column of the parameter being bound, so an error about it points at it rather than the command.

@@ -223,6 +223,18 @@ function P.L(...)
   return out
 end
 
+-- `@(x)`: PowerShell's array subexpression. One value that is a list gives its items (so
+-- `@($users).Count` is the number of users); anything else is `a, b, c` as P.L makes it.
+function P.A(...)
+  local first = ...
+  if select("#", ...) == 1 and P.issequence(first) then
+    local out = setmetatable({}, List)
+    for i = 1, #first do out[i] = first[i] end
+    return out
+  end
+  return P.L(...)
+end
+
 -- `@{ Key = value; ... }`: an object whose properties are the keys in the order written.
 function P.H(...)
   local keys, fields = {}, {}
