@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cmdlets/graph.h"
+#include "cmdlets/mg_common.h"
 #include "cmdlets/nouns.h"
 #include "cmdlets/what_if.h"
 
@@ -149,8 +150,11 @@ void registerAll(lua_State* L, TenantContext& context) {
   registerGroupCmdlets(L, context);
   registerRoleCmdlets(L, context);
   registerTransactionCmdlets(L, context);
+  registerCapacityCmdlets(L, context);
+  registerBotCmdlets(L, context);
   registerWhatIfHooks(L, context);
   registerGraphViews(L, context);
+  registerMgCmdlets(L, context);
 }
 
 }  // namespace plush::cmdlets

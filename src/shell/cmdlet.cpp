@@ -112,6 +112,10 @@ void registerCmdlet(lua_State* L, CmdletDecl decl) {
   setString(L, "description", decl.description);
   setString(L, "defaultSet", decl.defaultSet);
   setString(L, "outputType", decl.outputType);
+  if (!decl.aliases.empty()) {
+    pushStrings(L, decl.aliases);
+    lua_setfield(L, -2, "aliases");
+  }
   lua_pushboolean(L, decl.changesState);
   lua_setfield(L, -2, "changesState");
   lua_createtable(L, static_cast<int>(decl.params.size()), 0);
@@ -292,6 +296,11 @@ void setField(lua_State* L, const char* name, bool value) {
 
 void setField(lua_State* L, const char* name, const std::vector<std::string>& values) {
   pushList(L, values);
+  rawSetTop(L, name);
+}
+
+void setNumber(lua_State* L, const char* name, double value) {
+  lua_pushnumber(L, value);
   rawSetTop(L, name);
 }
 
