@@ -43,6 +43,10 @@ for name in $needed; do
   echo "$names" | grep -qx "$package" || fail "$library is in $package, which Depends does not name ($depends)"
 done
 
+# apt accepts the file as `apt-get install ./plush_*.deb` would and resolves its dependencies (simulated: -s).
+apt-get install -s "$deb" > "$work/apt.out" 2>&1 && grep -qE '^Inst plush ' "$work/apt.out" ||
+  { fail "apt-get install -s $deb:"; tail -n 20 "$work/apt.out"; }
+
 # Unpacked anywhere, the tree runs: the binary finds /usr/share/plush relative to itself; it is stripped.
 dpkg-deb -x "$deb" "$work/root" || fail "dpkg-deb -x"
 file "$work/root/usr/bin/plush" | grep -q ', stripped' || fail "the packaged binary is not stripped"
