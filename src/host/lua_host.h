@@ -27,7 +27,7 @@ class LuaHost {
   void pushRuntime() const;
 
  private:
-  void runFile(const char* text, const std::string& name);
+  void runFile(const char* code, size_t size, const std::string& name, const char* mode);
   lua_State* L_;
 };
 
