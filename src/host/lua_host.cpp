@@ -69,10 +69,10 @@ int LuaHost::protectedCall(int nargs, int nresults) {
 }
 
 // Runtime and stdlib files are trusted plush code: an error in them is a bug, reported as such.
-// The runtime comes as bytecode built with plush ("b"); stdlib files are text ("t").
-void LuaHost::runFile(const char* code, size_t size, const std::string& name, const char* mode) {
+void LuaHost::runFile(const char* text, const std::string& name) {
   std::string chunk = "@" + name;
-  if (luaL_loadbufferx(L_, code, size, chunk.c_str(), mode) != LUA_OK || protectedCall(0, 0) != LUA_OK) {
+  if (luaL_loadbufferx(L_, text, std::char_traits<char>::length(text), chunk.c_str(), "t") != LUA_OK ||
+      protectedCall(0, 0) != LUA_OK) {
     std::string message = lua_tostring(L_, -1) ? lua_tostring(L_, -1) : "error";
     lua_pop(L_, 1);
     throw std::runtime_error("plush runtime failed to load: " + message);
@@ -80,7 +80,7 @@ void LuaHost::runFile(const char* code, size_t size, const std::string& name, co
 }
 
 void LuaHost::loadRuntime() {
-  for (const auto& chunk : embeddedRuntime()) runFile(chunk.code, chunk.size, std::string("shell/") + chunk.name, "b");
+  for (const auto& chunk : embeddedRuntime()) runFile(chunk.text, std::string("shell/") + chunk.name);
 }
 
 void LuaHost::loadStdlib(const std::string& dir) {
@@ -89,10 +89,7 @@ void LuaHost::loadStdlib(const std::string& dir) {
     if (entry.path().extension() == ".lua") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
-    std::string text = readFile(file);
-    runFile(text.data(), text.size(), "stdlib/" + file.filename().string(), "t");
-  }
+  for (const auto& file : files) runFile(readFile(file).c_str(), "stdlib/" + file.filename().string());
 }
 
 }  // namespace plush::host

@@ -27,7 +27,7 @@ class LuaHost {
   void pushRuntime() const;
 
  private:
-  void runFile(const char* code, size_t size, const std::string& name, const char* mode);
+  void runFile(const char* text, const std::string& name);
   lua_State* L_;
 };
 
