@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "host/builtins.h"
+#include "host/chunk_loading.h"
 #include "host/embedded_runtime.h"
 #include "host/format_builtins.h"
 #include "host/interrupt.h"
@@ -44,6 +45,7 @@ LuaHost::LuaHost() : L_(luaL_newstate()) {
   // Pipelines make one short-lived object per row: the generational collector suits them.
   lua_gc(L_, LUA_GCGEN, 0, 0);
   luaL_openlibs(L_);
+  forceTextChunks(L_);
   lua_newtable(L_);
   lua_setglobal(L_, "__plush");
   pushRuntime();
