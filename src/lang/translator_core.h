@@ -73,6 +73,13 @@ struct IncompleteInput {
   Diagnostic reason;
 };
 
+// Brackets, blocks and tables nested deeper than kMaxNesting: translation stops there.
+struct NestingTooDeep {
+  Diagnostic reason;
+};
+// About where Lua's own parser stops (LUAI_MAXCCALLS): deeper text would only overflow the C stack.
+constexpr int kMaxNesting = 200;
+
 class Translator {
  public:
   Translator(std::string_view source, const Options& options);
@@ -160,6 +167,7 @@ class Translator {
   const Options& options_;
   size_t pos_ = 0;
   int scriptBlockDepth_ = 0;           // inside `{ ... }` bodies, "…$_…" expands as it does in PowerShell
+  int regionDepth_ = 0;                // nested regions (brackets, blocks, tables), bounded by kMaxNesting
   std::vector<std::string> commands_;  // the command whose arguments are being read, innermost last
   GeneratedText out_;
   std::vector<Diagnostic> errors_;
