@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "cmdlets/registry.h"
 #include "host/interrupt.h"
 #include "host/lua_host.h"
+#include "host/run_limits.h"
 #include "host/runner.h"
 #include "host/transcript.h"
 #include "repl/prompt.h"
@@ -38,6 +40,9 @@ const char* kUsage =
     "  --log FILE         append a transcript of statements, output and errors\n"
     "  --now TIME         the clock, ISO 8601 (else $PLUSH_NOW, else the system clock)\n"
     "  --no-color         no colors (also when NO_COLOR is set or stdout is not a terminal)\n"
+    "  --timeout DURATION stop the run past this long (90, 90s, 5m, 1h; else $PLUSH_TIMEOUT): exit 124\n"
+    "  --max-memory SIZE  cap the memory a script may use (256M, 2G; else $PLUSH_MAX_MEMORY, else 2G\n"
+    "                     for scripts, none at the prompt; 0: none): past it OutOfMemory, exit 2\n"
     "  --version, --help\n";
 
 struct Options {
@@ -47,6 +52,8 @@ struct Options {
   bool color = true;
   bool whatIf = false;
   bool atomic = false;
+  double timeout = 0;                // seconds; 0: none
+  std::optional<size_t> maxMemory;  // bytes; 0: none; unset: the default of the mode
   enum class Mode { Prompt, File, Text, Stdin } mode = Mode::Prompt;
   std::string script;  // file name or text
   std::vector<std::string> args;
@@ -65,6 +72,18 @@ std::string envOr(const char* name, const std::string& fallback) {
 std::string defaultStorePath() {
   std::string data = envOr("XDG_DATA_HOME", envOr("HOME", ".") + "/.local/share");
   return data + "/plush/tenant.db";
+}
+
+double durationOption(const std::string& name, const std::string& text) {
+  auto seconds = plush::host::parseDuration(text);
+  if (!seconds) usageError(name + " takes a duration such as 90, 90s, 5m or 1h, not '" + text + "'");
+  return *seconds;
+}
+
+size_t sizeOption(const std::string& name, const std::string& text) {
+  auto bytes = plush::host::parseSize(text);
+  if (!bytes) usageError(name + " takes a size such as 256M or 2G, not '" + text + "'");
+  return *bytes;
 }
 
 Options parseOptions(int argc, char** argv) {
@@ -86,6 +105,8 @@ Options parseOptions(int argc, char** argv) {
     else if (a == "--atomic") o.atomic = true;
     else if (a == "--no-color") o.color = false;
     else if (a == "--log") o.logFile = value(a);
+    else if (a == "--timeout") o.timeout = durationOption(a, value(a));
+    else if (a == "--max-memory") o.maxMemory = sizeOption(a, value(a));
     else if (a == "--output") {
       o.output = value(a);
       if (o.output != "table" && o.output != "list" && o.output != "json" && o.output != "csv")
@@ -100,6 +121,9 @@ Options parseOptions(int argc, char** argv) {
   if (o.tenant.storePath.empty() && !o.tenant.demo) o.tenant.storePath = envOr("PLUSH_TENANT", defaultStorePath());
   if (o.tenant.actingUpn.empty()) o.tenant.actingUpn = envOr("PLUSH_AS", "");
   if (o.tenant.now.empty()) o.tenant.now = envOr("PLUSH_NOW", "");
+  if (o.timeout == 0 && !envOr("PLUSH_TIMEOUT", "").empty()) o.timeout = durationOption("$PLUSH_TIMEOUT", envOr("PLUSH_TIMEOUT", ""));
+  if (!o.maxMemory && !envOr("PLUSH_MAX_MEMORY", "").empty())
+    o.maxMemory = sizeOption("$PLUSH_MAX_MEMORY", envOr("PLUSH_MAX_MEMORY", ""));
   if (std::getenv("NO_COLOR") || !isatty(STDOUT_FILENO)) o.color = false;
   return o;
 }
@@ -123,6 +147,8 @@ void setState(lua_State* L, const Options& o, const std::string& scriptName) {
   lua_setfield(L, -2, "color");
   lua_pushstring(L, o.tenant.now.c_str());
   lua_setfield(L, -2, "now");
+  lua_pushstring(L, plush::host::durationText(o.timeout).c_str());
+  lua_setfield(L, -2, "timeout");
   if (!scriptName.empty()) {
     lua_pushstring(L, scriptName.c_str());
     lua_setfield(L, -2, "scriptFile");
@@ -207,6 +233,9 @@ struct ScriptRun {
         if (exit == 0) exit = 1;
       }
     }
+    if (plush::host::pendingSignal() == plush::host::kStopTimeout && requestedExit < 0)
+      std::cerr << "plush: stopped by --timeout " << plush::host::durationText(options.timeout)
+                << "; any unfinished change was rolled back\n";
     std::cout.flush();
     plush::host::endTranscript(host.state(), exit);
     return exit;
@@ -232,6 +261,24 @@ void installScriptExit(lua_State* L, ScriptRun& run) {
   lua_pop(L, 1);
 }
 
+// --max-memory, or the default of the mode: a script is capped, the prompt is not.
+bool capMemory(plush::host::LuaHost& host, const Options& o) {
+  size_t limit = o.maxMemory.value_or(o.mode == Options::Mode::Prompt ? 0 : plush::host::kDefaultScriptMemory);
+  size_t used = host.memory().used();
+  if (limit != 0 && limit < 2 * used) {
+    std::cerr << "plush: --max-memory " << plush::host::sizeText(limit) << " is too small: plush itself holds "
+              << plush::host::sizeText(used) << " before the script starts\n";
+    return false;
+  }
+  host.memory().setLimit(limit);
+  lua_getglobal(host.state(), "__plush");
+  lua_getfield(host.state(), -1, "state");
+  lua_pushstring(host.state(), plush::host::sizeText(limit).c_str());
+  lua_setfield(host.state(), -2, "maxMemory");
+  lua_pop(host.state(), 2);
+  return true;
+}
+
 int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant, const Options& o) {
   std::string text, name;
   if (!readScript(o, text, name)) return kExitUsage;
@@ -242,6 +289,7 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
   ScriptRun run{host, tenant, o, runner};
   installScriptExit(host.state(), run);
   if (o.whatIf || o.atomic) tenant.beginRun();
+  if (o.timeout > 0) plush::host::startTimeout(o.timeout);
   auto status = runner.run(text, name, false);
   return run.finish(status, -1);
 }
@@ -261,6 +309,7 @@ int main(int argc, char** argv) {
     plush::cmdlets::registerAll(host.state(), tenant);
     host.loadStdlib(stdlib);
     plush::host::installSignalHandlers();
+    if (!capMemory(host, options)) return kExitUsage;
     if (options.mode == Options::Mode::Prompt) {
       setState(host.state(), options, "");
       setArgs(host.state(), options);

@@ -3,6 +3,8 @@
 #include <lua.hpp>
 #include <string>
 
+#include "host/memory_cap.h"
+
 namespace plush::host {
 
 class LuaHost {
@@ -13,6 +15,8 @@ class LuaHost {
   LuaHost& operator=(const LuaHost&) = delete;
 
   lua_State* state() const { return L_; }
+  // --max-memory: the cap on what the Lua state holds (0: none).
+  MemoryCap& memory() { return memory_; }
 
   // The shell runtime compiled into the binary, then every stdlib/*.lua in name order.
   void loadRuntime();
@@ -28,6 +32,7 @@ class LuaHost {
 
  private:
   void runFile(const char* text, const std::string& name);
+  MemoryCap memory_;  // before L_: the state allocates through it from its first byte
   lua_State* L_;
 };
 

@@ -149,6 +149,14 @@ bool isRecord(lua_State* L, int idx) {
   return yes;
 }
 
+void pushStopRecord(lua_State* L, int stop) {
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "stopRecord");
+  lua_remove(L, -2);
+  lua_pushstring(L, stopReasonName(stop));
+  lua_call(L, 1, 1);
+}
+
 // A terminating Lua error as a record, for the runtime's error hook (the --log transcript).
 void noteTerminatingError(lua_State* L, const std::string& message) {
   lua_getglobal(L, "__plush");
@@ -223,6 +231,7 @@ RunStatus Runner::call(std::string_view text, const std::string& chunkName, bool
   lua_State* L = host_.state();
   int base = lua_gettop(L) - 1;
   int status = host_.protectedCall(0, LUA_MULTRET);
+  if (status == LUA_OK && pendingSignal() != 0) settleStop(L);  // it came as the run ended: the run is done
   if (status == LUA_OK) {
     int results = lua_gettop(L) - base;
     if (echo && results > 0) {
@@ -230,15 +239,29 @@ RunStatus Runner::call(std::string_view text, const std::string& chunkName, bool
       lua_getfield(L, -1, "outDefault");
       lua_remove(L, -2);
       lua_insert(L, base + 1);
-      if (host_.protectedCall(results, 0) != LUA_OK) reportRuntimeError(text, chunkName);
+      if (host_.protectedCall(results, 0) != LUA_OK) {
+        bool stopped = pendingSignal() != 0;
+        if (stopped) settleStop(L);
+        reportRuntimeError(text, chunkName);
+        lua_settop(L, base);
+        return stopped ? RunStatus::Interrupted : RunStatus::RuntimeError;
+      }
     }
     lua_settop(L, base);
     return RunStatus::Ok;
   }
-  bool interrupted = pendingSignal() != 0;
+  int stop = pendingSignal();
+  if (stop != 0) {
+    settleStop(L);
+    if (!isRecord(L, -1)) {  // the VM's own "not enough memory": report the stop itself
+      lua_pop(L, 1);
+      pushStopRecord(L, stop);
+    }
+  }
   reportRuntimeError(text, chunkName);
   lua_settop(L, base);
-  return interrupted ? RunStatus::Interrupted : RunStatus::RuntimeError;
+  if (stop == kStopOutOfMemory) return RunStatus::RuntimeError;
+  return stop != 0 ? RunStatus::Interrupted : RunStatus::RuntimeError;
 }
 
 // Report the error value on top of the stack and pop it.
