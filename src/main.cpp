@@ -304,7 +304,7 @@ int main(int argc, char** argv) {
     std::string stdlib = stdlibDir();
     options.tenant.catalogPath = stdlib + "/catalog.json";
     options.tenant.demoPath = stdlib + "/demo.json";
-    options.tenant.interrupted = [] { return plush::host::pendingSignal() != 0; };
+    options.tenant.interrupted = [] { return plush::host::stopRequested(); };
     plush::cmdlets::TenantContext tenant(options.tenant);
     plush::cmdlets::registerAll(host.state(), tenant);
     host.loadStdlib(stdlib);

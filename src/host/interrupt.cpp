@@ -69,6 +69,8 @@ void requestStop(int reason) { stop(reason); }
 
 int pendingSignal() { return pending.load(); }
 
+bool stopRequested() { return pending.load() != 0 && !settled.load(); }
+
 void settleStop(lua_State* L) {
   settled.store(true);
   lua_sethook(L, nullptr, 0, 0);

@@ -19,6 +19,9 @@ void startTimeout(double seconds);
 void requestStop(int reason);
 // The pending stop (SIGINT, SIGTERM, kStopTimeout, kStopOutOfMemory) or 0.
 int pendingSignal();
+// What long C++ work polls: a stop is pending and the runner has not taken it yet (after that,
+// rolling back and reporting must run to their end).
+bool stopRequested();
 // The stop has reached the runner: disarm the hook, and let later signals only be recorded, so
 // that reporting the stop and rolling back (which run Lua) are not stopped in turn.
 void settleStop(lua_State* L);

@@ -2,6 +2,7 @@
 #include "shell/cmdlet.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 
@@ -214,6 +215,25 @@ void Call::error(const ErrorInfo& info) {
   setString(L_, "Message", info.message);
   setString(L_, "Recommendation", info.recommendation);
   lua_call(L_, 2, 0);
+}
+
+void Call::terminate(const ErrorInfo& info) {
+  lua_getglobal(L_, "__plush");
+  lua_getfield(L_, -1, "throw");
+  lua_newtable(L_);
+  setString(L_, "Id", info.id);
+  setString(L_, "Category", info.category);
+  setString(L_, "Target", info.target);
+  setString(L_, "Message", info.message);
+  setString(L_, "Recommendation", info.recommendation);
+  lua_getfield(L_, stage_, "cmd");
+  lua_getfield(L_, -1, "name");
+  lua_setfield(L_, -3, "Command");
+  lua_pop(L_, 1);
+  lua_getfield(L_, stage_, "position");
+  lua_setfield(L_, -2, "Position");
+  lua_call(L_, 1, 0);  // raises
+  std::abort();
 }
 
 void Call::verbose(const std::string& text) {

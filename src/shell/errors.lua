@@ -1,7 +1,7 @@
 -- Error records: stable ids, non-terminating reporting to stderr and the Error list, terminating raise.
 local P = __plush
 
-local ErrorRecord = P.type("ErrorRecord", {"Id", "Category", "Target", "Message", "Recommendation", "Command", "Position"})
+local ErrorRecord = P.type("ErrorRecord", {"Id", "Category", "Target", "Message", "Recommendation", "Command", "Position", "TargetObject"})
 ErrorRecord.__tostring = function(r)
   return (r.Id or "Error") .. ": " .. (r.Message or "")
 end

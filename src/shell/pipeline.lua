@@ -4,9 +4,17 @@ local P = __plush
 local Stage = {}
 Stage.__index = Stage
 
+-- Errors of the store itself name the store as their target; in a bulk run the log must also say
+-- which input object's change was not made.
+local storeErrors = {StoreBusy = true, StoreError = true, StoreReadOnly = true, Interrupted = true}
+
 -- Report a non-terminating error as this stage's -ErrorAction says.
 function Stage:error(rec)
   rec = P.record(rec)
+  if storeErrors[rec.Id] and self.current ~= nil and not rec.TargetObject then
+    rec.TargetObject = P.cell(self.current)
+    rec.Message = (rec.Message or "") .. " Input object: " .. rec.TargetObject .. "."
+  end
   rec.Command = rec.Command or self.cmd.name
   rec.Position = rec.Position or self.position
   local action = self.errorAction
@@ -136,6 +144,7 @@ local function inputFunction(s)
     local name = only.name
     return function(input)
       s.args[name] = input
+      s.current = input
       if process then process(s, input) end
     end
   end
@@ -146,6 +155,7 @@ local function inputFunction(s)
       notBound(input, "")
       return
     end
+    s.current = input
     if process then process(s, input) end
   end
 end
