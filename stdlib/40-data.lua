@@ -96,6 +96,8 @@ local writerParameters = {
   {name = "Delimiter", type = "string", help = "The character between fields (default ','); one character, not a quote."},
   {name = "UseQuotes", type = "string", values = quoteValues,
    help = "Always (the default, as PowerShell 7), AsNeeded (fields with the delimiter, quotes, line breaks, edge spaces), or Never."},
+  {name = "QuoteFields", aliases = {"QF"}, type = "string", list = true,
+   help = "Quote these columns always; the others only where a value needs it."},
   {name = "NoHeader", type = "switch", help = "No header line: rows only."},
   {name = "NoTypeInformation", aliases = {"NTI"}, type = "switch", help = "Accepted for PowerShell scripts; plush never writes #TYPE lines (as PowerShell 7)."},
 }
@@ -107,13 +109,30 @@ end
 
 -- Writes each object as a line (a header from the first object's properties first, unless
 -- -NoHeader or `columns` already given). -UseQuotes Never refuses a value it cannot write faithfully.
+local function quotedFields(s)
+  if not s.args.QuoteFields then return nil end
+  local set = {}
+  for _, name in ipairs(s.args.QuoteFields) do set[name:lower()] = true end
+  return set
+end
+
+-- One line; with -QuoteFields each field is quoted as its column says.
+local function lineOf(fields, columns, delimiter, quoting, quoteSet)
+  if not quoteSet then return P.csv_line(fields, delimiter, quoting) end
+  local parts = {}
+  for i, v in ipairs(fields) do
+    parts[i] = P.csv_line({v}, delimiter, quoteSet[columns[i]:lower()] and "Always" or "AsNeeded"):sub(1, -2)
+  end
+  return table.concat(parts, delimiter) .. "\n"
+end
+
 local function csvWriter(s, write, columns)
-  local delimiter, quoting = delimiterOf(s), s.args.UseQuotes or "Always"
+  local delimiter, quoting, quoteSet = delimiterOf(s), s.args.UseQuotes or "Always", quotedFields(s)
   s.columns = columns
   return function(o)
     if not s.columns then
       s.columns = headerOf(o)
-      if not s.args.NoHeader then write(P.csv_line(s.columns, delimiter, quoting)) end
+      if not s.args.NoHeader then write(lineOf(s.columns, s.columns, delimiter, quoting, quoteSet)) end
     end
     local row = {}
     for i, c in ipairs(s.columns) do
@@ -125,7 +144,7 @@ local function csvWriter(s, write, columns)
         return
       end
     end
-    write(P.csv_line(row, delimiter, quoting))
+    write(lineOf(row, s.columns, delimiter, quoting, quoteSet))
   end
 end
 
@@ -191,7 +210,9 @@ P.register {
   synopsis = "Write objects to a CSV file.",
   description = "Streams each object to the file as an RFC 4180 line (UTF-8, no BOM), with a header from the first object's properties; quoting and -Delimiter as ConvertTo-Csv. -Append adds rows under the file's own header, with no second header; an object with other properties is refused unless -Force, which writes the file's columns only (as PowerShell 7; plush also refuses an object with extra properties rather than drop them). Lists in a cell are JSON arrays.",
   parameters = withWriterParameters({
-                {name = "Path", aliases = {"FilePath"}, type = "string", position = 1, mandatory = true, complete = "path"},
+                {name = "Path", aliases = {"FilePath", "LiteralPath", "PSPath", "LP"}, type = "string", position = 1, mandatory = true, complete = "path"},
+                {name = "Encoding", type = "string", values = {"utf8", "utf8NoBOM", "utf8BOM"},
+                 help = "utf8 and utf8NoBOM (the default, as PowerShell 7) write no byte order mark; utf8BOM writes one (Excel reads such a file as UTF-8)."},
                 {name = "Append", type = "switch", help = "Add rows to an existing file, under its header."},
                 {name = "Force", type = "switch", help = "With -Append: write the file's columns even when the objects have others."},
                 {name = "NoClobber", type = "switch", help = "Refuse to replace an existing file."},
@@ -214,6 +235,7 @@ P.register {
       local f, err = io.open(s.args.Path, s.args.Append and "ab" or "wb")
       if not f then cannotWrite(s.args.Path, err) end
       f:write(lead)
+      if s.args.Encoding == "utf8BOM" and not s.header then f:write("\239\187\191") end
       s.file = f
       s.write = csvWriter(s, function(line) f:write(line) end, columns)
     end
@@ -268,7 +290,7 @@ P.register {
   name = "Import-Csv",
   synopsis = "Read objects from a CSV file.",
   description = "Streams one object per row, named by the header row. Follows RFC 4180: quoted fields with commas, quotes (\"\") and newlines, CRLF or LF. UTF-8 with or without a BOM, or UTF-16 with a BOM; any other encoding is refused at its first line that is not UTF-8. As PowerShell: a #TYPE first line is skipped, a blank header name becomes H<n> (with a warning), a name given twice is refused. The whole file is checked before the first row goes down the pipeline, so a malformed file changes nothing (InvalidCsv naming the line); memory stays that of one row. Ragged rows are named under -Verbose.",
-  parameters = {{name = "Path", aliases = {"FilePath"}, type = "string", position = 1, mandatory = true, pipeline = "property", complete = "path"},
+  parameters = {{name = "Path", aliases = {"FilePath", "LiteralPath", "PSPath", "LP"}, type = "string", position = 1, mandatory = true, pipeline = "property", complete = "path"},
                 {name = "Delimiter", type = "string", help = "The character between fields (default ',')."}},
   examples = {{code = "Import-Csv users.csv | Set-UserLicense -Add POWER_BI_PRO", text = "Rows with a UserPrincipalName column bind to -User."},
               {code = "Import-Csv export.csv -Delimiter ';'", text = "A semicolon-separated file (Excel in many locales)."}},

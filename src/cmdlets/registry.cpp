@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cmdlets/graph.h"
+#include "cmdlets/mg_common.h"
 #include "cmdlets/nouns.h"
 #include "cmdlets/what_if.h"
 
@@ -110,7 +111,7 @@ void TenantContext::connect(const std::string& path, const std::string& actingUp
 
 std::string TenantContext::promptLabel() {
   try {
-    return session().tenant().Name + " (" + session().actor() + ")";
+    return session().tenantName() + " (" + session().actor() + ")";
   } catch (const std::exception&) {
     return "plush";
   }
@@ -132,6 +133,8 @@ void TenantContext::endRunAtomic(bool commit) {
     else session().rollback();
   }
 }
+
+long long TenantContext::changesMade() const { return session_ ? session_->changesMade() : 0; }
 
 int TenantContext::transactionDepth() { return session_ ? session_->transactionDepth() : 0; }
 
@@ -155,8 +158,11 @@ void registerAll(lua_State* L, TenantContext& context) {
   registerGroupCmdlets(L, context);
   registerRoleCmdlets(L, context);
   registerTransactionCmdlets(L, context);
+  registerCapacityCmdlets(L, context);
+  registerBotCmdlets(L, context);
   registerWhatIfHooks(L, context);
   registerGraphViews(L, context);
+  registerMgCmdlets(L, context);
 }
 
 }  // namespace plush::cmdlets

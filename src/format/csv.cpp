@@ -85,8 +85,13 @@ void CsvReader::readQuoted(std::string& field) {
       fail("a quoted field opens here and runs on to line " + std::to_string(line_) + ", where " + describe(after) +
                " follows its closing quote; is the quote here missing its closing quote?",
            openLine, openColumn, kQuotingFix);
+    // A quoted field followed by ; | or a tab is most likely a file with another delimiter.
+    std::string fix = after == ';' || after == '|' || after == '\t'
+                          ? "The file seems to separate fields with " + describe(after) + ": read it with -Delimiter " +
+                                (after == '\t' ? std::string("\"`t\"") : "'" + std::string(1, char(after)) + "'")
+                          : std::string(kQuotingFix);
     fail("unexpected " + describe(after) + " after a closing quote; a quote inside a quoted field is written \"\"",
-         line_, column_, kQuotingFix);
+         line_, column_, fix);
   }
 }
 

@@ -15,6 +15,7 @@
 #include "host/embedded_runtime.h"
 #include "host/format_builtins.h"
 #include "host/interrupt.h"
+#include "host/progress_builtins.h"
 
 namespace plush::host {
 
@@ -87,6 +88,7 @@ LuaHost::LuaHost() : L_(lua_newstate(MemoryCap::allocate, &memory_)) {
   pushRuntime();
   registerBuiltins(L_);
   registerFormatBuiltins(L_);
+  registerProgressBuiltins(L_);
   lua_pop(L_, 1);
 }
 

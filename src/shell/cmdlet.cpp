@@ -113,6 +113,10 @@ void registerCmdlet(lua_State* L, CmdletDecl decl) {
   setString(L, "description", decl.description);
   setString(L, "defaultSet", decl.defaultSet);
   setString(L, "outputType", decl.outputType);
+  if (!decl.aliases.empty()) {
+    pushStrings(L, decl.aliases);
+    lua_setfield(L, -2, "aliases");
+  }
   lua_pushboolean(L, decl.changesState);
   lua_setfield(L, -2, "changesState");
   lua_createtable(L, static_cast<int>(decl.params.size()), 0);
@@ -203,6 +207,11 @@ bool Call::emitTop() {
   bool more = lua_toboolean(L_, -1);
   lua_pop(L_, 1);
   return more;
+}
+
+void Call::expect(long long count) {
+  lua_pushinteger(L_, count);
+  lua_setfield(L_, stage_, "expected");
 }
 
 void Call::error(const ErrorInfo& info) {
@@ -307,6 +316,11 @@ void setField(lua_State* L, const char* name, bool value) {
 
 void setField(lua_State* L, const char* name, const std::vector<std::string>& values) {
   pushList(L, values);
+  rawSetTop(L, name);
+}
+
+void setNumber(lua_State* L, const char* name, double value) {
+  lua_pushnumber(L, value);
   rawSetTop(L, name);
 }
 

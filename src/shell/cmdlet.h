@@ -43,6 +43,7 @@ using Handler = std::function<void(Call&)>;
 
 struct CmdletDecl {
   std::string name;
+  std::vector<std::string> aliases;  // other names of the command (an older SDK's, say)
   std::string synopsis;
   std::string description;
   std::vector<Param> params;
@@ -70,10 +71,14 @@ class Call {
   std::optional<bool> boolean(const char* name) const;
   bool flag(const char* name) const;
   bool hasInput() const { return input_ != 0 && !lua_isnil(L_, input_); }
+  // Push a bound parameter's value as it is (nil when not given), for values of Lua shape: tables, lists.
+  void pushArgument(const char* name) const { pushArg(name); }
   int inputIndex() const { return input_; }
 
   // Emit the value on top of the stack downstream (pops it). False: downstream wants no more.
   bool emitTop();
+  // How many objects this stage is about to send, when it knows (the progress line's estimate).
+  void expect(long long count);
   // A non-terminating error, as the stage's -ErrorAction says (Stop raises it).
   void error(const ErrorInfo& info);
   // A terminating error: the run stops (pcall catches it as the record).
@@ -100,6 +105,7 @@ void setField(lua_State* L, const char* name, const std::optional<std::string>& 
 void setField(lua_State* L, const char* name, long long value);
 void setField(lua_State* L, const char* name, bool value);
 void setField(lua_State* L, const char* name, const std::vector<std::string>& values);
+void setNumber(lua_State* L, const char* name, double value);  // a Lua float (percentages, rates)
 // Declare a type's property order once (P.type(name, props)).
 void declareType(lua_State* L, const char* typeName, const std::vector<std::string>& props);
 

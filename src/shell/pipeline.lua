@@ -18,8 +18,16 @@ function Stage:error(rec)
   rec.Command = rec.Command or self.cmd.name
   rec.Position = rec.Position or self.position
   local action = self.errorAction
+  if self.errorVariable then self.errorVariable[#self.errorVariable + 1] = rec end
   if action == "Stop" then P.throw(P.remember(rec)) end
+  if action == "Ignore" then return end
   P.reportError(rec, action == "SilentlyContinue")
+end
+
+-- A variable the common parameters set (-OutVariable, -ErrorVariable): a global of the Lua dialect;
+-- the PowerShell dialect puts it in the caller's scope.
+function P.setVariable(name, value)
+  _G[name] = value
 end
 
 -- Ask every earlier stage to stop producing (Select-Object -First has what it needs).
@@ -32,7 +40,10 @@ function Stage:stopUpstream()
 end
 
 function Stage:verbose(text)
-  if self.args.Verbose then io.stderr:write(P.paint("VERBOSE: " .. text, "verbose"), "\n") end
+  if self.args.Verbose then
+    P.progress_clear()
+    io.stderr:write(P.paint("VERBOSE: " .. text, "verbose"), "\n")
+  end
 end
 
 local function callerPosition()
@@ -67,6 +78,7 @@ local function newStage(c, index, position)
   end
   local s = setmetatable({cmd = cmd, args = argsOf(bound), set = set, index = index, position = where}, Stage)
   s.errorAction = s.args.ErrorAction or P.state.errorAction or "Continue"
+  if cmd.changesState and s.args.WhatIf == nil and P.state.whatIfPreference then s.args.WhatIf = true end
   if index > 1 then
     s.byValue, s.byProperty = P.pipelineParameters(cmd, bound, set)
   end
@@ -160,7 +172,45 @@ local function inputFunction(s)
   end
 end
 
-local function wire(stages, sink)
+-- A changing pipeline that runs a while shows a progress line on the terminal (stderr; host's
+-- progress_tick decides when): the objects its first changing stage took, their rate, the changes
+-- and errors so far, and an estimate when the first stage knows how many objects it sends (Get-User
+-- sets `expected`): "N of M" when the changing stage reads straight from it, else from how far it is.
+-- Not for --output json or csv, whose stderr carries records. Returns the stage and a wrapper for
+-- its input.
+local function progressWatch(stages)
+  local output = P.state.output
+  if output == "json" or output == "csv" or P.progressWatching then return nil end  -- the outermost pipeline's
+  local target
+  for _, s in ipairs(stages) do
+    if s.cmd.changesState then target = s break end
+  end
+  if not target or target.index == 1 then return nil end
+  local source, errorsBefore = stages[1], P.state.errorsReported
+  local changesBefore = P.changes_made and P.changes_made()
+  local tick, name, done = P.progress_tick, target.cmd.name, 0
+  P.progress_start()
+  P.progressWatching = true
+  local sent = 0
+  local function countSent()  -- once the stages are wired: the first stage's emit then exists
+    local emit = source.emit
+    source.emit = function(o)
+      sent = sent + 1
+      return emit(o)
+    end
+  end
+  return target, function(input)
+    return function(o)
+      input(o)
+      done = done + 1
+      local total = target.index == 2 and source.expected or nil
+      local changes = changesBefore and P.changes_made() - changesBefore
+      P.progressShown = tick(name, done, total, changes, P.state.errorsReported - errorsBefore, sent, source.expected)
+    end
+  end, countSent
+end
+
+local function wire(stages, sink, watched, watch)
   for i = #stages, 1, -1 do
     local s = stages[i]
     local nextInput = i == #stages and sink or stages[i + 1].input
@@ -186,6 +236,7 @@ local function wire(stages, sink)
     end
     s.process = processFunction(s)
     s.input = inputFunction(s)
+    if s == watched then s.input = watch(s.input) end
   end
 end
 
@@ -227,16 +278,34 @@ local function runStages(stages)
   end
 end
 
--- -OutVariable NAME: the stage's own output, as a List, in the global NAME (set when the pipeline ends).
+-- -OutVariable NAME and -ErrorVariable NAME: the stage's own output or errors, as a List, in the
+-- variable NAME (set when the pipeline ends; +NAME adds to what the variable holds).
 local function startOutVariables(stages)
   for _, s in ipairs(stages) do
     if s.args.OutVariable then s.outVariable = P.list() end
+    if s.args.ErrorVariable then s.errorVariable = P.list() end
   end
+end
+
+local function setVariable(name, list)
+  local add = name:sub(1, 1) == "+"
+  if add then
+    name = name:sub(2)
+    local old = P.getVariable and P.getVariable(name) or _G[name]
+    if P.islist(old) then
+      local joined = P.list()
+      for i = 1, #old do joined[i] = old[i] end
+      for i = 1, #list do joined[#joined + 1] = list[i] end
+      list = joined
+    end
+  end
+  P.setVariable(name, list)
 end
 
 local function setOutVariables(stages)
   for _, s in ipairs(stages) do
-    if s.outVariable then _G[s.args.OutVariable] = s.outVariable end
+    if s.outVariable then setVariable(s.args.OutVariable, s.outVariable) end
+    if s.errorVariable then setVariable(s.args.ErrorVariable, s.errorVariable) end
   end
 end
 
@@ -255,6 +324,7 @@ end
 
 -- The end of the pipeline: Out-Default for a statement, a List for a value.
 local function makeSink(toOutput)
+  if type(toOutput) == "function" then return toOutput, function() end end
   if toOutput and blockOutput then return blockOutput, function() end end
   if toOutput then
     local show, flush = P.outDefaultSink()
@@ -264,27 +334,47 @@ local function makeSink(toOutput)
   return append, function() return result end
 end
 
--- Run a pipeline. As a statement its output goes to Out-Default; as a value it returns a List.
-function P.pipe(toOutput, ...)
+-- Run a pipeline from `position` ("file:line"). As a statement its output goes to Out-Default (or to
+-- the function given as toOutput); as a value it returns a List.
+function P.pipeAt(position, toOutput, ...)
   local n = select("#", ...)
-  local position = callerPosition()
   local stages = {}
   for i = 1, n do
     stages[i] = newStage(select(i, ...), i, position)
     stages[i].previous = stages[i - 1]
   end
   local sink, finish = makeSink(toOutput)
-  startOutVariables(stages)
-  wire(stages, sink)
-  P.hook_pipeline_start(stages)
   local changes = false
   for _, s in ipairs(stages) do changes = changes or s.cmd.changesState end
+  local watched, watch, countSent
+  if changes then
+    watched, watch, countSent = progressWatch(stages)
+    if watched then
+      local show = sink
+      sink = function(o)
+        if P.progressShown then P.progress_clear() P.progressShown = false end
+        show(o)
+      end
+    end
+  end
+  startOutVariables(stages)
+  wire(stages, sink, watched, watch)
+  if countSent then countSent() end
+  P.hook_pipeline_start(stages)
   local ok, err = (changes and P.batched or pcall)(runStages, stages)
+  if watched then
+    P.progress_clear()
+    P.progressShown, P.progressWatching = false, false
+  end
   endWhatIf(stages)
   setOutVariables(stages)
   local result = finish()
   if not ok then error(err, 0) end
   if not toOutput then return result end
+end
+
+function P.pipe(toOutput, ...)
+  return P.pipeAt(callerPosition(), toOutput, ...)
 end
 
 P.hook_pipeline_start = function() end

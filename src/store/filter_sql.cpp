@@ -163,6 +163,8 @@ SqlCondition compile(const FilterNode& n, bool negated) {
     }
     case FilterOp::HasSkuId: return holdsProduct("p.sku_id", n.values.front().text);
     case FilterOp::HasSkuPartNumber: return holdsProduct("p.sku_part_number", n.values.front().text);
+    case FilterOp::HasAnyLicense:
+      return leaf("EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.state = 'Active')", {});
   }
   return leaf("0", {});
 }

@@ -88,6 +88,7 @@ void Session::initialiseTenant(const NewTenantOptions& options, const std::strin
     Catalog c = loadCatalog(catalog);
     for (const Product& p : c.products) store_->upsertProduct(p);
     store_->saveRuleBook(c.rules);
+    saveCatalogCapacity(c);
   }
   User admin;
   admin.Id = newGuid();
@@ -212,6 +213,7 @@ void Session::require(Action action) {
 }
 
 void Session::audit(const std::string& action, const std::string& target, const std::string& detail) {
+  ++changesMade_;
   AuditEntry e{clock_.nowIso(), actorUpn_, action, target, detail};
   if (batchOpen_) pendingAudit_.push_back(std::move(e));
   else store_->appendAudit(e);
@@ -295,6 +297,16 @@ TenantInfo Session::tenant() {
                     store_->countUsers(), store_->countGroups(), store_->countProducts()};
 }
 
+int64_t Session::userCount() {
+  require(Action::Read);
+  return store_->countUsers();
+}
+
+std::string Session::tenantName() {
+  require(Action::Read);
+  return store_->tenant().name;
+}
+
 TenantInfo Session::setTenant(std::optional<std::string> defaultUsageLocation, std::optional<bool> allowAdHoc) {
   require(Action::TenantSettings);
   Change change(*this);
@@ -322,18 +334,6 @@ TenantInfo Session::setTenant(std::optional<std::string> defaultUsageLocation, s
   change.commit();
   return tenant();
 }
-
-namespace {
-
-// Letters and digits only, lower case: POWERBI_PRO, "power bi pro" and Power_BI_Pro all read "powerbipro".
-std::string squashed(const std::string& name) {
-  std::string out;
-  for (char c : name)
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-}  // namespace
 
 // The product a mistyped name most likely meant: the same letters and digits as a SkuPartNumber or
 // display name, separators and case aside (POWERBI_PRO -> POWER_BI_PRO); empty when none.

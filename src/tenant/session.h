@@ -43,6 +43,11 @@
 //   forEachAudit(AuditQuery{since, actor, target, last, afterSequence}, callback(const AuditEntry&) -> bool)
 //   auditSequence() -> int64 (mark before a --what-if run; then forEachAudit({.afterSequence = mark}))
 //   exportTenant(path);  importTenant(paths, "plush" | "graph", merge) -> ImportReport{..., warnings}
+//   capacity(kind?, month? "YYYY-MM") -> vector<TenantCapacityRow> (pooled from Enabled/Warning subscriptions,
+//            consumed = the bots' billed sessions, projection from the daily rate)
+//   bots(pattern, owner?) -> vector<Bot>;  newBot(NewBot{name, owner, environment}) -> Bot;  removeBot(bot)
+//   botUsage(bot?, month?) -> vector<BotUsageRow>;  botUsageDays(bot?, month?) -> vector<BotUsageDay>
+//   addBotUsage(bot, date, billedSessions) -> BotUsageDay;  importBotUsage(path) -> BotUsageImport
 //
 // Streaming callbacks run with no store statement open, so they may call back into the Session
 // (Get-User | Set-UserLicense). Error ids: CountViolation, UsageLocationRequired,
@@ -52,7 +57,8 @@
 // NotFound, AmbiguousIdentity, InvalidUsageLocation, InvalidArgument, AlreadyExists,
 // GroupHasLicenses, QuantityBelowAssigned, PlanNotInProduct, PlanIsAutomatic, LicenseNotAssigned,
 // AdHocSubscriptionsDisabled, LastGlobalAdministrator, InvalidFilter, InvalidCsv, InvalidJson,
-// CatalogNotFound, StoreBusy, StoreTooNew, StoreError, TenantNotFound, TenantNotEmpty, Interrupted.
+// CatalogNotFound, StoreBusy, StoreTooNew, StoreError, TenantNotFound, TenantNotEmpty, Interrupted,
+// BotNotFound, CapacityNotFound.
 #pragma once
 
 #include <chrono>
@@ -62,6 +68,8 @@
 #include <string>
 #include <vector>
 
+#include "tenant/capacity.h"
+#include "tenant/capacity_period.h"
 #include "tenant/clock.h"
 #include "tenant/entities.h"
 #include "tenant/errors.h"
@@ -71,6 +79,8 @@
 namespace plush::tenant {
 
 class LicenseEngine;
+struct Catalog;
+struct BotUsageLine;
 
 struct SessionOptions {
   std::string storePath;        // a file, or ":memory:"
@@ -113,11 +123,14 @@ class Session {
   std::vector<RunShortfall> endBatch();
 
   std::string actor() const { return actorUpn_; }
+  int64_t changesMade() const { return changesMade_; }  // audited changes since the session opened
   std::vector<std::string> actorRoles() const { return actorRoles_; }
   std::string now() const { return clock_.nowIso(); }
 
   // tenant
   TenantInfo tenant();
+  std::string tenantName();  // the tenant row alone, for the prompt drawn after every statement
+  int64_t userCount();       // active users (a kept count)
   TenantInfo setTenant(std::optional<std::string> defaultUsageLocation, std::optional<bool> allowAdHoc);
 
   // products: every product plush knows (the catalog and Import-Product), or those the tenant
@@ -134,7 +147,8 @@ class Session {
   Subscription setSubscription(const std::string& id, const SubscriptionChanges& changes);
   std::vector<LicenseRow> licenses(std::optional<std::string> product = {});
   std::vector<UserLicenseRow> userLicenses(const std::string& user);
-  std::vector<UserLicenseRow> setUserLicense(const std::string& user, const SetUserLicenseRequest& request);
+  std::vector<UserLicenseRow> setUserLicense(const std::string& user, const SetUserLicenseRequest& request,
+                                            const std::string& action = "Set-UserLicense");  // action: the audit's
   std::vector<UserLicenseRow> switchUserLicense(const std::string& user, const std::string& from,
                                                 const std::string& to);
   std::vector<GroupLicenseRow> groupLicenses(const std::string& group);
@@ -162,6 +176,7 @@ class Session {
   void removeGroup(const std::string& identity);
   void forEachGroupMember(const std::string& group, const std::function<bool(const User&)>& each);
   void addGroupMember(const std::string& group, const std::string& user);
+  bool isGroupMember(const std::string& group, const std::string& user);
   void removeGroupMember(const std::string& group, const std::string& user);
 
   // Microsoft Graph's shapes of the same objects (session_graph.cpp)
@@ -170,6 +185,8 @@ class Session {
   SubscribedSku subscribedSku(const std::string& product);
   std::vector<SubscribedSku> subscribedSkus();
   std::vector<AssignedLicense> groupAssignedLicenses(const std::string& group);
+  // Groups by Graph's $filter on id, displayName and assignedLicenses (all groups when empty).
+  std::vector<Group> groupsFiltered(const std::string& filter);
 
   // roles and audit
   std::vector<AdminRole> adminRoles();
@@ -188,6 +205,16 @@ class Session {
   // that holds a tenant only with merge. graph format: several files at once, updating in place.
   ImportReport importTenant(const std::vector<std::string>& paths, const std::string& format, bool merge);
   ImportReport importTenant(const std::string& path, const std::string& format = "plush");
+
+  // pooled capacity: what the tenant's licenses grant (catalog data), and the bots that use it
+  std::vector<TenantCapacityRow> capacity(std::optional<std::string> kind = {}, std::optional<std::string> month = {});
+  std::vector<Bot> bots(const std::string& pattern = "*", std::optional<std::string> owner = {});
+  Bot newBot(const NewBot& request);
+  void removeBot(const std::string& bot);
+  std::vector<BotUsageRow> botUsage(std::optional<std::string> bot = {}, std::optional<std::string> month = {});
+  std::vector<BotUsageDay> botUsageDays(std::optional<std::string> bot = {}, std::optional<std::string> month = {});
+  BotUsageDay addBotUsage(const std::string& bot, const std::string& date, int64_t billedSessions);
+  BotUsageImport importBotUsage(const std::string& path);
 
  private:
   class Change;  // RAII: one savepoint per state-changing call
@@ -218,6 +245,14 @@ class Session {
   std::string upnOf(int64_t userPk);
   std::vector<std::string> planIdsIn(int64_t productPk, const std::vector<std::string>& tokens, bool forDisabling);
   void applyDemo(const std::string& demoPath);
+  void saveCatalogCapacity(const Catalog& catalog);
+  static const CapacityKind* botKind(const std::vector<CapacityKind>& kinds);
+  std::vector<int64_t> makerProducts(const CapacityKind& kind);
+  bool holdsAny(int64_t userPk, const std::vector<int64_t>& products);  // an Active assignment, user not deleted
+  Bot publicBot(const BotRecord& r, const std::vector<int64_t>& makers);
+  BotRecord resolveBot(const std::string& identity);
+  void fillConsumption(TenantCapacityRow& row, const CapacityPeriod& period);
+  BotUsageImport recordBotUsage(const std::vector<BotUsageLine>& lines, const std::string& source);
   void initialiseTenant(const NewTenantOptions& options, const std::string& catalogPath);
   void purgeExpiredDeletions(const std::string& wallClock);
   size_t activeGlobalAdministrators();
@@ -231,6 +266,7 @@ class Session {
   std::string actorUpn_;
   std::vector<std::string> actorRoles_;
   std::function<bool()> interrupted_;
+  int64_t changesMade_ = 0;
   void pollInterrupt(int64_t step);
   int batchDepth_ = 0;
   bool batchOpen_ = false;  // the store's outermost transaction is the batch's

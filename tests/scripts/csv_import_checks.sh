@@ -36,3 +36,7 @@ $PLUSH -c 'Import-Csv ragged.csv -Verbose | Out-Null'
 echo "== an empty header name"
 printf 'a,,c\n1,2,3\n' > blank.csv
 $PLUSH -c 'Import-Csv blank.csv | ConvertTo-Json -Compress'
+echo "== a semicolon file read with the default comma: the error says to use -Delimiter"
+printf '"Name";"City"\n"ann";"Paris"\n' > semi.csv
+$PLUSH -c 'Import-Csv semi.csv'
+$PLUSH -c 'Import-Csv semi.csv -Delimiter ";" | ConvertTo-Json -Compress'
