@@ -1,4 +1,5 @@
 // plush: read the options, then run the prompt or the script runner.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -330,6 +331,9 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Everything plush writes (the store and its -wal/-shm, --log transcripts, exports, the history
+  // file) holds directory data: private to this user whatever the umask, as ssh and gpg do.
+  ::umask(077);
   Options options = parseOptions(argc, argv);
   try {
     plush::host::LuaHost host;
