@@ -19,7 +19,7 @@ cp good.db future.db && sqlite3 future.db 'PRAGMA user_version = 99'
 for f in text.db truncated.db future.db; do
   before=$(fingerprint $f)
   echo "-- $f"
-  run --tenant $f -c 'Get-User | Out-Null; print("went on")'
+  run --tenant $f -c 'Get-User | Out-Null; print("went on")' | sed -E 's/reads up to schema [0-9]+/reads up to schema N/'
   [ "$(fingerprint $f)" = "$before" ] && echo "untouched" || echo "CHANGED"
 done
 echo "-- license-alert on a broken store exits 2, not 1 (which means licenses are low)"
