@@ -12,9 +12,11 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "build_info.h"
 #include "cmdlets/registry.h"
 #include "host/interrupt.h"
 #include "host/lua_host.h"
@@ -37,6 +39,7 @@ const char* kUsage =
     "  --as UPN           act as this admin (else $PLUSH_AS, else the first Global Administrator)\n"
     "  --demo             a fresh Contoso demo tenant (kept in memory unless --tenant is given)\n"
     "  --what-if          run everything, roll it all back, print what would have changed\n"
+    "  --graph-requests FILE  write the Microsoft Graph $batch requests of the run's changes to FILE\n"
     "  --atomic           all or nothing: any error rolls the whole run back\n"
     "  --output FORMAT    table | list | json | csv (default table)\n"
     "  --log FILE         append a transcript of statements, output and errors\n"
@@ -48,12 +51,15 @@ const char* kUsage =
     "  --timeout DURATION stop the run past this long (90, 90s, 5m, 1h; else $PLUSH_TIMEOUT): exit 124\n"
     "  --max-memory SIZE  cap the memory a script may use (256M, 2G; else $PLUSH_MAX_MEMORY, else 2G\n"
     "                     for scripts, none at the prompt; 0: none): past it OutOfMemory, exit 2\n"
-    "  --version, --help\n";
+    "  --                 the next word is the script FILE, even if it starts with -\n"
+    "  --version          the version and the commit it was built from\n"
+    "  -h, --help         this text; exit statuses, environment, files and examples: man plush\n";
 
 struct Options {
   plush::cmdlets::TenantOptions tenant;
   std::string output = "table";
   std::string logFile;
+  std::string graphRequests;  // --graph-requests FILE
   bool color = true;
   bool whatIf = false;
   bool atomic = false;
@@ -124,7 +130,7 @@ Options parseOptions(int argc, char** argv) {
   for (; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") { std::cout << kUsage; std::exit(0); }
-    if (a == "--version") { std::cout << "plush " << PLUSH_VERSION << "\n"; std::exit(0); }
+    if (a == "--version") { std::cout << "plush " << plush::kVersion << " (" << plush::kBuiltFrom << ")\n"; std::exit(0); }
     if (a == "--tenant") o.tenant.storePath = value(a);
     else if (a == "--as") o.tenant.actingUpn = value(a);
     else if (a == "--now") o.tenant.now = value(a);
@@ -140,6 +146,7 @@ Options parseOptions(int argc, char** argv) {
       o.language = value(a);
       if (o.language != "powershell" && o.language != "lua") usageError("--language takes powershell or lua, not '" + o.language + "'");
     }
+    else if (a == "--graph-requests") o.graphRequests = value(a);
     else if (a == "--output") {
       o.output = value(a);
       if (o.output != "table" && o.output != "list" && o.output != "json" && o.output != "csv")
@@ -151,6 +158,8 @@ Options parseOptions(int argc, char** argv) {
     else { o.mode = Options::Mode::File; o.script = a; ++i; break; }
   }
   for (; i < argc; ++i) o.args.emplace_back(argv[i]);
+  if (!o.graphRequests.empty() && o.mode == Options::Mode::Prompt)
+    usageError("--graph-requests writes the requests of a script's run: give a script, -c TEXT or -");
   if (o.tenant.storePath.empty() && !o.tenant.demo) o.tenant.storePath = envOr("PLUSH_TENANT", defaultStorePath());
   if (o.tenant.actingUpn.empty()) o.tenant.actingUpn = envOr("PLUSH_AS", "");
   if (o.tenant.now.empty()) o.tenant.now = envOr("PLUSH_NOW", "");
@@ -162,14 +171,20 @@ Options parseOptions(int argc, char** argv) {
   return o;
 }
 
-// The stdlib folder beside the binary's build folder (build/plush -> stdlib/), or $PLUSH_STDLIB.
+// plush's data (stdlib *.lua, catalog.json, demo.json): $PLUSH_STDLIB; else, installed, PREFIX/share/plush
+// beside PREFIX/bin/plush; else, in a checkout, the stdlib/ of a folder above the binary (build/plush).
 std::string stdlibDir() {
-  if (const char* dir = std::getenv("PLUSH_STDLIB")) return dir;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe");
-  for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-    if (std::filesystem::exists(dir / "stdlib" / "catalog.json")) return (dir / "stdlib").string();
+  namespace fs = std::filesystem;
+  if (const char* dir = std::getenv("PLUSH_STDLIB"); dir && *dir) return dir;
+  fs::path bin = fs::read_symlink("/proc/self/exe").parent_path();
+  fs::path installed = (bin / PLUSH_DATA_FROM_BIN).lexically_normal();
+  if (fs::exists(installed / "catalog.json")) return installed.string();
+  for (auto dir = bin; !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "stdlib" / "catalog.json")) return (dir / "stdlib").string();
   }
-  return (exe.parent_path().parent_path() / "stdlib").string();
+  throw std::runtime_error("cannot find plush's data (catalog.json) in " + installed.string() +
+                           " nor in a stdlib/ folder above " + bin.string() +
+                           "; reinstall plush, or set PLUSH_STDLIB to the folder that holds it");
 }
 
 void setState(lua_State* L, const Options& o, const std::string& scriptName) {
@@ -258,7 +273,7 @@ struct ScriptRun {
     std::fflush(stdout);
     int errors = runner.errorsReported();
     int exit = requestedExit >= 0 ? requestedExit : exitStatus(status, errors);
-    if (options.whatIf) tenant.endRunWhatIf(std::cout, errorCounts(host.state()));
+    if (options.whatIf) tenant.endRunWhatIf(std::cout, errorCounts(host.state()), options.graphRequests);
     else if (options.atomic) {
       bool failed = errors > 0 || exit != 0 || status != plush::host::RunStatus::Ok;
       tenant.endRunAtomic(!failed);
@@ -270,6 +285,7 @@ struct ScriptRun {
     if (plush::host::pendingSignal() == plush::host::kStopTimeout && requestedExit < 0)
       std::cerr << "plush: stopped by --timeout " << plush::host::durationText(options.timeout)
                 << "; any unfinished change was rolled back\n";
+    if (!options.whatIf && !options.graphRequests.empty()) tenant.writeRunGraphRequests(options.graphRequests, std::cout);
     std::cout.flush();
     plush::host::endTranscript(host.state(), exit);
     return exit;
@@ -323,6 +339,7 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
   ScriptRun run{host, tenant, o, runner};
   installScriptExit(host.state(), run);
   if (o.whatIf || o.atomic) tenant.beginRun();
+  else if (!o.graphRequests.empty()) tenant.markRun();
   if (o.timeout > 0) plush::host::startTimeout(o.timeout);
   auto status = runner.run(text, name, false);
   return run.finish(status, -1);
