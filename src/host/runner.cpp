@@ -151,6 +151,18 @@ bool isRecord(lua_State* L, int idx) {
   return yes;
 }
 
+// Taking a stop: no Lua ran after it to end what was under way, so end it here (the progress line).
+void settleStopAndEndWork(lua_State* L) {
+  settleStop(L);
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "progressEnd");
+  if (lua_isfunction(L, -1) && lua_pcall(L, 0, 0, 0) == LUA_OK) {
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pop(L, 2);
+}
+
 void pushStopRecord(lua_State* L, int stop) {
   lua_getglobal(L, "__plush");
   lua_getfield(L, -1, "stopRecord");
@@ -260,7 +272,7 @@ RunStatus Runner::call(std::string_view text, const std::string& chunkName, bool
   lua_State* L = host_.state();
   int base = lua_gettop(L) - 1;
   int status = host_.protectedCall(0, LUA_MULTRET);
-  if (status == LUA_OK && pendingSignal() != 0) settleStop(L);  // it came as the run ended: the run is done
+  if (status == LUA_OK && pendingSignal() != 0) settleStopAndEndWork(L);  // it came as the run ended: the run is done
   if (status == LUA_OK) {
     int results = lua_gettop(L) - base;
     if (echo && results > 0) {
@@ -270,7 +282,7 @@ RunStatus Runner::call(std::string_view text, const std::string& chunkName, bool
       lua_insert(L, base + 1);
       if (host_.protectedCall(results, 0) != LUA_OK) {
         bool stopped = pendingSignal() != 0;
-        if (stopped) settleStop(L);
+        if (stopped) settleStopAndEndWork(L);
         reportRuntimeError(text, chunkName);
         lua_settop(L, base);
         return stopped ? RunStatus::Interrupted : RunStatus::RuntimeError;
@@ -281,7 +293,7 @@ RunStatus Runner::call(std::string_view text, const std::string& chunkName, bool
   }
   int stop = pendingSignal();
   if (stop != 0) {
-    settleStop(L);
+    settleStopAndEndWork(L);
     if (!isRecord(L, -1)) {  // the VM's own "not enough memory": report the stop itself
       lua_pop(L, 1);
       pushStopRecord(L, stop);

@@ -362,15 +362,19 @@ function P.pipeAt(position, toOutput, ...)
   if countSent then countSent() end
   P.hook_pipeline_start(stages)
   local ok, err = (changes and P.batched or pcall)(runStages, stages)
-  if watched then
-    P.progress_clear()
-    P.progressShown, P.progressWatching = false, false
-  end
+  if watched then P.progressEnd() end
   endWhatIf(stages)
   setOutVariables(stages)
   local result = finish()
   if not ok then error(err, 0) end
   if not toOutput then return result end
+end
+
+-- The progress line ends with its pipeline; when a stop (Ctrl-C, SIGTERM, --timeout) cuts the
+-- pipeline short, no Lua runs after it, so the runner ends the line as it takes the stop.
+function P.progressEnd()
+  P.progress_clear()
+  P.progressShown, P.progressWatching = false, false
 end
 
 function P.pipe(toOutput, ...)
