@@ -5,6 +5,8 @@
 
 #include <atomic>
 
+#include "host/lua_host.h"
+
 namespace plush::host {
 
 namespace {
@@ -41,7 +43,7 @@ void onSignal(int signal) { stop(signal); }
 
 void installInterruptHook(lua_State* L) {
   hooked = L;
-  lua_getglobal(L, "__plush");
+  pushRuntimeTable(L);
   lua_getfield(L, -1, "interrupted");
   lua_setfield(L, LUA_REGISTRYINDEX, kStopHandler);
   lua_pop(L, 1);

@@ -265,6 +265,7 @@ class Session {
   void purgeExpiredDeletions(const std::string& wallClock);
   size_t activeGlobalAdministrators();
   bool freshTenant();
+  bool importedFromGraph();
   std::string productNamed(const std::string& typed);
 
   std::unique_ptr<TenantStore> store_;
