@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "host/builtins.h"
-#include "host/chunk_loading.h"
 #include "host/embedded_runtime.h"
 #include "host/format_builtins.h"
 #include "host/os_builtins.h"
@@ -105,7 +104,6 @@ LuaHost::LuaHost() : L_(lua_newstate(MemoryCap::allocate, &memory_)) {
   // Pipelines make one short-lived object per row: the generational collector suits them.
   lua_gc(L_, LUA_GCGEN, 0, 0);
   luaL_openlibs(L_);
-  forceTextChunks(L_);
   lua_newtable(L_);
   lua_pushvalue(L_, -1);
   lua_setfield(L_, LUA_REGISTRYINDEX, kRuntimeKey);
