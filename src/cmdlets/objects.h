@@ -37,11 +37,15 @@ void emitAll(shell::Call& call, const std::vector<T>& items, Push push) {
   }
 }
 
-// Run a tenant operation: a rule violation becomes a non-terminating error of this call.
+// Run a tenant operation: a rule violation becomes a non-terminating error of this call; a
+// TerminatingError (the store cannot be opened) ends the run.
 template <class F>
 void guarded(shell::Call& call, F&& operation) {
   try {
     operation();
+  } catch (const tenant::TerminatingError& e) {
+    const auto& r = e.record;
+    call.terminate({r.id, r.category, r.target, r.message, r.recommendation});
   } catch (const tenant::TenantError& e) {
     const auto& r = e.record;
     call.error({r.id, r.category, r.target, r.message, r.recommendation});

@@ -216,6 +216,11 @@ class TenantStore {
   virtual void forEachAudit(const AuditQuery& q, const std::function<bool(const AuditEntry&)>& each) = 0;
 };
 
+// Ctrl-C, SIGTERM and --timeout reach the store through this check, polled during long statements
+// and while waiting for another process's lock. Process-wide, as signals are; set by the front end.
+void setStoreInterruptCheck(std::function<bool()> interrupted);
+bool storeInterrupted();
+
 // Opens (creating if missing) the store at `path` (":memory:" for a throwaway one).
 // Declared here, defined in store/, so the engine needs no store header.
 std::unique_ptr<TenantStore> openTenantStore(const std::string& path, int busyTimeoutMs);
