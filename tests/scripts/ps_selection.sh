@@ -9,8 +9,10 @@ $PLUSH --ps -c '"{0} from -c" -f "PowerShell"'
 echo '"{0} from stdin" -f "PowerShell"' | $PLUSH --language powershell -
 PLUSH_LANGUAGE=powershell $PLUSH -c '$PSVersionTable.PSEdition'
 PLUSH_LANGUAGE=powershell $PLUSH --language lua -c 'print("Lua wins over $PLUSH_LANGUAGE")'
-$PLUSH --language cobol -c '1'
+# the refusal and the usage's first line (the option list belongs to --help's own tests)
+$PLUSH --language cobol -c '1' 2> cobol.err
 echo "status $?"
+head -2 cobol.err >&2
 
 cat > assign.ps1 <<'PS'
 param(
