@@ -22,10 +22,22 @@ const char* column(const std::string& field) {
   return columns.at(field);
 }
 
+// The text columns the SQLite schema declares NOCASE.
+bool caseless(const std::string& field) { return field != "accountEnabled" && field != "lastSignIn"; }
+
+// How one side of a comparison is written: PostgreSQL folds case explicitly where SQLite's column does.
+struct Operands {
+  bool fold;
+  std::string column(const std::string& sql) const { return fold ? "fold(" + sql + ")" : sql; }
+  std::string value() const { return fold ? "fold(?)" : "?"; }
+};
+
+Operands operands(SqlDialect dialect, bool nocase) { return Operands{dialect == SqlDialect::Postgres && nocase}; }
+
 const char* sqlOperator(CompareOp op) {
   switch (op) {
     case CompareOp::Eq: return "=";
-    case CompareOp::Ne: return "IS NOT";
+    case CompareOp::Ne: return "IS DISTINCT FROM";
     case CompareOp::Gt: return ">";
     case CompareOp::Ge: return ">=";
     case CompareOp::Lt: return "<";
@@ -56,32 +68,37 @@ SqlCondition leaf(std::string sql, std::vector<SqlParam> params) { return SqlCon
 // false does, so the bare test is kept: only then can SQLite search the column's index. Under an
 // odd number of `not`s NULL must become false first, or `not (department eq 'X')` would drop the
 // users who have no department.
-std::string nullable(std::string test, bool negated) { return negated ? "IFNULL(" + test + ", 0)" : test; }
+std::string nullable(std::string test, bool negated) { return negated ? "COALESCE(" + test + ", FALSE)" : test; }
 
-SqlCondition comparison(const FilterNode& n, bool negated) {
+SqlCondition comparison(const FilterNode& n, bool negated, SqlDialect dialect) {
   const FilterValue& v = n.values.front();
   std::string col = column(n.field);
   if (v.kind == FilterValue::Kind::Null) {
     if (n.compare == CompareOp::Eq) return leaf("(" + col + " IS NULL OR " + col + " = '')", {});
     if (n.compare == CompareOp::Ne) return leaf("(" + col + " IS NOT NULL AND " + col + " <> '')", {});
-    return leaf("0", {});
+    return leaf("FALSE", {});
   }
-  return leaf(nullable(col + " " + sqlOperator(n.compare) + " ?", negated), {parameter(n.field, v)});
+  Operands side = operands(dialect, caseless(n.field));
+  return leaf(nullable(side.column(col) + " " + sqlOperator(n.compare) + " " + side.value(), negated),
+              {parameter(n.field, v)});
 }
 
-SqlCondition inList(const FilterNode& n, bool negated) {
-  SqlCondition c{std::string(column(n.field)) + " IN (", {}};
+SqlCondition inList(const FilterNode& n, bool negated, SqlDialect dialect) {
+  Operands side = operands(dialect, caseless(n.field));
+  SqlCondition c{side.column(column(n.field)) + " IN (", {}};
   for (size_t i = 0; i < n.values.size(); ++i) {
-    c.sql += i ? ",?" : "?";
+    c.sql += (i ? "," : "") + side.value();
     c.params.push_back(parameter(n.field, n.values[i]));
   }
   c.sql = nullable(c.sql + ")", negated);
   return c;
 }
 
-SqlCondition holdsProduct(const char* productColumn, const std::string& value) {
+SqlCondition holdsProduct(const char* productColumn, const std::string& value, SqlDialect dialect) {
+  Operands side = operands(dialect, true);
   return leaf(std::string("EXISTS (SELECT 1 FROM assignments a JOIN products p ON p.pk = a.product_pk "
-                          "WHERE a.user_pk = u.pk AND a.state = 'Active' AND ") + productColumn + " = ?)",
+                          "WHERE a.user_pk = u.pk AND a.state = 'Active' AND ") + side.column(productColumn) +
+                  " = " + side.value() + ")",
               {value});
 }
 
@@ -117,34 +134,38 @@ std::string wildcardToLike(const std::string& pattern) {
 
 namespace {
 
-SqlCondition compile(const FilterNode& n, bool negated) {
+SqlCondition compile(const FilterNode& n, bool negated, SqlDialect d) {
   switch (n.op) {
-    case FilterOp::And: return both("AND", compile(n.children[0], negated), compile(n.children[1], negated));
-    case FilterOp::Or: return both("OR", compile(n.children[0], negated), compile(n.children[1], negated));
+    case FilterOp::And: return both("AND", compile(n.children[0], negated, d), compile(n.children[1], negated, d));
+    case FilterOp::Or: return both("OR", compile(n.children[0], negated, d), compile(n.children[1], negated, d));
     case FilterOp::Not: {
-      SqlCondition inner = compile(n.children[0], !negated);
+      SqlCondition inner = compile(n.children[0], !negated, d);
       inner.sql = "NOT (" + inner.sql + ")";
       return inner;
     }
-    case FilterOp::Compare: return comparison(n, negated);
-    case FilterOp::In: return inList(n, negated);
+    case FilterOp::Compare: return comparison(n, negated, d);
+    case FilterOp::In: return inList(n, negated, d);
     case FilterOp::StartsWith:
     case FilterOp::EndsWith: {
       // A prefix LIKE on a NOCASE column is searched as a range of its index (SQLite's LIKE
-      // optimisation); LIKE and NOCASE both fold ASCII case only, so they agree.
+      // optimisation); LIKE and NOCASE both fold ASCII case only, so they agree. PostgreSQL's LIKE
+      // keeps case, so both sides are folded (every text column, as SQLite's LIKE folds them all).
       bool starts = n.op == FilterOp::StartsWith;
-      return leaf(nullable(std::string(column(n.field)) + " LIKE ? ESCAPE '\\'", negated),
+      Operands side = operands(d, true);
+      std::string col = column(n.field);
+      if (d == SqlDialect::Postgres && n.field == "accountEnabled") col = "CAST(" + col + " AS text)";
+      return leaf(nullable(side.column(col) + " LIKE " + side.value() + " ESCAPE '\\'", negated),
                   {likePattern(n.values.front().text, starts, !starts)});
     }
-    case FilterOp::HasSkuId: return holdsProduct("p.sku_id", n.values.front().text);
-    case FilterOp::HasSkuPartNumber: return holdsProduct("p.sku_part_number", n.values.front().text);
+    case FilterOp::HasSkuId: return holdsProduct("p.sku_id", n.values.front().text, d);
+    case FilterOp::HasSkuPartNumber: return holdsProduct("p.sku_part_number", n.values.front().text, d);
   }
-  return leaf("0", {});
+  return leaf("FALSE", {});
 }
 
 }  // namespace
 
-SqlCondition compileFilter(const FilterNode& n) { return compile(n, false); }
+SqlCondition compileFilter(const FilterNode& n, SqlDialect dialect) { return compile(n, false, dialect); }
 
 void bindAll(Statement& s, const std::vector<SqlParam>& params, int first) {
   int i = first;

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "store/filter_sql.h"
+#include "store/license_names.h"
 #include "store/sqlite_store.h"
 #include "tenant/text.h"
 
@@ -27,32 +28,6 @@ const char* kUserColumns =
 const char* kUserPageColumns =
     "SELECT u.pk, u.id, u.upn, u.display_name, u.department, u.usage_location, u.user_type, u.account_enabled, "
     "u.last_sign_in, u.deleted_on, NULL FROM users u ";
-
-// Case-insensitive like the NOCASE column the names come from (ASCII folding, as SQLite's).
-bool lessNoCase(const std::string& a, const std::string& b) {
-  size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
-    if (x != y) return x < y;
-  }
-  return a.size() < b.size();
-}
-
-void sortUnique(std::vector<std::string>& skus) {
-  if (skus.size() < 2) return;
-  std::sort(skus.begin(), skus.end(), lessNoCase);
-  skus.erase(std::unique(skus.begin(), skus.end(),
-                         [](const std::string& a, const std::string& b) { return !lessNoCase(a, b) && !lessNoCase(b, a); }),
-             skus.end());
-}
-
-std::vector<std::string> sortedSkus(const std::string& joined) {
-  std::vector<std::string> skus = splitList(joined, ',');
-  sortUnique(skus);
-  return skus;
-}
 
 UserRecord readUser(const Statement& s) {
   UserRecord r;

@@ -1,4 +1,4 @@
-// The store interface the engine works through (implemented by store/, SQLite), and its rows.
+// The store interface the engine works through (store/: SQLite, and store/postgres/), and its rows.
 #pragma once
 
 #include <cstdint>
@@ -68,7 +68,8 @@ class TenantStore {
  public:
   virtual ~TenantStore() = default;
 
-  // Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are savepoints.
+  // Nested transactions: the outermost takes the store's write lock (changes run one at a time, each
+  // seeing every change committed before it), inner ones are savepoints.
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
@@ -149,8 +150,13 @@ class TenantStore {
   virtual void forEachAudit(const AuditQuery& q, const std::function<bool(const AuditEntry&)>& each) = 0;
 };
 
-// Opens (creating if missing) the store at `path` (":memory:" for a throwaway one).
+// Where a store is: a PostgreSQL database (a libpq URI postgresql://... or a connection string
+// such as service=NAME) or else a SQLite file (":memory:" for a throwaway one).
 // Declared here, defined in store/, so the engine needs no store header.
-std::unique_ptr<TenantStore> openTenantStore(const std::string& path, int busyTimeoutMs);
+bool isServerLocation(const std::string& location);
+// Opens (creating if missing: the file, or the schema in an existing database) the store there.
+std::unique_ptr<TenantStore> openTenantStore(const std::string& location, int busyTimeoutMs);
+// Whether a tenant is there already (a file exists; the database holds a tenant).
+bool tenantStoreExists(const std::string& location, int busyTimeoutMs);
 
 }  // namespace plush::tenant

@@ -32,7 +32,7 @@ TEST_CASE("a new tenant has its catalog and first GlobalAdministrator", "[engine
 TEST_CASE("a store opened for the first time creates its tenant", "[engine][store]") {
   TempDir dir;
   SessionOptions o;
-  o.storePath = dir.file("fresh.db");
+  o.storePath = dir.store("fresh");
   o.now = kNow;
   o.catalogPath = writeTinyCatalog(dir);
   o.onCreate.name = "Fabrikam";
@@ -285,7 +285,7 @@ TEST_CASE("a group's member count is kept through adds, removes and deletes", "[
   CHECK(s->group("G").MemberCount == 1);
 }
 
-TEST_CASE("migrations bring an older store up to date; a newer one is refused", "[engine][store]") {
+TEST_CASE("migrations bring an older store up to date; a newer one is refused", "[engine][store][sqlite]") {
   Tenant t;
   {
     auto s = t.open();
