@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "store/filter_sql.h"
+#include "store/user_selection.h"
 #include "store/license_names.h"
 #include "store/sqlite_store.h"
 #include "tenant/text.h"
@@ -45,37 +46,6 @@ UserRecord readUser(const Statement& s) {
   u.State = u.DeletedOn.empty() ? "Active" : "SoftDeleted";
   u.Licenses = sortedSkus(s.text(10));
   return r;
-}
-
-// An exact value, or a LIKE pattern when it holds * or ?.
-void matchColumn(SqlCondition& where, const char* column, const std::string& value) {
-  if (value.empty()) return;
-  if (hasWildcard(value)) where.add(std::string(column) + " LIKE ? ESCAPE '\\'", {wildcardToLike(value)});
-  else where.add(std::string(column) + " = ?", {value});
-}
-
-SqlCondition selectionCondition(const UserSelection& sel) {
-  const UserQuery& q = sel.query;
-  SqlCondition where;
-  // Unary + keeps SQLite off the users_deleted index for active users: nearly every user matches
-  // it, and reading by it would sort the whole table again for each page ordered by UPN.
-  if (q.deleted) where.add("u.deleted_on IS NOT NULL AND u.deleted_on > ?", {sel.deletedAfter});
-  else where.add("+u.deleted_on IS NULL");
-  if (!q.identity.empty()) where.add(isGuid(q.identity) ? "u.id = ?" : "u.upn = ?", {q.identity});
-  matchColumn(where, "u.department", q.department);
-  matchColumn(where, "u.usage_location", q.usageLocation);
-  matchColumn(where, "u.user_type", q.userType);
-  const char* holds = "EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.state = 'Active')";
-  if (q.licensed) where.add(holds);
-  if (q.unlicensed) where.add(std::string("NOT ") + holds);
-  if (sel.productPk)
-    where.add("EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.product_pk = ? AND a.state = 'Active')",
-              {*sel.productPk});
-  if (sel.filter) {
-    SqlCondition f = compileFilter(*sel.filter);
-    where.add("(" + f.sql + ")", f.params);
-  }
-  return where;
 }
 
 }  // namespace
@@ -179,7 +149,7 @@ void SqliteStore::addLicenses(std::vector<UserRecord>& page, const std::unordere
 // Keyset pages over the UPN index: each page is one short read, and the caller's callback
 // runs with no statement open, so it may change the store (a pipeline into Set-UserLicense).
 void SqliteStore::forEachUser(const UserSelection& sel, const std::function<bool(const UserRecord&)>& each) {
-  SqlCondition where = selectionCondition(sel);
+  SqlCondition where = userSelection(sel, SqlDialect::Sqlite);
   size_t batch = sel.query.first > 0 ? std::min<size_t>(sel.query.first, kBatch) : kBatch;
   // Deleted users are few: found by users_deleted and sorted (+u.upn, still NOCASE) rather than
   // picked out of a walk over every user in UPN order.

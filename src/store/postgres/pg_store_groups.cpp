@@ -1,6 +1,7 @@
 // PgStore: groups, membership, group licenses, admin roles and the audit log.
 #include "store/filter_sql.h"
 #include "store/postgres/pg_store.h"
+#include "store/user_selection.h"
 #include "tenant/text.h"
 
 namespace plush::store::postgres {
@@ -147,23 +148,13 @@ void PgStore::appendAudit(const AuditEntry& e) {
 
 int64_t PgStore::lastAuditSequence() { return count("SELECT COALESCE(max(pk), 0) FROM audit"); }
 
-namespace {
-
-void matchText(SqlCondition& where, const char* column, const std::string& value) {
-  if (value.empty()) return;
-  if (hasWildcard(value)) where.add("fold(" + std::string(column) + ") LIKE fold(?) ESCAPE '\\'", {wildcardToLike(value)});
-  else where.add("fold(" + std::string(column) + ") = fold(?)", {value});
-}
-
-}  // namespace
-
 // Oldest first; with `last`, only the newest `last` entries (still oldest first).
 void PgStore::forEachAudit(const AuditQuery& q, const std::function<bool(const AuditEntry&)>& each) {
   SqlCondition where;
   where.add("TRUE");
   if (!q.since.empty()) where.add("time >= ?", {q.since});
-  matchText(where, "actor", q.actor);
-  matchText(where, "target", q.target);
+  matchText(where, "actor", q.actor, SqlDialect::Postgres);
+  matchText(where, "target", q.target, SqlDialect::Postgres);
   int64_t after = q.afterSequence;
   if (q.afterSequence > 0) where.add("pk > ?", {q.afterSequence});
   if (q.last > 0) {

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "store/filter_sql.h"
+#include "store/user_selection.h"
 #include "store/license_names.h"
 #include "store/postgres/pg_store.h"
 #include "tenant/text.h"
@@ -41,35 +42,6 @@ UserRecord readUser(const Rows& r, int i) {
   u.State = u.DeletedOn.empty() ? "Active" : "SoftDeleted";
   u.Licenses = sortedSkus(r.text(i, 10));
   return rec;
-}
-
-// An exact value, or a LIKE pattern when it holds * or ?; case-insensitive as SQLite's NOCASE.
-void matchColumn(SqlCondition& where, const char* column, const std::string& value) {
-  if (value.empty()) return;
-  if (hasWildcard(value)) where.add("fold(" + std::string(column) + ") LIKE fold(?) ESCAPE '\\'", {wildcardToLike(value)});
-  else where.add("fold(" + std::string(column) + ") = fold(?)", {value});
-}
-
-SqlCondition selectionCondition(const UserSelection& sel) {
-  const UserQuery& q = sel.query;
-  SqlCondition where;
-  if (q.deleted) where.add("u.deleted_on IS NOT NULL AND u.deleted_on > ?", {sel.deletedAfter});
-  else where.add("u.deleted_on IS NULL");
-  if (!q.identity.empty()) where.add(isGuid(q.identity) ? "fold(u.id) = fold(?)" : "fold(u.upn) = fold(?)", {q.identity});
-  matchColumn(where, "u.department", q.department);
-  matchColumn(where, "u.usage_location", q.usageLocation);
-  matchColumn(where, "u.user_type", q.userType);
-  const char* holds = "EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.state = 'Active')";
-  if (q.licensed) where.add(holds);
-  if (q.unlicensed) where.add(std::string("NOT ") + holds);
-  if (sel.productPk)
-    where.add("EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.product_pk = ? AND a.state = 'Active')",
-              {*sel.productPk});
-  if (sel.filter) {
-    SqlCondition f = compileFilter(*sel.filter, SqlDialect::Postgres);
-    where.add("(" + f.sql + ")", f.params);
-  }
-  return where;
 }
 
 }  // namespace
@@ -160,7 +132,7 @@ void PgStore::addLicenses(std::vector<UserRecord>& page, const std::unordered_ma
 // Keyset pages in UPN order (fold(upn) is unique): each page is one short read, and the caller's
 // callback runs with no query open, so it may change the store (a pipeline into Set-UserLicense).
 void PgStore::forEachUser(const UserSelection& sel, const std::function<bool(const UserRecord&)>& each) {
-  SqlCondition where = selectionCondition(sel);
+  SqlCondition where = userSelection(sel, SqlDialect::Postgres);
   size_t batch = sel.query.first > 0 ? std::min<size_t>(sel.query.first, kBatch) : kBatch;
   std::string sql = std::string(kUserPageColumns) + "WHERE " + where.sql +
                     " AND fold(u.upn) > fold(?) ORDER BY fold(u.upn) LIMIT " + std::to_string(batch);
