@@ -31,13 +31,15 @@ void emitAll(shell::Call& call, const std::vector<T>& items, Push push) {
   }
 }
 
-// Run a tenant operation: a rule violation becomes a non-terminating error of this call.
+// Run a tenant operation: a rule violation becomes a non-terminating error of this call. A store
+// that went away (a PostgreSQL server stopped) ends the run instead: every later call would fail too.
 template <class F>
 void guarded(shell::Call& call, F&& operation) {
   try {
     operation();
   } catch (const tenant::TenantError& e) {
     const auto& r = e.record;
+    if (r.id == "StoreUnavailable") call.fail({r.id, r.category, r.target, r.message, r.recommendation});
     call.error({r.id, r.category, r.target, r.message, r.recommendation});
   }
 }

@@ -203,6 +203,20 @@ bool Call::emitTop() {
   return more;
 }
 
+void Call::fail(const ErrorInfo& info) {
+  lua_getfield(L_, stage_, "fail");
+  lua_pushvalue(L_, stage_);
+  lua_newtable(L_);
+  setString(L_, "Id", info.id);
+  setString(L_, "Category", info.category);
+  setString(L_, "Target", info.target);
+  setString(L_, "Message", info.message);
+  setString(L_, "Recommendation", info.recommendation);
+  lua_call(L_, 2, 0);
+  luaL_error(L_, "Stage:fail returned");  // it raises; never here
+  std::abort();
+}
+
 void Call::error(const ErrorInfo& info) {
   lua_getfield(L_, stage_, "error");
   lua_pushvalue(L_, stage_);

@@ -71,6 +71,8 @@ class Call {
   bool emitTop();
   // A non-terminating error, as the stage's -ErrorAction says (Stop raises it).
   void error(const ErrorInfo& info);
+  // A terminating error whatever -ErrorAction says (Stage:fail).
+  [[noreturn]] void fail(const ErrorInfo& info);
   void verbose(const std::string& text);
   // Push an object of a declared type: a table with the type's metatable; fill its fields after.
   void pushObject(const char* typeName, int fieldCount);

@@ -14,6 +14,14 @@ function Stage:error(rec)
   P.reportError(rec, action == "SilentlyContinue")
 end
 
+-- A terminating error, whatever -ErrorAction says: nothing after it could work (the store went away).
+function Stage:fail(rec)
+  rec = P.record(rec)
+  rec.Command = rec.Command or self.cmd.name
+  rec.Position = rec.Position or self.position
+  P.throw(P.remember(rec))
+end
+
 -- Ask every earlier stage to stop producing (Select-Object -First has what it needs).
 function Stage:stopUpstream()
   local s = self.previous

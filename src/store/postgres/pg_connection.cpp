@@ -13,9 +13,12 @@ using tenant::fail;
 
 namespace {
 
+// The first line of a libpq message, without its severity ("FATAL:  ").
 std::string firstLine(const char* text) {
   std::string s = text ? text : "";
   s = s.substr(0, s.find('\n'));
+  for (const char* severity : {"FATAL:  ", "ERROR:  "})
+    if (s.rfind(severity, 0) == 0) s = s.substr(std::string(severity).size());
   while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.pop_back();
   return s;
 }
