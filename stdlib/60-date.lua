@@ -58,10 +58,38 @@ function P.parseDate(text)
   return P.date(epoch)
 end
 
+-- A strftime format given where .NET's is taken (-Format, ToString): .NET would read %Y-%m-%d as
+-- "Y", minutes and days and answer something else without a word, so it is refused instead.
+local function looksLikeStrftime(fmt)
+  local unquoted = fmt:gsub("'[^']*'", ""):gsub('"[^"]*"', "")
+  return unquoted:find("%", 1, true) ~= nil and not unquoted:match("^%%[dMyhHmsfFtzKg]$")
+end
+
+-- The date as .NET's DateTime.ToString(fmt) writes it (en-US); nil and the reason when the format is refused.
+function P.formatDate(d, fmt)
+  if looksLikeStrftime(fmt) then
+    return nil, string.format("'%s' is a strftime format; -Format and ToString take .NET formats such as yyyy-MM-dd HH:mm", fmt),
+      "Get-Date -UFormat '" .. fmt .. "'"
+  end
+  return P.dotnet_date(d.Epoch, fmt)
+end
+
+-- strftime (-UFormat), in UTC like the clock.
+function P.formatDateU(d, fmt)
+  local ok, text = pcall(os.date, "!" .. fmt, d.Epoch)
+  if ok then return text end
+  return nil, string.format("'%s' is not a strftime format: %s", fmt, tostring(text):gsub("^.-: ", ""))
+end
+
 local methods = {
   AddDays = function(self, n) return P.date(self.Epoch + n * 86400) end,
   AddHours = function(self, n) return P.date(self.Epoch + n * 3600) end,
-  ToString = function(self, fmt) return fmt and os.date("!" .. fmt, self.Epoch) or self.Iso end,
+  ToString = function(self, fmt)
+    if fmt == nil then return self.Iso end
+    local text, why = P.formatDate(self, P.str(fmt))
+    if not text then error(why, 2) end
+    return text
+  end,
   DaysUntil = function(self, other)
     local days = (P.toDate(other).Epoch - self.Epoch) / 86400
     return math.tointeger(days) or days
@@ -101,15 +129,29 @@ end
 P.register {
   name = "Get-Date",
   synopsis = "The session's clock as a date, or a date you name.",
-  description = "Without -Date, the clock: --now, else $PLUSH_NOW, else the system clock (UTC). Dates have Iso, Year, Month, Day and methods AddDays(n), ToString(fmt). -Format gives text (strftime).",
+  description = "Without -Date, the clock: --now, else $PLUSH_NOW, else the system clock (UTC). Dates have Iso, Year, Month, Day and methods AddDays(n), ToString(fmt). " ..
+    "-Format gives text as .NET formats a date in the en-US culture, as PowerShell does: custom patterns (yyyy-MM-dd HH:mm, dddd, MMM, hh:mm tt, 'text') " ..
+    "and the standard letters d D f F g G M o r s t T u U Y. -UFormat takes strftime instead (%Y-%m-%d). A strftime format given to -Format is refused, not misread.",
   parameters = {{name = "Date", type = "date", position = 1, help = "A date to parse (ISO 8601)."},
-                {name = "Format", type = "string", help = "strftime-style format, e.g. %Y-%m-%d."},
+                {name = "Format", type = "string", sets = {"Format"}, help = ".NET format, e.g. yyyy-MM-dd, yyyyMMdd-HHmm, o, s, u, D."},
+                {name = "UFormat", type = "string", sets = {"UFormat"}, help = "strftime format, e.g. %Y-%m-%d."},
                 {name = "AddDays", type = "number", help = "Days to add."}},
   examples = {{code = "(Get-Date).AddDays(30)", text = "Thirty days from the session's clock."},
-              {code = "Get-Date -Format %Y-%m-%d", text = "Today as text."}},
+              {code = "Get-Date -Format yyyy-MM-dd", text = "Today as text."},
+              {code = "Get-License | Export-Csv \"licenses-$(Get-Date -Format yyyyMMdd).csv\"", text = "A dated file name."},
+              {code = "Get-Date -UFormat %Y-%m-%d", text = "The same with strftime."}},
   process = function(s)
-    local d = s.args.Date and P.parseDate(s.args.Date) or P.now()
-    if s.args.AddDays then d = d:AddDays(s.args.AddDays) end
-    if s.args.Format then s.emit(d:ToString(s.args.Format)) else s.emit(d) end
+    local a = s.args
+    local d = a.Date and P.parseDate(a.Date) or P.now()
+    if a.AddDays then d = d:AddDays(a.AddDays) end
+    if not (a.Format or a.UFormat) then s.emit(d) return end
+    local text, why, fix
+    if a.Format then text, why, fix = P.formatDate(d, a.Format) else text, why = P.formatDateU(d, a.UFormat) end
+    if not text then
+      s:error({Id = "InvalidFormat", Category = "InvalidArgument", Target = a.Format or a.UFormat, Message = why,
+               Recommendation = fix})
+      return
+    end
+    s.emit(text)
   end,
 }

@@ -1,5 +1,6 @@
 // License cmdlets: Get-License, Get-UserLicense, Set-UserLicense, Switch-UserLicense, Get-LicenseError, Invoke-LicenseReprocess.
 #include "cmdlets/nouns.h"
+#include "tenant/text.h"
 
 namespace plush::cmdlets {
 
@@ -28,6 +29,14 @@ std::string licenseSummary(const std::vector<tenant::UserLicenseRow>& rows) {
   return text.empty() ? "no licenses" : text;
 }
 
+// -UsageLocation sets a missing location only; a user who has another one keeps it, and -Verbose says so.
+void verboseKeptLocation(shell::Call& c, const tenant::User& u, const std::string& asked) {
+  if (u.UsageLocation.empty() || tenant::iequals(u.UsageLocation, asked)) return;
+  c.verbose(u.UserPrincipalName + " keeps its usage location " + u.UsageLocation + " (-UsageLocation " + asked +
+            " sets a missing one only; Set-User -Identity " + u.UserPrincipalName + " -UsageLocation " + asked +
+            " changes it).");
+}
+
 void registerReads(lua_State* L, TenantContext& ctx) {
   shell::registerCmdlet(L, {
       .name = "Get-License",
@@ -50,7 +59,8 @@ void registerReads(lua_State* L, TenantContext& ctx) {
       .name = "Get-UserLicense",
       .synopsis = "Show the products a user holds, how, and in which state.",
       .description = "One row per product the user holds: AssignedBy (Direct and/or group names), State "
-                     "(Active, Error, Suspended), the Error id when in error, and the disabled and enabled plans.",
+                     "(Active, Error, Suspended), the Error id when in error, and the disabled and enabled plans. A "
+                     "soft-deleted user's licenses show as Suspended (they use no license until Restore-User).",
       .params = {userParam("User", 1, true, false, "The user: UPN, object id or User object.")},
       .examples = {{"Get-UserLicense alice.johnson@contoso.com", "Alice's licenses."},
                    {"Get-User -Department Sales | Get-UserLicense", "Licenses of everyone in Sales."}},
@@ -89,9 +99,12 @@ void registerChanges(lua_State* L, TenantContext& ctx) {
       .description = "-Add and -Remove apply together in one step, so a swap never leaves the user without "
                      "service. -DisabledPlans sets the disabled plans of the products added; -DisablePlans and "
                      "-EnablePlans change the current set. -UsageLocation sets a missing location in the same "
-                     "step. -Replace removes the direct licenses not named in -Add. Users come from the pipeline "
-                     "too: User objects, or any object with a UserPrincipalName or Id (a CSV row). Each user is "
-                     "one transaction; a user who fails is reported and the others go on.",
+                     "step; a user who has a location keeps it (-Verbose names them; Set-User changes it). "
+                     "-Replace removes the direct licenses not named in -Add. Users come from the pipeline too: "
+                     "User objects, or any object with a UserPrincipalName or Id (a CSV row). Each user is "
+                     "one transaction; a user who fails is reported and the others go on. A pipeline short of "
+                     "licenses: each CountViolation recommends the quantity that covers every user refused so far, "
+                     "and the end of the pipeline warns with the quantity that covers them all.",
       .params = {userParam("User", 1, true, true, "The users: UPNs, object ids or User objects."),
                  productParam("Add", 0, false, true, "Products to assign."),
                  productParam("Remove", 0, false, true, "Products to remove (direct assignments only)."),
@@ -99,7 +112,8 @@ void registerChanges(lua_State* L, TenantContext& ctx) {
                   .help = "The plans to disable in the products added (names or ids); replaces the set."},
                  {.name = "DisablePlans", .list = true, .complete = "plan", .help = "Plans to disable as well."},
                  {.name = "EnablePlans", .list = true, .complete = "plan", .help = "Disabled plans to enable again."},
-                 {.name = "UsageLocation", .help = "Set this usage location (ISO 3166 code) if the user has none."},
+                 {.name = "UsageLocation",
+                  .help = "Set this usage location (ISO 3166 code) if the user has none; another location is kept."},
                  {.name = "Replace", .type = "switch", .help = "Remove direct licenses not named in -Add."}},
       .examples = {{"Set-UserLicense alice.johnson@contoso.com -Add POWER_BI_PRO", "Assign Power BI Pro."},
                    {"Get-User -Department Sales | Set-UserLicense -Add POWER_BI_PRO -UsageLocation US",
@@ -114,7 +128,9 @@ void registerChanges(lua_State* L, TenantContext& ctx) {
         for (const auto& user : c.strings("User")) {
           guarded(c, [&] {
             auto rows = ctx.session().setUserLicense(user, request);
-            if (request.rows) c.verbose(user + " now holds: " + licenseSummary(rows));
+            if (!request.rows) return;
+            c.verbose(user + " now holds: " + licenseSummary(rows));
+            if (request.usageLocation) verboseKeptLocation(c, ctx.session().user(user), *request.usageLocation);
           });
         }
       },
@@ -142,8 +158,12 @@ void registerChanges(lua_State* L, TenantContext& ctx) {
   shell::registerCmdlet(L, {
       .name = "Invoke-LicenseReprocess",
       .synopsis = "Re-evaluate licenses in error (after buying licenses or fixing a location).",
-      .description = "Retries every group-based assignment in error, for one group, one user or the whole "
-                     "tenant. Those that now pass become Active and use a license.",
+      .description = "Retries every group-based assignment in error (or not yet given), for one group, one "
+                     "user or the whole tenant. Those that now pass become Active and use a license. The report "
+                     "counts what was retried: Evaluated (a member's licenses from one group), Fixed (now "
+                     "Active) and InError (still refused); groups without licenses and licenses already Active "
+                     "are not evaluated. In a pipeline, several CountViolations for one product end with a "
+                     "warning naming the quantity that covers them all.",
       .params = {groupParam("Group", 0, false, "Only this group's members."),
                  userParam("User", 0, false, false, "Only this user.")},
       .examples = {{"Invoke-LicenseReprocess -Group 'Power BI Users'", "Retry one group."}},

@@ -11,7 +11,7 @@ void registerProductCmdlets(lua_State* L, TenantContext& ctx) {
                      "name, with wildcards. Each Product has SkuPartNumber, SkuId, DisplayName, AppliesTo "
                      "(User or Company), ServicePlans and Requires.",
       .params = {{.name = "Name", .position = 1, .aliases = {"SkuPartNumber"}, .complete = "product",
-                  .help = "A SkuPartNumber, SkuId or display name; wildcards * and ? allowed."}},
+                  .help = "A SkuPartNumber, SkuId or display name; wildcards * and ? allowed.", .null = "refuse"}},
       .examples = {{"Get-Product", "Every product."},
                    {"Get-Product *E3*", "Products whose part number or name contains E3."},
                    {"(Get-Product SPE_E3).ServicePlans | Select-Object Name", "The service plans of Microsoft 365 E3."}},

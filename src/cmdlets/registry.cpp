@@ -63,8 +63,9 @@ void TenantContext::beginBatch() {
   if (batchDepth_++ == 0 && session_) session_->beginBatch();
 }
 
-void TenantContext::endBatch() {
-  if (batchDepth_ > 0 && --batchDepth_ == 0 && session_) session_->endBatch();
+std::vector<tenant::RunShortfall> TenantContext::endBatch() {
+  if (batchDepth_ > 0 && --batchDepth_ == 0 && session_) return session_->endBatch();
+  return {};
 }
 
 tenant::Session& TenantContext::session() {

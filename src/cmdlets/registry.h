@@ -7,6 +7,9 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
+
+#include "tenant/entities.h"
 
 namespace plush::tenant {
 class Session;
@@ -47,8 +50,9 @@ class TenantContext {
   void abandonChange(int keepDepth);
   // A pipeline with a changing cmdlet: its calls share commits (Session::beginBatch), also when
   // the store is only opened by the pipeline's first command.
+  // endBatch gives what the pipeline could not license for want of licenses (Session::endBatch).
   void beginBatch();
-  void endBatch();
+  std::vector<tenant::RunShortfall> endBatch();
 
  private:
   void open();

@@ -23,7 +23,7 @@ void registerSubscriptionCmdlets(lua_State* L, TenantContext& ctx) {
       .description = "Status follows ExpiresOn and the clock (--now): Enabled, then Warning for 30 days after it "
                      "ends, then Suspended for 90 days, then Deleted; unless set by hand with Set-Subscription.",
       .params = {productParam("Product", 0, false, false, "Only this product's subscriptions."),
-                 {.name = "Status", .values = kStatuses, .help = "Only subscriptions in this status."}},
+                 {.name = "Status", .values = kStatuses, .help = "Only subscriptions in this status.", .null = "refuse"}},
       .examples = {{"Get-Subscription", "Every subscription."},
                    {"Get-Subscription -Status Warning", "Subscriptions in their grace period."}},
       .outputType = "Subscription",

@@ -5,6 +5,22 @@ namespace plush::cmdlets {
 
 namespace {
 
+// A pipeline that several users' CountViolations refused: one warning per product with the quantity
+// that covers them all (each error could only count the users refused before it).
+void warnShortfalls(lua_State* L, const std::vector<tenant::RunShortfall>& shortfalls) {
+  for (const auto& s : shortfalls) {
+    if (s.users < 2) continue;  // the one error's own recommendation says it all
+    std::string text = s.skuPartNumber + ": this pipeline could not license " + std::to_string(s.users) +
+                       " users (CountViolation); " + std::to_string(s.shortfall) +
+                       " more licenses cover them all: " + s.recommendation;
+    lua_getglobal(L, "__plush");
+    lua_getfield(L, -1, "warn");
+    lua_pushstring(L, text.c_str());
+    lua_call(L, 1, 0);
+    lua_pop(L, 1);
+  }
+}
+
 // __plush.batched(f, ...): pcall(f, ...) with the tenant's calls batched (TenantContext::beginBatch).
 // In C, so that no Lua instruction, and so no Ctrl-C hook, runs between the end of the pipeline
 // and the commit of what it did.
@@ -14,11 +30,13 @@ int batched(lua_State* L) {
   ctx.beginBatch();
   int status = lua_pcall(L, lua_gettop(L) - 1, 1, 0);
   std::string failed;
+  std::vector<tenant::RunShortfall> shortfalls;
   try {
-    ctx.endBatch();
+    shortfalls = ctx.endBatch();
   } catch (const std::exception& e) {
     failed = e.what();
   }
+  warnShortfalls(L, shortfalls);
   if (!failed.empty() && status == LUA_OK) {
     lua_pop(L, 1);
     lua_pushstring(L, failed.c_str());

@@ -11,8 +11,8 @@ tenant::UserQuery userQuery(shell::Call& c) {
   tenant::UserQuery q;
   q.identity = c.str("Identity", "");
   q.filter = c.str("Filter", "");
-  q.department = c.str("Department", "");
-  q.usageLocation = c.str("UsageLocation", "");
+  q.department = c.str("Department");  // '' (also from $null): users without one
+  q.usageLocation = c.str("UsageLocation");
   q.product = c.str("Product", "");
   q.userType = c.str("UserType", "");
   q.licensed = c.flag("Licensed");
@@ -41,13 +41,16 @@ void registerGetUser(lua_State* L, TenantContext& ctx) {
                      "not, startswith(field,'x'), null, assignedLicenses/any(x:x/skuId eq GUID) and "
                      "skuPartNumber eq 'X'.",
       .params = {userParam("Identity", 1, false, false, "One user: UPN or object id."),
-                 {.name = "Filter", .help = "An OData filter, e.g. \"department eq 'Sales' and usageLocation eq null\"."},
-                 {.name = "Department", .help = "Only this department."},
-                 {.name = "UsageLocation", .help = "Only this usage location (ISO 3166 code)."},
+                 {.name = "Filter", .help = "An OData filter, e.g. \"department eq 'Sales' and usageLocation eq null\".",
+                  .null = "refuse"},
+                 {.name = "Department", .help = "Only this department; $null or '' for users without one.", .null = "none"},
+                 {.name = "UsageLocation",
+                  .help = "Only this usage location (ISO 3166 code); $null or '' for users without one.",
+                  .null = "none"},
                  {.name = "Licensed", .type = "switch", .help = "Only users holding a license."},
                  {.name = "Unlicensed", .type = "switch", .help = "Only users holding none."},
                  productParam("Product", 0, false, false, "Only users holding this product."),
-                 {.name = "UserType", .values = kUserTypes, .help = "Member or Guest."},
+                 {.name = "UserType", .values = kUserTypes, .help = "Member or Guest.", .null = "refuse"},
                  {.name = "Deleted", .type = "switch", .help = "Soft-deleted users instead of active ones."}},
       .examples = {{"Get-User -Department Sales", "Everyone in Sales."},
                    {"Get-User -Filter \"usageLocation eq null\"", "Users without a usage location."},
@@ -99,10 +102,13 @@ void registerUserChanges(lua_State* L, TenantContext& ctx) {
       .synopsis = "Change a user's properties.",
       .description = "Changes only what is given. -UsageLocation is validated as an ISO 3166 code.",
       .params = {userParam("Identity", 1, true, false, "The user."),
-                 {.name = "DisplayName"}, {.name = "UsageLocation"}, {.name = "Department"},
+                 {.name = "DisplayName"},
+                 {.name = "UsageLocation", .help = "ISO 3166 code; $null or '' removes it.", .null = "none"},
+                 {.name = "Department", .help = "$null or '' removes it.", .null = "none"},
                  {.name = "UserType", .values = kUserTypes},
                  {.name = "AccountEnabled", .type = "bool"},
-                 {.name = "LastSignIn", .type = "date", .help = "When the user last signed in."}},
+                 {.name = "LastSignIn", .type = "date", .help = "When the user last signed in; $null or '' removes it.",
+                  .null = "none"}},
       .examples = {{"Set-User bob@contoso.com -UsageLocation US", "Give Bob a usage location."},
                    {"Get-User -Department Sales | Set-User -UsageLocation GB", "For everyone in Sales."}},
       .changesState = true,

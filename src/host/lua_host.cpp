@@ -10,6 +10,7 @@
 
 #include "host/builtins.h"
 #include "host/embedded_runtime.h"
+#include "host/format_builtins.h"
 #include "host/interrupt.h"
 
 namespace plush::host {
@@ -47,6 +48,7 @@ LuaHost::LuaHost() : L_(luaL_newstate()) {
   lua_setglobal(L_, "__plush");
   pushRuntime();
   registerBuiltins(L_);
+  registerFormatBuiltins(L_);
   lua_pop(L_, 1);
   installInterruptHook(L_);
 }

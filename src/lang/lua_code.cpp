@@ -401,7 +401,8 @@ void Translator::endPipelineStatement(Region& r, bool statement) {
 
 void Translator::luaString(Region& r) {
   noteToken(r, atLineStart(), true);
-  if (scriptBlockDepth_ > 0 && src_[pos_] == '"' && expandsVariables()) {
+  // PowerShell's expandable strings: in script blocks, and in `$name = "..."`, a statement PowerShell's own.
+  if ((scriptBlockDepth_ > 0 || r.dollarAssign) && src_[pos_] == '"' && expandsVariables()) {
     doubleQuoted();
     r.prev = Prev::ExpressionEnd;
     return;
@@ -416,8 +417,8 @@ void Translator::luaString(Region& r) {
   r.prev = Prev::ExpressionEnd;
 }
 
-// Does the double-quoted string here name `$name` or `$(...)`? Only such strings in a script block
-// are PowerShell's expandable strings (`{ "Hello $_" }`); any other stays a Lua string.
+// Does the double-quoted string here name `$name` or `$(...)`? Only such strings in a script block or a
+// `$name = ` statement are PowerShell's expandable strings (`{ "Hello $_" }`); any other stays a Lua string.
 bool Translator::expandsVariables() const {
   Scan s = scanQuoted(src_, pos_);
   if (s.how != ScanEnd::Closed) return false;

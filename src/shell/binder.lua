@@ -200,6 +200,17 @@ function P.coerce(cmd, p, v)
   return coerceOne(cmd, p, v)
 end
 
+-- Binds a value written in the text. $null or '' there (SPEC: nothing silently wrong): where leaving
+-- the parameter out would select everything, it is refused, as PowerShell refuses null for a
+-- parameter that does not allow it; where it means "has none" (p.null == "none") it binds ''.
+local function bindWritten(cmd, p, v)
+  if not p.null or (v ~= nil and v ~= "") then return P.coerce(cmd, p, v) end
+  if p.null == "none" then return "" end
+  bindError(cmd, v == nil and "ParameterArgumentValidationErrorNullNotAllowed" or "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+    string.format("Cannot bind argument to parameter '%s' because it is %s.", p.name, v == nil and "null" or "an empty string"),
+    {target = p.name, fix = string.format("Give -%s a value, or leave it out of the %s command", p.name, cmd.name)})
+end
+
 local function inSet(p, set)
   return p.setIndex == nil or p.setIndex[set]
 end
@@ -251,7 +262,7 @@ local function bindNamed(cmd, c, bound, sets)
         bindError(cmd, "ParameterBoundTwice",
           string.format("Cannot bind parameter '%s' because it is specified more than once.", p.name), {target = p.name})
       end
-      bound[p] = P.coerce(cmd, p, v)
+      bound[p] = bindWritten(cmd, p, v)
       sets = narrow(sets, p)
       if #sets == 0 then
         bindError(cmd, "ParameterSetNotResolved",
@@ -301,7 +312,7 @@ local function bindPositional(cmd, positional, np, bound, sets)
         string.format("A positional parameter cannot be found that accepts argument '%s'.", P.str(positional[j])),
         {target = P.str(positional[j])})
     end
-    bound[p] = P.coerce(cmd, p, positional[j])
+    bound[p] = bindWritten(cmd, p, positional[j])
     sets = narrow(sets, p)
   end
   return sets

@@ -61,6 +61,7 @@ void pushParam(lua_State* L, const Param& p) {
   setString(L, "pipeline", p.pipeline);
   setString(L, "complete", p.complete);
   setString(L, "help", p.help);
+  setString(L, "null", p.null);
   if (p.list) { lua_pushboolean(L, 1); lua_setfield(L, -2, "list"); }
   if (p.mandatory) { lua_pushboolean(L, 1); lua_setfield(L, -2, "mandatory"); }
   if (p.position > 0) { lua_pushinteger(L, p.position); lua_setfield(L, -2, "position"); }

@@ -22,6 +22,11 @@ struct Param {
   std::vector<std::string> values;   // allowed values (an enum), matched case-insensitively
   std::string complete;              // what completes its value: product plan user group role path
   std::string help;
+  // What $null or '' written as its argument means: "" = the parameter is left out (identities of
+  // users, products, groups and subscriptions refuse it instead); "none" = "has no value" (bound as
+  // ''), e.g. Get-User -UsageLocation $null; "refuse" = an error, for a selection that would
+  // otherwise silently select everything.
+  std::string null;
 };
 
 struct Example {

@@ -21,10 +21,13 @@ local changeParameters = {
    help = "Ask before each change."},
 }
 
+local identityTypes = {user = true, product = true, group = true, subscription = true}
+
 local function normalizeParameter(p)
   p.aliases = p.aliases or {}
   p.lname = p.name:lower()
   p.type = p.type or "string"
+  if p.null == nil and identityTypes[p.type] then p.null = "refuse" end  -- no identity means "all"
   if p.pipeline == "value" then p.byValue = true
   elseif p.pipeline == "property" then p.byProperty = true
   elseif p.pipeline == "both" then p.byValue, p.byProperty = true, true end

@@ -1,6 +1,8 @@
 // The WHERE condition of a user listing (Get-User's parameters, -Filter, the engine's lookups) in either store's SQL.
 #include "store/user_selection.h"
 
+#include <optional>
+
 #include "store/filter_sql.h"
 #include "tenant/text.h"
 
@@ -16,6 +18,18 @@ void matchText(SqlCondition& where, const std::string& column, const std::string
   else where.add(side + " = " + param, {value});
 }
 
+namespace {
+
+// Unset: no condition; empty: the column holds no value; else as matchText.
+void matchOptionalText(SqlCondition& where, const std::string& column, const std::optional<std::string>& value,
+                       SqlDialect dialect) {
+  if (!value) return;
+  if (value->empty()) where.add("(" + column + " IS NULL OR " + column + " = '')");
+  else matchText(where, column, *value, dialect);
+}
+
+}  // namespace
+
 SqlCondition userSelection(const tenant::UserSelection& sel, SqlDialect dialect) {
   const UserQuery& q = sel.query;
   bool sqlite = dialect == SqlDialect::Sqlite;
@@ -29,8 +43,8 @@ SqlCondition userSelection(const tenant::UserSelection& sel, SqlDialect dialect)
                                                     : (sqlite ? "u.upn = ?" : "fold(u.upn) = fold(?)");
     where.add(column, {q.identity});
   }
-  matchText(where, "u.department", q.department, dialect);
-  matchText(where, "u.usage_location", q.usageLocation, dialect);
+  matchOptionalText(where, "u.department", q.department, dialect);
+  matchOptionalText(where, "u.usage_location", q.usageLocation, dialect);
   matchText(where, "u.user_type", q.userType, dialect);
   const char* holds = "EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.state = 'Active')";
   if (q.licensed) where.add(holds);

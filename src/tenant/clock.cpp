@@ -101,8 +101,11 @@ std::string normalizeInstant(const std::string& text, const std::string& what) {
 
 Instant addDays(Instant t, int n) { return t + days{n}; }
 
-Clock::Clock(const std::string& nowIso)
-    : now_(nowIso.empty() ? floor<seconds>(system_clock::now()) : parseInstant(nowIso, "clock (--now)")) {}
+Clock::Clock(const std::string& nowIso) {
+  if (!nowIso.empty()) fixed_ = parseInstant(nowIso, "clock (--now)");
+}
+
+Instant Clock::now() const { return fixed_ ? *fixed_ : floor<seconds>(system_clock::now()); }
 
 std::string statusByDate(const std::string& expiresOn, Instant now) {
   if (expiresOn.empty()) return "Enabled";

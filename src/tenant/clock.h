@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 namespace plush::tenant {
@@ -17,15 +18,18 @@ std::string normalizeDate(const std::string& text, const std::string& what = "da
 std::string normalizeInstant(const std::string& text, const std::string& what = "time");
 Instant addDays(Instant t, int days);
 
+// A fixed time (--now, $PLUSH_NOW: tests and planning), or the system clock read at every call,
+// so a session open all day records each change at the moment it happens.
 class Clock {
  public:
-  explicit Clock(const std::string& nowIso = "");  // empty: the system clock, read once
-  Instant now() const { return now_; }
-  std::string nowIso() const { return formatInstant(now_); }
-  std::string today() const { return formatDate(now_); }
+  explicit Clock(const std::string& nowIso = "");  // empty: the system clock
+  Instant now() const;
+  std::string nowIso() const { return formatInstant(now()); }
+  std::string today() const { return formatDate(now()); }
+  bool fixed() const { return fixed_.has_value(); }
 
  private:
-  Instant now_;
+  std::optional<Instant> fixed_;
 };
 
 // Rule 11: Enabled until ExpiresOn, then Warning for 30 days, Suspended for 90, then Deleted.

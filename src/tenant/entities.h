@@ -126,7 +126,9 @@ struct SetUserLicenseRequest {
 struct UserQuery {
   std::string identity;     // UPN or Id; empty = all
   std::string filter;       // OData subset
-  std::string department, usageLocation, product, userType;
+  // Unset: any; "": users without one (Get-User -UsageLocation $null); else this value or pattern.
+  std::optional<std::string> department, usageLocation;
+  std::string product, userType;
   bool licensed = false, unlicensed = false;
   bool deleted = false;     // soft-deleted users instead of active ones
   size_t first = 0;         // > 0: only the first this many (by UPN); the store reads no more
@@ -151,6 +153,14 @@ struct AuditQuery {
 
 struct ImportReport {
   int64_t added = 0, updated = 0, unchanged = 0, plans = 0;
+};
+
+// What a bulk run could not license: `users` refused a product and still without it; `shortfall`
+// licenses more would cover them all, by `recommendation`.
+struct RunShortfall {
+  std::string skuPartNumber;
+  int64_t users = 0, shortfall = 0;
+  std::string recommendation;
 };
 
 struct ReprocessReport {

@@ -271,6 +271,14 @@ std::optional<ErrorRecord> LicenseEngine::checkPlans(const UserRecord& user, con
   return std::nullopt;
 }
 
+// The command that gives the product `shortfall` more licenses: raise the subscription that lasts
+// longest, or buy one.
+std::string LicenseEngine::moreLicenses(const Product& p, const ProductPool& pl, int64_t shortfall) {
+  return pl.growableId.empty()
+             ? "New-Subscription -Product " + p.SkuPartNumber + " -Quantity " + std::to_string(shortfall)
+             : "Set-Subscription -Id " + pl.growableId + " -Quantity " + std::to_string(pl.growableQuantity + shortfall);
+}
+
 std::optional<ErrorRecord> LicenseEngine::checkCounts(const UserRecord& user, const ChangeContext& c,
                                                       const std::set<int64_t>& fresh) {
   if (!user.user.DeletedOn.empty()) return std::nullopt;
@@ -278,17 +286,45 @@ std::optional<ErrorRecord> LicenseEngine::checkCounts(const UserRecord& user, co
     ProductPool pl = pool(pk);
     if (pl.available() >= 1) continue;
     const Product& p = product(pk);
-    int64_t shortfall = std::max<int64_t>(1, 1 - pl.available());  // over-assigned products need more
-    std::string more = pl.growableId.empty()
-                           ? "New-Subscription -Product " + p.SkuPartNumber + " -Quantity " + std::to_string(shortfall)
-                           : "Set-Subscription -Id " + pl.growableId + " -Quantity " +
-                                 std::to_string(pl.growableQuantity + shortfall);
+    // In a bulk run the users refused before this one still need a license too: the recommendation
+    // covers all of them (the last error of the run names the run's whole shortfall).
+    int64_t refused = 1;
+    if (run_) {
+      auto& users = run_->refused[pk];
+      users.insert(user.pk);
+      refused = static_cast<int64_t>(users.size());
+    }
+    int64_t shortfall = refused - std::min<int64_t>(0, pl.available());  // over-assigned products need more
+    std::string inRun = refused > 1 ? "; " + std::to_string(refused) + " users of this run need one" : "";
     return makeError("CountViolation", category::LimitsExceeded, user.user.UserPrincipalName,
                      "No license of " + p.SkuPartNumber + " is available for " + user.user.UserPrincipalName +
-                         " (Total " + std::to_string(pl.total) + ", Assigned " + std::to_string(pl.assigned) + ").",
-                     more);
+                         " (Total " + std::to_string(pl.total) + ", Assigned " + std::to_string(pl.assigned) + inRun +
+                         ").",
+                     moreLicenses(p, pl, shortfall));
   }
   return std::nullopt;
+}
+
+void LicenseEngine::startRun() { run_.emplace(); }
+
+// Users refused in the run who hold the product by now (a license freed later in the run) need
+// no more; the others, less what is free at the end, are the shortfall.
+std::vector<RunShortfall> LicenseEngine::finishRun() {
+  std::vector<RunShortfall> out;
+  if (!run_) return out;
+  std::map<int64_t, std::set<int64_t>> refused = std::move(run_->refused);
+  run_.reset();
+  for (const auto& [pk, users] : refused) {
+    int64_t missing = 0;
+    for (int64_t userPk : users)
+      if (!activeProducts(store_.assignments(userPk)).count(pk)) ++missing;
+    ProductPool pl = pool(pk);
+    int64_t shortfall = missing - pl.available();
+    if (missing == 0 || shortfall <= 0) continue;
+    const Product& p = product(pk);
+    out.push_back(RunShortfall{p.SkuPartNumber, missing, shortfall, moreLicenses(p, pl, shortfall)});
+  }
+  return out;
 }
 
 std::optional<ErrorRecord> LicenseEngine::evaluate(const UserRecord& user, const ChangeContext& c,

@@ -68,6 +68,10 @@ class LicenseEngine {
              const std::vector<AssignmentRecord>& after);
   // Rule 7: gives a member all of a group's products, or none of them with the reason recorded.
   GroupOutcome applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses);
+  // A bulk run (a pipeline into a changing cmdlet): between these, CountViolation recommendations
+  // count the users the run was refused so far, and finishRun names what covers them all.
+  void startRun();
+  std::vector<RunShortfall> finishRun();
   // Counts follow a soft delete (+ -1) and a restore.
   void adjustForDeletion(const UserRecord& user, int64_t sign);
 
@@ -87,6 +91,7 @@ class LicenseEngine {
   bool enablesPlan(int64_t productPk, const std::string& planName, const std::vector<AssignmentRecord>& rows);
   std::optional<ErrorRecord> checkCounts(const UserRecord& user, const ChangeContext& c,
                                          const std::set<int64_t>& fresh);
+  std::string moreLicenses(const Product& p, const ProductPool& pl, int64_t shortfall);
   // Plan name -> product, for the plans the rule book names (no other plan can fail a rule).
   std::map<std::string, int64_t> enabledPlans(const std::vector<AssignmentRecord>& rows);
 
@@ -109,6 +114,10 @@ class LicenseEngine {
   std::optional<std::string> defaultLocation_;
   std::optional<int64_t> storeVersion_;
   uint64_t generation_ = 0;
+  struct Run {
+    std::map<int64_t, std::set<int64_t>> refused;  // product -> users refused it for want of licenses
+  };
+  std::optional<Run> run_;  // kept across rollbacks: a refused user's change is undone, its need is not
   // Within one evaluate() nothing is written, so a product's pool is read once for all its checks.
   std::optional<std::unordered_map<int64_t, ProductPool>> evaluatingPools_;
 };

@@ -145,10 +145,15 @@ namespace {
 constexpr int kBatchCommitMs = 200;  // bounds what a crash loses and how long other writers wait
 }
 
-void Session::beginBatch() { ++batchDepth_; }
+void Session::beginBatch() {
+  if (batchDepth_++ == 0) engine_->startRun();
+}
 
-void Session::endBatch() {
-  if (batchDepth_ > 0 && --batchDepth_ == 0) commitBatch();
+std::vector<RunShortfall> Session::endBatch() {
+  if (batchDepth_ == 0 || --batchDepth_ > 0) return {};
+  std::vector<RunShortfall> shortfalls = engine_->finishRun();
+  commitBatch();
+  return shortfalls;
 }
 
 void Session::commitBatchIfDue() {
@@ -204,22 +209,24 @@ void Session::writePendingAudit() {
   pendingAudit_.clear();
 }
 
-UserRecord Session::resolveUser(const std::string& identity, bool deleted) {
+UserRecord Session::resolveUser(const std::string& identity, Deleted deleted) {
   // Without Licenses: a change reads the user's assignments itself; user() reads them for display.
   std::optional<UserRecord> found = store_->findUserRow(isGuid(identity) ? UserKey::Id : UserKey::Upn, identity);
-  if (found && deleted && found->user.DeletedOn.empty())
+  bool isDeleted = found && !found->user.DeletedOn.empty();
+  if (found && deleted == Deleted::Only && !isDeleted)
     fail("UserNotFound", category::ObjectNotFound, identity, "The user " + identity + " is not deleted.",
          "Get-User -Identity " + identity);
-  if (found && !deleted && !found->user.DeletedOn.empty())
+  if (found && deleted == Deleted::No && isDeleted)
     fail("UserNotFound", category::ObjectNotFound, identity,
          "The user " + identity + " is deleted (since " + found->user.DeletedOn + ").",
          "Restore-User -Identity " + identity);
-  if (found && deleted && parseInstant(found->user.DeletedOn) <= addDays(clock_.now(), -kSoftDeleteDays))
+  if (isDeleted && parseInstant(found->user.DeletedOn) <= addDays(clock_.now(), -kSoftDeleteDays))
     found.reset();  // past the 30 days a soft delete is kept
   if (!found)
     fail("UserNotFound", category::ObjectNotFound, identity, "There is no user " + identity + " in the tenant.",
-         deleted ? "Get-User -Deleted" : "Get-User -Filter \"startswith(userPrincipalName,'" +
-                                             identity.substr(0, identity.find('@')).substr(0, 3) + "')\"");
+         deleted == Deleted::Only ? "Get-User -Deleted"
+                                  : "Get-User -Filter \"startswith(userPrincipalName,'" +
+                                        identity.substr(0, identity.find('@')).substr(0, 3) + "')\"");
   return *found;
 }
 

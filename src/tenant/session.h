@@ -105,8 +105,10 @@ class Session {
   // failing call undoes only itself and the others go on. What is done is committed every
   // kBatchCommitMs, at endBatch, before begin(), and when the Session closes: one commit per user
   // would cost more than the change itself. Invisible to inTransaction() and transactionDepth().
+  // endBatch also tells what the run could not license for want of licenses (CountViolation), with
+  // the quantity that covers all of it.
   void beginBatch();
-  void endBatch();
+  std::vector<RunShortfall> endBatch();
 
   std::string actor() const { return actorUpn_; }
   std::vector<std::string> actorRoles() const { return actorRoles_; }
@@ -183,7 +185,8 @@ class Session {
   void require(Action action);  // also drops the engine's caches if another process changed the store
   bool actorIs(const char* role) const;
   void audit(const std::string& action, const std::string& target, const std::string& detail);
-  UserRecord resolveUser(const std::string& identity, bool deleted = false);
+  enum class Deleted { No, Only, Either };  // which users an identity may name
+  UserRecord resolveUser(const std::string& identity, Deleted deleted = Deleted::No);
   int64_t resolveProduct(const std::string& identity);
   GroupRecord resolveGroup(const std::string& identity);
   Subscription publicSubscription(const SubscriptionRecord& r);
@@ -191,6 +194,7 @@ class Session {
   std::vector<UserLicenseRow> licenseRows(const UserRecord& user);
   std::vector<GroupLicenseRow> groupLicenseRows(const GroupRecord& group);
   void applyGroupLicenses(const GroupRecord& group);
+  bool needsReprocess(const UserRecord& user, int64_t groupPk);
   std::vector<UserLicenseRow> changeUserLicenses(const std::string& user, const SetUserLicenseRequest& request,
                                                  const std::string& action);
   std::string productName(int64_t productPk);

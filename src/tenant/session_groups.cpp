@@ -211,6 +211,18 @@ std::vector<LicenseErrorRow> Session::licenseErrors(std::optional<std::string> g
 }
 
 // Re-applies each (member, group) pair that has an error, or every group of one user.
+// A member's licenses from a group are worth retrying when one is in error or missing; a group
+// without licenses, or whose licenses the member holds Active, has nothing to evaluate.
+bool Session::needsReprocess(const UserRecord& u, int64_t groupPk) {
+  std::vector<GroupLicenseRecord> licenses = store_->groupLicenses(groupPk);
+  std::vector<AssignmentRecord> rows = store_->assignments(u.pk);
+  return std::any_of(licenses.begin(), licenses.end(), [&](const GroupLicenseRecord& l) {
+    return std::none_of(rows.begin(), rows.end(), [&](const AssignmentRecord& a) {
+      return a.groupPk == groupPk && a.productPk == l.productPk && a.state != "Error";
+    });
+  });
+}
+
 ReprocessReport Session::reprocess(std::optional<std::string> group, std::optional<std::string> user) {
   require(Action::Licenses);
   Change change(*this);
@@ -227,7 +239,7 @@ ReprocessReport Session::reprocess(std::optional<std::string> group, std::option
   if (user) {
     UserRecord u = resolveUser(*user);
     for (int64_t g : store_->groupsOf(u.pk))
-      if (!groupPk || *groupPk == g) retry(u, g);
+      if ((!groupPk || *groupPk == g) && needsReprocess(u, g)) retry(u, g);
   } else {
     std::set<int64_t> doneForUser;
     int64_t currentUser = 0;

@@ -65,7 +65,7 @@ std::vector<UserLicenseRow> Session::licenseRows(const UserRecord& u) {
 
 std::vector<UserLicenseRow> Session::userLicenses(const std::string& user) {
   require(Action::Read);
-  return licenseRows(resolveUser(user));
+  return licenseRows(resolveUser(user, Deleted::Either));  // a soft-deleted user's rows show as Suspended
 }
 
 std::vector<UserLicenseRow> Session::setUserLicense(const std::string& user, const SetUserLicenseRequest& request) {
@@ -200,7 +200,7 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
     if (!isCountryCode(cc))
       fail("InvalidUsageLocation", category::InvalidArgument, *request.usageLocation,
            "'" + *request.usageLocation + "' is not a two-letter country code (ISO 3166), such as US or DE.");
-    if (cc != u.user.UsageLocation) {
+    if (u.user.UsageLocation.empty()) {  // a MISSING location only: Set-User changes one the user has
       u.user.UsageLocation = cc;
       store_->updateUser(u);
       detail.push_back("UsageLocation " + cc);

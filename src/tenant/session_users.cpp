@@ -33,7 +33,7 @@ void Session::forEachUser(const UserQuery& query, const std::function<bool(const
   if (!query.product.empty()) sel.productPk = resolveProduct(query.product);
   if (!query.userType.empty()) sel.query.userType = checkedUserType(query.userType);
   sel.deletedAfter = formatInstant(addDays(clock_.now(), -kSoftDeleteDays));
-  if (!query.identity.empty()) resolveUser(query.identity, query.deleted);  // a missing identity is an error
+  if (!query.identity.empty()) resolveUser(query.identity, query.deleted ? Deleted::Only : Deleted::No);  // a missing identity is an error
   store_->forEachUser(sel, [&](const UserRecord& r) { return each(r.user); });
 }
 
@@ -172,7 +172,7 @@ void Session::purgeExpiredDeletions(const std::string& wallClock) {
 User Session::restoreUser(const std::string& identity) {
   require(Action::Users);
   Change change(*this);
-  UserRecord u = resolveUser(identity, true);
+  UserRecord u = resolveUser(identity, Deleted::Only);
   u.user.DeletedOn.clear();
   store_->updateUser(u);
   engine_->adjustForDeletion(u, +1);

@@ -14,7 +14,7 @@ echo "== real run"
 ./bulk-assign.plush bulk-assign.csv
 echo "status $?"
 $PLUSH -c '
-for _, upn in ipairs({"mark.evans@contoso.com", "hannah.lee@contoso.com", "lucas.moreau@contoso.com"}) do
+for _, upn in ipairs({"mark.evans@contoso.com", "hannah.lee@contoso.com", "lucas.moreau@contoso.com", "chloe.bernard@contoso.com"}) do
   local u = Get-User $upn
   print(upn .. " " .. u.UsageLocation .. " " .. table.concat(u.Licenses, ", "))
 end

@@ -1,6 +1,9 @@
 // Engine tests: subscriptions, license counts and direct assignment (rules 1, 2, 3, 6, 12).
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "engine_fixture.h"
 
 using namespace plush::tenant;
@@ -241,4 +244,50 @@ TEST_CASE("roles: a GlobalReader reads but changes nothing", "[engine][roles]") 
     CHECK(e.record.message.find("GlobalAdministrator or UserAdministrator") != std::string::npos);
   }
   CHECK(errorId([&] { t.open("nobody@contoso.com"); }) == "UserNotFound");
+}
+
+TEST_CASE("rule 2: -UsageLocation sets a missing location only; another one is kept", "[engine][rule2]") {
+  Tenant t;
+  auto s = t.open();
+  buy(*s, "POWER_BI_PRO", 5);
+  addUser(*s, "paris@contoso.com", "FR");
+  SetUserLicenseRequest r = adding({"POWER_BI_PRO"});
+  r.usageLocation = "US";
+  auto rows = s->setUserLicense("paris@contoso.com", r);
+  CHECK(rows.at(0).State == "Active");
+  CHECK(s->user("paris@contoso.com").UsageLocation == "FR");
+  SetUserLicenseRequest onlyLocation;
+  onlyLocation.usageLocation = "GB";
+  s->setUserLicense("paris@contoso.com", onlyLocation);
+  CHECK(s->user("paris@contoso.com").UsageLocation == "FR");
+}
+
+TEST_CASE("Get-User -UsageLocation '' selects the users without one; unset selects all", "[engine][users]") {
+  Tenant t;
+  auto s = t.open();
+  addUser(*s, "here@contoso.com", "DE", "");
+  addUser(*s, "nowhere@contoso.com", "", "Sales");
+  auto upns = [&](const UserQuery& q) {
+    std::vector<std::string> out;
+    s->forEachUser(q, [&](const User& u) { return out.push_back(u.UserPrincipalName), true; });
+    return out;
+  };
+  UserQuery q;
+  q.usageLocation = "";
+  CHECK(upns(q) == std::vector<std::string>{"nowhere@contoso.com"});
+  q = {};
+  q.department = "";
+  CHECK(upns(q) == std::vector<std::string>{"admin@contoso.onmicrosoft.com", "here@contoso.com"});
+  CHECK(upns(UserQuery{}).size() == 3);
+}
+
+TEST_CASE("the clock: fixed by --now, else read at every call", "[engine][clock]") {
+  Clock fixed("2027-03-01T10:00:00Z");
+  CHECK(fixed.fixed());
+  CHECK(fixed.nowIso() == "2027-03-01T10:00:00Z");
+  Clock live;
+  CHECK_FALSE(live.fixed());
+  Instant before = live.now();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  CHECK(live.now() - before >= std::chrono::seconds(1));
 }

@@ -117,3 +117,31 @@ TEST_CASE("ProductNotFound: a name that differs only in separators or case is su
   CHECK(unknown.message == "There is no product NOPE in the tenant.");
   CHECK(unknown.recommendation == "Get-Product *NOPE*");
 }
+
+TEST_CASE("CountViolation in a bulk run: each recommendation covers the users refused so far", "[engine][rule1]") {
+  Tenant t;
+  auto s = t.open();
+  Subscription sub = buy(*s, "POWER_BI_PRO", 1);
+  for (const char* upn : {"a@contoso.com", "b@contoso.com", "c@contoso.com", "d@contoso.com"}) addUser(*s, upn);
+  s->beginBatch();
+  s->setUserLicense("a@contoso.com", adding({"POWER_BI_PRO"}));
+  CHECK(refusal([&] { s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"})); }).recommendation ==
+        "Set-Subscription -Id " + sub.Id + " -Quantity 2");
+  CHECK(refusal([&] { s->setUserLicense("c@contoso.com", adding({"POWER_BI_PRO"})); }).recommendation ==
+        "Set-Subscription -Id " + sub.Id + " -Quantity 3");
+  // the same user again is still one user short
+  CHECK(refusal([&] { s->setUserLicense("c@contoso.com", adding({"POWER_BI_PRO"})); }).recommendation ==
+        "Set-Subscription -Id " + sub.Id + " -Quantity 3");
+  // a license freed later in the run goes to d; b and c are still short at the end
+  s->setUserLicense("a@contoso.com", SetUserLicenseRequest{{}, {"POWER_BI_PRO"}});
+  s->setUserLicense("d@contoso.com", adding({"POWER_BI_PRO"}));
+  std::vector<RunShortfall> end = s->endBatch();
+  REQUIRE(end.size() == 1);
+  CHECK(end[0].skuPartNumber == "POWER_BI_PRO");
+  CHECK(end[0].users == 2);
+  CHECK(end[0].shortfall == 2);
+  CHECK(end[0].recommendation == "Set-Subscription -Id " + sub.Id + " -Quantity 3");
+  // outside a run, one user's shortfall only
+  CHECK(refusal([&] { s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"})); }).recommendation ==
+        "Set-Subscription -Id " + sub.Id + " -Quantity 2");
+}

@@ -238,7 +238,10 @@ TEST_CASE("rule 8: a deleted user's row shows Suspended", "[engine][rule8]") {
   addUser(*s, "leaver@contoso.com");
   s->setUserLicense("leaver@contoso.com", adding({"POWER_BI_PRO"}));
   s->removeUser("leaver@contoso.com");
-  CHECK(errorId([&] { s->userLicenses("leaver@contoso.com"); }) == "UserNotFound");
+  auto rows = s->userLicenses("leaver@contoso.com");  // SPEC §6.8: kept, Suspended, using no license
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].State == "Suspended");
+  CHECK(s->licenses("POWER_BI_PRO").at(0).Assigned == 0);
   UserQuery q;
   q.deleted = true;
   q.identity = "leaver@contoso.com";
@@ -452,4 +455,34 @@ TEST_CASE("a long group operation stops when interrupted and keeps nothing", "[e
     return ++after, true;
   });
   CHECK(after == 1);
+}
+
+TEST_CASE("reprocess -User evaluates only what is in error, and counts what it fixed", "[engine][rule7]") {
+  Tenant t;
+  auto s = t.open();
+  buy(*s, "POWER_BI_PRO", 1);
+  buy(*s, "ENTERPRISEPACK", 5);
+  s->newGroup("Analysts");
+  s->newGroup("Office");
+  s->newGroup("Everyone");  // no licenses: nothing to evaluate
+  s->setGroupLicense("Analysts", {"POWER_BI_PRO"}, {});
+  s->setGroupLicense("Office", {"ENTERPRISEPACK"}, {});
+  addUser(*s, "first@contoso.com");
+  addUser(*s, "second@contoso.com");
+  for (const char* g : {"Analysts", "Office", "Everyone"}) {
+    s->addGroupMember(g, "first@contoso.com");
+    s->addGroupMember(g, "second@contoso.com");
+  }
+  ReprocessReport still = s->reprocess(std::nullopt, std::string("second@contoso.com"));
+  CHECK(still.evaluated == 1);  // Analysts' POWER_BI_PRO, in error (CountViolation); Office is Active
+  CHECK(still.fixed == 0);
+  CHECK(still.inError == 1);
+  buy(*s, "POWER_BI_PRO", 1);
+  ReprocessReport fixed = s->reprocess(std::nullopt, std::string("second@contoso.com"));
+  CHECK(fixed.evaluated == 1);
+  CHECK(fixed.fixed == 1);
+  CHECK(fixed.inError == 0);
+  ReprocessReport nothing = s->reprocess(std::nullopt, std::string("second@contoso.com"));
+  CHECK(nothing.evaluated == 0);
+  CHECK(nothing.fixed == 0);
 }

@@ -109,13 +109,13 @@ TEST_CASE("a batch: each call its own savepoint, what is done committed at the e
   CHECK(s->licenses("POWER_BI_PRO").at(0).Assigned == 2);
   CHECK(other->licenses("POWER_BI_PRO").at(0).Assigned == 0);  // not committed yet
   CHECK(auditCount(*s) == audits + 2);  // the batch's audit rows read like the others, the failed calls' are not there
-  s->setUserLicense("c@contoso.com", SetUserLicenseRequest{{}, {}, {}, {}, {}, std::string("FR")});
+  s->setUserLicense("nowhere@contoso.com", SetUserLicenseRequest{{}, {}, {}, {}, {}, std::string("FR")});
   CHECK(auditCount(*s) == audits + 3);
   s->endBatch();
   CHECK(other->licenses("POWER_BI_PRO").at(0).Assigned == 2);  // committed: another connection sees it
   CHECK(auditCount(*other) == audits + 3);
   CHECK(other->userLicenses("b@contoso.com").size() == 1);
-  CHECK(other->user("c@contoso.com").UsageLocation == "FR");
+  CHECK(other->user("nowhere@contoso.com").UsageLocation == "FR");
 }
 
 TEST_CASE("a batch commits before an admin's transaction and when the session closes", "[engine][store]") {
