@@ -15,14 +15,15 @@ end
 P.register {
   name = "ConvertTo-Json",
   synopsis = "Turn objects into JSON text.",
-  description = "Collects its input and passes on one JSON string: an array when there are several objects (or -AsArray), else the object. Users, products and licenses use Microsoft Graph's field names (skuId, skuPartNumber, assignedLicenses, ...).",
+  description = "Collects its input and passes on one JSON string: an array when there are several objects (or -AsArray), else the object. Users, products, licenses and groups are written as Microsoft Graph writes them (user: assignedLicenses with inherited licenses, licenseAssignmentStates, signInActivity, deletedDateTime; subscribedSku: id, accountId, skuId, prepaidUnits, consumedUnits, servicePlans, subscriptionIds; group: assignedLicenses, members), so Import-Tenant -Format graph reads them back.",
   parameters = {
     {name = "InputObject", type = "object", pipeline = "value", position = 1},
     {name = "Compress", type = "switch", help = "One line, no indentation."},
     {name = "AsArray", type = "switch", help = "Always an array, even for one object."},
     {name = "Depth", type = "int", help = "Accepted for PowerShell scripts; plush always writes the whole object."},
   },
-  examples = {{code = "Get-User alice@contoso.com | ConvertTo-Json", text = "A user with Graph's field names."}},
+  examples = {{code = "Get-User alice@contoso.com | ConvertTo-Json", text = "A user with Graph's field names."},
+              {code = "Get-Product | ConvertTo-Json | Out-File skus.json", text = "The subscribed products as Graph's subscribedSkus."}},
   begin = startCollect, process = collect,
   finish = function(s)
     local items = s.items

@@ -44,7 +44,11 @@ void registerReads(lua_State* L, TenantContext& ctx) {
       .description = "One row per product over all its subscriptions. Total counts Enabled and Warning "
                      "subscriptions; Assigned the assignments that use a license; Available = Total - Assigned "
                      "(negative when over-assigned). ExpiringSoon: licenses on Warning subscriptions and on "
-                     "Enabled ones ending within 30 days. Suspended: licenses on Suspended subscriptions.",
+                     "Enabled ones ending within 30 days. Suspended: licenses on Suspended subscriptions. "
+                     "LockedOut: licenses of cancelled subscriptions (Graph's prepaidUnits.lockedOut). "
+                     "AssignedElsewhere: of Assigned, the licenses Graph counted (consumedUnits) for users this "
+                     "store does not hold, as Import-Tenant -Format graph keeps them. ConvertTo-Json writes each "
+                     "row as Graph's subscribedSku.",
       .params = {productParam("Product", 1, false, false, "Only this product (SkuPartNumber, SkuId or name).")},
       .examples = {{"Get-License", "Every product with licenses."},
                    {"(Get-License POWER_BI_PRO).Available", "Free Power BI Pro licenses."},
@@ -59,8 +63,10 @@ void registerReads(lua_State* L, TenantContext& ctx) {
       .name = "Get-UserLicense",
       .synopsis = "Show the products a user holds, how, and in which state.",
       .description = "One row per product the user holds: AssignedBy (Direct and/or group names), State "
-                     "(Active, Error, Suspended), the Error id when in error, and the disabled and enabled plans. A "
-                     "soft-deleted user's licenses show as Suspended (they use no license until Restore-User).",
+                     "(Active; ActiveWithError, Disabled as Graph reports them; Error: not given, uses no license; "
+                     "Suspended: the user is soft-deleted (no license used until Restore-User) or the product's "
+                     "subscriptions are), the Error id when in error or ActiveWithError, and the disabled and "
+                     "enabled plans.",
       .params = {userParam("User", 1, true, false, "The user: UPN, object id or User object.")},
       .examples = {{"Get-UserLicense alice.johnson@contoso.com", "Alice's licenses."},
                    {"Get-User -Department Sales | Get-UserLicense", "Licenses of everyone in Sales."}},

@@ -10,7 +10,8 @@ void declareTenantTypes(lua_State* L) {
   shell::declareType(L, "Product", {"SkuPartNumber", "SkuId", "DisplayName", "AppliesTo", "ServicePlans", "Requires"});
   shell::declareType(L, "ServicePlan", {"Name", "Id", "DisplayName", "Automatic"});
   shell::declareType(L, "Subscription", {"Id", "Product", "Quantity", "Status", "Source", "PurchasedBy", "StartsOn", "ExpiresOn", "Trial"});
-  shell::declareType(L, "License", {"Product", "SkuPartNumber", "Total", "Assigned", "Available", "ExpiringSoon", "Warning", "Suspended"});
+  shell::declareType(L, "License", {"Product", "SkuPartNumber", "Total", "Assigned", "Available", "ExpiringSoon", "Warning",
+                                    "Suspended", "LockedOut", "AssignedElsewhere"});
   shell::declareType(L, "UserLicense", {"User", "SkuPartNumber", "AssignedBy", "State", "Error", "DisabledPlans", "EnabledPlans"});
   shell::declareType(L, "User", {"Id", "UserPrincipalName", "DisplayName", "Department", "UsageLocation", "UserType",
                                  "AccountEnabled", "State", "LastSignIn", "Licenses"});
@@ -20,6 +21,8 @@ void declareTenantTypes(lua_State* L) {
   shell::declareType(L, "AuditEntry", {"Time", "Actor", "Action", "Target", "Detail"});
   shell::declareType(L, "AdminRole", {"Name", "Members"});
   shell::declareType(L, "ImportReport", {"Added", "Updated", "Unchanged", "ServicePlans"});
+  shell::declareType(L, "TenantImport", {"Added", "Updated", "Unchanged"});
+  shell::declareType(L, "TenantCopy", {"From", "To", "Tables", "Rows"});
   shell::declareType(L, "ReprocessReport", {"Evaluated", "Fixed", "InError"});
 }
 
@@ -89,7 +92,7 @@ void pushSubscription(shell::Call& call, const tenant::Subscription& s) {
 
 void pushLicense(shell::Call& call, const tenant::LicenseRow& l) {
   lua_State* L = call.lua();
-  call.pushObject("License", 8);
+  call.pushObject("License", 10);
   setField(L, "Product", l.Product);
   setField(L, "SkuPartNumber", l.SkuPartNumber);
   setField(L, "Total", static_cast<long long>(l.Total));
@@ -98,6 +101,8 @@ void pushLicense(shell::Call& call, const tenant::LicenseRow& l) {
   setField(L, "ExpiringSoon", static_cast<long long>(l.ExpiringSoon));
   setField(L, "Warning", static_cast<long long>(l.Warning));
   setField(L, "Suspended", static_cast<long long>(l.Suspended));
+  setField(L, "LockedOut", static_cast<long long>(l.LockedOut));
+  setField(L, "AssignedElsewhere", static_cast<long long>(l.AssignedElsewhere));
 }
 
 void pushUserLicense(shell::Call& call, const tenant::UserLicenseRow& l) {

@@ -1,24 +1,34 @@
 // Product cmdlets: Get-Product, Import-Product.
 #include "cmdlets/nouns.h"
+#include "tenant/text.h"
 
 namespace plush::cmdlets {
 
 void registerProductCmdlets(lua_State* L, TenantContext& ctx) {
   shell::registerCmdlet(L, {
       .name = "Get-Product",
-      .synopsis = "List the products (SKUs) the tenant knows, with their service plans.",
-      .description = "Products come from the catalog and Import-Product. -Name matches SkuPartNumber or display "
+      .synopsis = "List the products (SKUs) the tenant subscribes to, or with -Catalog every product plush knows.",
+      .description = "Without -Catalog: the tenant's subscribed products, as Microsoft Graph's subscribedSkus lists "
+                     "them (a subscription of any status, or a subscribedSku imported with Import-Tenant -Format "
+                     "graph). -Catalog: every product plush knows, from its catalog and Import-Product. A product "
+                     "named exactly (no wildcard) is found either way. -Name matches SkuPartNumber, SkuId or display "
                      "name, with wildcards. Each Product has SkuPartNumber, SkuId, DisplayName, AppliesTo "
-                     "(User or Company), ServicePlans and Requires.",
+                     "(User or Company), ServicePlans and Requires; ConvertTo-Json writes it as a subscribedSku.",
       .params = {{.name = "Name", .position = 1, .aliases = {"SkuPartNumber"}, .complete = "product",
-                  .help = "A SkuPartNumber, SkuId or display name; wildcards * and ? allowed.", .null = "refuse"}},
-      .examples = {{"Get-Product", "Every product."},
-                   {"Get-Product *E3*", "Products whose part number or name contains E3."},
-                   {"(Get-Product SPE_E3).ServicePlans | Select-Object Name", "The service plans of Microsoft 365 E3."}},
+                  .help = "A SkuPartNumber, SkuId or display name; wildcards * and ? allowed.", .null = "refuse"},
+                 {.name = "Catalog", .type = "switch", .help = "Every product plush knows, subscribed or not."}},
+      .examples = {{"Get-Product", "The products the tenant subscribes to."},
+                   {"Get-Product -Catalog *E3*", "Every known product whose part number or name contains E3."},
+                   {"(Get-Product SPE_E3).ServicePlans | Select-Object Name", "The service plans of Microsoft 365 E3."},
+                   {"Get-Product | ConvertTo-Json", "The subscribed products as Graph's subscribedSku objects."}},
       .outputType = "Product",
       .process = [&ctx](shell::Call& c) {
         guarded(c, [&] {
-          emitAll(c, ctx.session().products(c.str("Name", "*")), pushProduct);
+          std::string name = c.str("Name", "*");
+          bool exact = !name.empty() && !tenant::hasWildcard(name);
+          auto scope = c.flag("Catalog") || exact ? tenant::Session::ProductScope::Catalog
+                                                  : tenant::Session::ProductScope::Subscribed;
+          emitAll(c, ctx.session().products(name, scope), pushProduct);
         });
       },
   });

@@ -103,6 +103,13 @@ void TenantContext::connect(const std::string& path, const std::string& actingUp
   }
 }
 
+std::unique_ptr<tenant::Session> TenantContext::openOther(const std::string& location) {
+  if (!tenant::tenantStoreExists(location, tenant::SessionOptions{}.busyTimeoutMs))
+    tenant::fail("TenantNotFound", tenant::category::ObjectNotFound, location, "No tenant store at " + location + ".",
+                 "New-Tenant -Path " + location + " -Name <name>");
+  return std::make_unique<tenant::Session>(sessionOptions(options_, location));
+}
+
 std::string TenantContext::promptLabel() {
   try {
     return session().tenant().Name + " (" + session().actor() + ")";

@@ -5,7 +5,7 @@ namespace plush::cmdlets {
 
 namespace {
 
-const std::vector<std::string> kStatuses = {"Enabled", "Warning", "Suspended", "Deleted"};
+const std::vector<std::string> kStatuses = {"Enabled", "Warning", "Suspended", "Deleted", "LockedOut"};
 const std::vector<std::string> kSources = {"Admin", "SelfService", "Trial", "Partner", "Volume"};
 
 std::optional<int64_t> integer(shell::Call& c, const char* name) {
@@ -71,7 +71,7 @@ void registerSubscriptionCmdlets(lua_State* L, TenantContext& ctx) {
       .params = {{.name = "Id", .type = "subscription", .position = 1, .mandatory = true, .pipeline = "property",
                   .aliases = {"SubscriptionId"}, .help = "The subscription's id."},
                  {.name = "Quantity", .type = "int", .help = "The new number of licenses."},
-                 {.name = "Status", .values = {"Enabled", "Warning", "Suspended", "Deleted", "Auto"},
+                 {.name = "Status", .values = {"Enabled", "Warning", "Suspended", "Deleted", "LockedOut", "Auto"},
                   .help = "Set the status by hand; Auto follows the dates again."},
                  {.name = "ExpiresOn", .type = "date", .help = "A new end date."},
                  {.name = "TakeOver", .type = "switch", .help = "Take over a self-service purchase."},

@@ -237,6 +237,18 @@ void Call::verbose(const std::string& text) {
   lua_call(L_, 2, 0);
 }
 
+void Call::warning(const std::string& text) {
+  lua_getglobal(L_, "__plush");
+  lua_getfield(L_, -1, "warn");
+  lua_getfield(L_, stage_, "cmd");
+  lua_getfield(L_, -1, "name");
+  std::string name = lua_isstring(L_, -1) ? lua_tostring(L_, -1) : "";
+  lua_pop(L_, 2);
+  lua_pushstring(L_, ((name.empty() ? "" : name + ": ") + text).c_str());
+  lua_call(L_, 1, 0);
+  lua_pop(L_, 1);
+}
+
 void pushTypeMetatable(lua_State* L, const char* typeName) {
   if (lua_getfield(L, LUA_REGISTRYINDEX, kTypeCache) != LUA_TTABLE) {
     lua_pop(L, 1);

@@ -79,6 +79,7 @@ class Call {
   // A terminating error whatever -ErrorAction says (Stage:fail).
   [[noreturn]] void fail(const ErrorInfo& info);
   void verbose(const std::string& text);
+  void warning(const std::string& text);  // WARNING: <cmdlet>: text, on stderr
   // Push an object of a declared type: a table with the type's metatable; fill its fields after.
   void pushObject(const char* typeName, int fieldCount);
 

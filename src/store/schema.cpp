@@ -138,6 +138,21 @@ CREATE INDEX IF NOT EXISTS users_listing ON users(upn, deleted_on, id, display_n
 UPDATE user_groups SET member_count = (SELECT count(*) FROM group_members m JOIN users u ON u.pk = m.user_pk
                                         WHERE m.group_pk = user_groups.pk AND u.deleted_on IS NULL);
 )sql",
+      // 6: what Microsoft Graph says that plush keeps (Import-Tenant -Format graph, ConvertTo-Json):
+      // plans' provisioningStatus and appliesTo, when each assignment last changed, a subscribed
+      // product's Graph ids and consumedUnits; and each audit row's "before" facts (Export-GraphRequest).
+      R"sql(
+ALTER TABLE service_plans ADD COLUMN provisioning_status TEXT;
+ALTER TABLE service_plans ADD COLUMN applies_to TEXT;
+ALTER TABLE assignments ADD COLUMN last_updated TEXT;
+ALTER TABLE audit ADD COLUMN before_state TEXT;
+CREATE TABLE sku_facts(
+  product_pk INTEGER PRIMARY KEY REFERENCES products(pk) ON DELETE CASCADE,
+  object_id TEXT, account_id TEXT, account_name TEXT,
+  subscription_ids TEXT NOT NULL DEFAULT '',      -- comma separated
+  consumed_units INTEGER NOT NULL DEFAULT 0,
+  unseen_assigned INTEGER NOT NULL DEFAULT 0);
+)sql",
   };
   return steps;
 }

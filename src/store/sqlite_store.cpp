@@ -67,10 +67,12 @@ ProductRecord SqliteStore::loadProduct(int64_t pk) {
     r.product = Product{s.text(0), s.text(1), s.text(2), s.text(3), {}, splitList(s.text(4), ',')};
   }
   Statement plans = db_.prepare(
-      "SELECT name, plan_id, display_name, automatic FROM service_plans WHERE product_pk = ? ORDER BY position");
+      "SELECT name, plan_id, display_name, automatic, provisioning_status, applies_to FROM service_plans "
+      "WHERE product_pk = ? ORDER BY position");
   plans.bind(1, pk);
   while (plans.step())
-    r.product.ServicePlans.push_back(ServicePlan{plans.text(0), plans.text(1), plans.text(2), plans.integer(3) != 0});
+    r.product.ServicePlans.push_back(ServicePlan{plans.text(0), plans.text(1), plans.text(2), plans.integer(3) != 0,
+                                                 plans.text(4), plans.text(5)});
   return r;
 }
 
@@ -78,10 +80,11 @@ void SqliteStore::replacePlans(int64_t productPk, const std::vector<ServicePlan>
   db_.prepare("DELETE FROM service_plans WHERE product_pk = ?").bind(1, productPk).run();
   int64_t position = 0;
   for (const ServicePlan& p : plans)
-    db_.prepare("INSERT INTO service_plans(product_pk, position, plan_id, name, display_name, automatic) "
-                "VALUES (?, ?, ?, ?, ?, ?)")
+    db_.prepare("INSERT INTO service_plans(product_pk, position, plan_id, name, display_name, automatic, "
+                "provisioning_status, applies_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, productPk).bind(2, position++).bindText(3, p.Id).bindText(4, p.Name)
-        .bindText(5, p.DisplayName).bind(6, int64_t{p.Automatic}).run();
+        .bindText(5, p.DisplayName).bind(6, int64_t{p.Automatic}).bindOptional(7, p.ProvisioningStatus)
+        .bindOptional(8, p.AppliesTo).run();
 }
 
 int64_t SqliteStore::upsertProduct(const Product& p) {
@@ -117,6 +120,37 @@ std::vector<int64_t> SqliteStore::assignedProductPks() {
 
 void SqliteStore::adjustAssigned(int64_t productPk, int64_t delta) {
   db_.prepare("UPDATE products SET assigned = assigned + ? WHERE pk = ?").bind(1, delta).bind(2, productPk).run();
+}
+
+std::vector<int64_t> SqliteStore::subscribedProductPks() {
+  Statement s = db_.prepare(
+      "SELECT pk FROM products p WHERE EXISTS (SELECT 1 FROM subscriptions s WHERE s.product_pk = p.pk) "
+      "OR EXISTS (SELECT 1 FROM sku_facts f WHERE f.product_pk = p.pk) ORDER BY sku_part_number");
+  std::vector<int64_t> pks;
+  while (s.step()) pks.push_back(s.integer(0));
+  return pks;
+}
+
+std::optional<SkuFacts> SqliteStore::skuFacts(int64_t productPk) {
+  Statement s = db_.prepare("SELECT object_id, account_id, account_name, subscription_ids, consumed_units, "
+                            "unseen_assigned FROM sku_facts WHERE product_pk = ?");
+  s.bind(1, productPk);
+  if (!s.step()) return std::nullopt;
+  return SkuFacts{s.text(0), s.text(1), s.text(2), splitList(s.text(3), ','), s.integer(4), s.integer(5)};
+}
+
+void SqliteStore::saveSkuFacts(int64_t productPk, const SkuFacts& f) {
+  db_.prepare("INSERT OR REPLACE INTO sku_facts(product_pk, object_id, account_id, account_name, subscription_ids, "
+              "consumed_units, unseen_assigned) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, productPk).bindOptional(2, f.objectId).bindOptional(3, f.accountId).bindOptional(4, f.accountName)
+      .bindText(5, join(f.subscriptionIds, ",")).bind(6, f.consumedUnits).bind(7, f.unseenAssigned).run();
+}
+
+int64_t SqliteStore::countHolders(int64_t productPk) {
+  Statement s = db_.prepare("SELECT count(DISTINCT a.user_pk) FROM assignments a JOIN users u ON u.pk = a.user_pk "
+                            "WHERE a.product_pk = ? AND a.state = 'Active' AND u.deleted_on IS NULL");
+  s.bind(1, productPk);
+  return s.step() ? s.integer(0) : 0;
 }
 
 RuleBook SqliteStore::ruleBook() {

@@ -55,6 +55,11 @@ int64_t SqliteStore::insertGroup(const Group& g) {
   return db_.lastInsertRowid();
 }
 
+void SqliteStore::updateGroup(int64_t pk, const Group& g) {
+  db_.prepare("UPDATE user_groups SET id = ?, name = ?, description = ? WHERE pk = ?")
+      .bindText(1, g.Id).bindText(2, g.DisplayName).bindOptional(3, g.Description).bind(4, pk).run();
+}
+
 void SqliteStore::deleteGroup(int64_t pk) { db_.prepare("DELETE FROM user_groups WHERE pk = ?").bind(1, pk).run(); }
 
 bool SqliteStore::isMember(int64_t groupPk, int64_t userPk) {
@@ -152,9 +157,12 @@ void SqliteStore::removeRole(const std::string& role, int64_t userPk) {
 }
 
 void SqliteStore::appendAudit(const AuditEntry& e) {
-  db_.prepare("INSERT INTO audit(time, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-      .bindText(1, e.Time).bindText(2, e.Actor).bindText(3, e.Action).bindText(4, e.Target).bindText(5, e.Detail).run();
+  db_.prepare("INSERT INTO audit(time, actor, action, target, detail, before_state) VALUES (?, ?, ?, ?, ?, ?)")
+      .bindText(1, e.Time).bindText(2, e.Actor).bindText(3, e.Action).bindText(4, e.Target).bindText(5, e.Detail)
+      .bindOptional(6, e.Before).run();
 }
+
+void SqliteStore::clearAudit() { db_.exec("DELETE FROM audit"); }
 
 int64_t SqliteStore::lastAuditSequence() { return count("SELECT IFNULL(max(pk), 0) FROM audit"); }
 
@@ -173,14 +181,15 @@ void SqliteStore::forEachAudit(const AuditQuery& q, const std::function<bool(con
     first.bind(static_cast<int>(where.params.size()) + 1, q.last);
     after = first.step() ? first.integer(0) : q.afterSequence;
   }
-  Statement s = db_.prepareOnce("SELECT pk, time, actor, action, target, detail FROM audit WHERE " + where.sql +
+  Statement s = db_.prepareOnce("SELECT pk, time, actor, action, target, detail, before_state FROM audit WHERE " + where.sql +
                                 " AND pk > ? ORDER BY pk LIMIT " + std::to_string(kBatch));
   for (;;) {
     bindAll(s, where.params);
     s.bind(static_cast<int>(where.params.size()) + 1, after);
     std::vector<std::pair<int64_t, AuditEntry>> page;
     while (s.step())
-      page.push_back({s.integer(0), AuditEntry{s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(0)}});
+      page.push_back({s.integer(0), AuditEntry{s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(0),
+                                                s.text(6)}});
     s.reset();
     for (const auto& [pk, e] : page)
       if (!each(e)) return;

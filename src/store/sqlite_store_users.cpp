@@ -111,10 +111,10 @@ void SqliteStore::updateUser(const UserRecord& r) {
   bool wasActive = isActiveUser(r.pk);
   if (wasActive != u.DeletedOn.empty()) adjustMemberCountsOf(r.pk, wasActive ? -1 : +1);
   db_.prepare("UPDATE users SET upn = ?, display_name = ?, department = ?, usage_location = ?, user_type = ?, "
-              "account_enabled = ?, last_sign_in = ?, deleted_on = ? WHERE pk = ?")
+              "account_enabled = ?, last_sign_in = ?, deleted_on = ?, id = ? WHERE pk = ?")
       .bindText(1, u.UserPrincipalName).bindText(2, u.DisplayName).bindOptional(3, u.Department)
       .bindOptional(4, u.UsageLocation).bindText(5, u.UserType).bind(6, int64_t{u.AccountEnabled})
-      .bindOptional(7, u.LastSignIn).bindOptional(8, u.DeletedOn).bind(9, r.pk).run();
+      .bindOptional(7, u.LastSignIn).bindOptional(8, u.DeletedOn).bindText(9, u.Id).bind(10, r.pk).run();
 }
 
 // Memberships go by cascade; the kept member counts are lowered first (a soft-deleted user's were
@@ -194,10 +194,12 @@ AssignmentRecord readAssignment(const Statement& s) {
   a.state = s.text(4);
   a.error = s.text(5);
   a.message = s.text(6);
+  a.lastUpdated = s.text(7);
   return a;
 }
 
-const char* kAssignmentColumns = "SELECT user_pk, product_pk, group_pk, disabled_plans, state, error, message FROM assignments ";
+const char* kAssignmentColumns =
+    "SELECT user_pk, product_pk, group_pk, disabled_plans, state, error, message, last_updated FROM assignments ";
 
 }  // namespace
 
@@ -210,10 +212,10 @@ std::vector<AssignmentRecord> SqliteStore::assignments(int64_t userPk) {
 }
 
 void SqliteStore::putAssignment(const AssignmentRecord& a) {
-  db_.prepare("INSERT OR REPLACE INTO assignments(user_pk, product_pk, group_pk, disabled_plans, state, error, message) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?)")
+  db_.prepare("INSERT OR REPLACE INTO assignments(user_pk, product_pk, group_pk, disabled_plans, state, error, message, "
+              "last_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, a.userPk).bind(2, a.productPk).bind(3, a.groupPk).bindText(4, join(a.disabledPlanIds, ","))
-      .bindText(5, a.state).bindOptional(6, a.error).bindOptional(7, a.message).run();
+      .bindText(5, a.state).bindOptional(6, a.error).bindOptional(7, a.message).bindOptional(8, a.lastUpdated).run();
 }
 
 void SqliteStore::deleteAssignment(int64_t userPk, int64_t productPk, int64_t groupPk) {
@@ -230,7 +232,7 @@ void SqliteStore::forEachErrorAssignment(std::optional<int64_t> groupPk, std::op
   Statement s = db_.prepareOnce(std::string(kAssignmentColumns) + "WHERE " + where.sql +
                                 " AND (user_pk, product_pk, group_pk) > (?, ?, ?) "
                                 "ORDER BY user_pk, product_pk, group_pk LIMIT " + std::to_string(kBatch));
-  AssignmentRecord after{0, 0, -1, {}, "", "", ""};
+  AssignmentRecord after{0, 0, -1, {}, "", "", "", ""};
   for (;;) {
     bindAll(s, where.params);
     int n = static_cast<int>(where.params.size());

@@ -17,12 +17,17 @@ struct TenantInfo {
 struct ServicePlan {
   std::string Name, Id, DisplayName;
   bool Automatic = false;
+  // As Microsoft Graph's subscribedSku says of the plan (servicePlanInfo); empty when not imported:
+  std::string ProvisioningStatus;  // Success | Disabled | PendingInput | PendingActivation | PendingProvisioning
+  std::string AppliesTo;           // User | Company; empty: the product's
+  bool operator==(const ServicePlan&) const = default;
 };
 
 struct Product {
   std::string SkuPartNumber, SkuId, DisplayName, AppliesTo;  // AppliesTo: User | Company
   std::vector<ServicePlan> ServicePlans;
   std::vector<std::string> Requires;  // SkuPartNumbers the tenant must own
+  bool operator==(const Product&) const = default;
 };
 
 struct Subscription {
@@ -38,6 +43,8 @@ struct Subscription {
 struct LicenseRow {
   std::string Product, SkuPartNumber;  // Product: display name
   int64_t Total = 0, Assigned = 0, Available = 0, ExpiringSoon = 0, Warning = 0, Suspended = 0;
+  int64_t LockedOut = 0;          // licenses of cancelled subscriptions (Graph's prepaidUnits.lockedOut)
+  int64_t AssignedElsewhere = 0;  // of Assigned: Graph's consumedUnits held by users not in the store
 };
 
 struct UserLicenseRow {
@@ -78,6 +85,37 @@ struct LicenseErrorRow {
 struct AuditEntry {
   std::string Time, Actor, Action, Target, Detail;
   int64_t Sequence = 0;  // grows with every entry; a mark for "what changed since"
+  // What the change found before it (JSON; empty when it records none): the facts of its target
+  // that Microsoft Graph holds too, so the requests that repeat the change can be worked out.
+  std::string Before;
+};
+
+// A user's licenses as Microsoft Graph gives them (user.assignedLicenses, user.licenseAssignmentStates).
+struct AssignedLicense {  // one per product held (directly or through groups), as Graph's assignedLicense
+  std::string SkuId;
+  std::vector<std::string> DisabledPlans;  // plan ids
+};
+
+struct LicenseAssignmentState {  // one per source of a product, as Graph's licenseAssignmentState
+  std::string SkuId, AssignedByGroup;      // AssignedByGroup: the group's id; empty when direct
+  std::string State;                       // Active | ActiveWithError | Disabled | Error
+  std::string Error;                       // None, or CountViolation, MutuallyExclusiveViolation, ..., Other
+  std::string LastUpdated;                 // ISO time; empty when unknown
+  std::vector<std::string> DisabledPlans;  // plan ids
+};
+
+struct UserGraphLicenses {
+  std::vector<AssignedLicense> assigned;
+  std::vector<LicenseAssignmentState> states;
+};
+
+// A product with its licenses as Graph's subscribedSku.
+struct SubscribedSku {
+  Product product;
+  bool subscribed = false;  // the tenant has (or had) a subscription to it
+  std::string Id, AccountId, AccountName, CapabilityStatus;  // empty when not subscribed
+  std::vector<std::string> SubscriptionIds;
+  int64_t ConsumedUnits = 0, Enabled = 0, Warning = 0, Suspended = 0, LockedOut = 0;
 };
 
 struct AdminRole {
@@ -153,6 +191,7 @@ struct AuditQuery {
 
 struct ImportReport {
   int64_t added = 0, updated = 0, unchanged = 0, plans = 0;
+  std::vector<std::string> warnings;  // what was read but could not be kept as it was, with its place
 };
 
 // What a bulk run could not license: `users` refused a product and still without it; `shortfall`

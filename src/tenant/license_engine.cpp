@@ -13,8 +13,10 @@ bool sameRow(const AssignmentRecord& a, const AssignmentRecord& b) {
   return a.productPk == b.productPk && a.groupPk == b.groupPk;
 }
 
+// `b` is the row to write: a time it names (an import's lastUpdatedDateTime) is part of its content.
 bool sameContent(const AssignmentRecord& a, const AssignmentRecord& b) {
-  return a.disabledPlanIds == b.disabledPlanIds && a.state == b.state && a.error == b.error && a.message == b.message;
+  return a.disabledPlanIds == b.disabledPlanIds && a.state == b.state && a.error == b.error && a.message == b.message &&
+         (b.lastUpdated.empty() || b.lastUpdated == a.lastUpdated);
 }
 
 // An admin may raise what it owns: its own purchases and self-service ones it took over.
@@ -29,6 +31,14 @@ bool endsLater(const Subscription& a, const Subscription& b) {
 std::string exampleLocation(const std::string& tenantDefault) { return tenantDefault.empty() ? "US" : tenantDefault; }
 
 }  // namespace
+
+std::string capabilityStatusOf(int64_t enabled, int64_t warning, int64_t suspended, int64_t lockedOut) {
+  if (enabled > 0) return "Enabled";
+  if (warning > 0) return "Warning";
+  if (suspended > 0) return "Suspended";
+  if (lockedOut > 0) return "LockedOut";
+  return "Deleted";
+}
 
 LicenseEngine::CachedProduct& LicenseEngine::cached(int64_t pk) {
   auto it = products_.find(pk);
@@ -110,6 +120,7 @@ ProductPool LicenseEngine::pool(int64_t productPk) {
     std::string st = status(r);
     int64_t q = r.sub.Quantity;
     if (st == "Suspended") pool.suspended += q;
+    if (st == "LockedOut") pool.lockedOut += q;
     if (st != "Enabled" && st != "Warning") continue;
     pool.total += q;
     if (st == "Warning") pool.warning += q;
@@ -358,7 +369,11 @@ bool LicenseEngine::write(const UserRecord& user, const std::vector<AssignmentRe
   for (const auto& row : after) {
     auto old = std::find_if(before.begin(), before.end(), [&](const auto& b) { return sameRow(b, row); });
     if (old == before.end() || !sameContent(*old, row)) {
-      store_.putAssignment(row);
+      AssignmentRecord written = row;
+      // A changed row is stamped with the clock, unless the caller names its own time (an import).
+      if (written.lastUpdated.empty() || (old != before.end() && written.lastUpdated == old->lastUpdated))
+        written.lastUpdated = clock_.nowIso();
+      store_.putAssignment(written);
       changed = true;
     }
   }
@@ -376,7 +391,7 @@ GroupOutcome LicenseEngine::applyGroup(const UserRecord& user, int64_t groupPk, 
   for (const auto& a : before)
     if (a.groupPk != groupPk) after.push_back(a);
   size_t first = after.size();
-  for (const auto& l : licenses) after.push_back(AssignmentRecord{user.pk, l.productPk, groupPk, l.disabledPlanIds, "Active", "", ""});
+  for (const auto& l : licenses) after.push_back(AssignmentRecord{user.pk, l.productPk, groupPk, l.disabledPlanIds, "Active", "", "", ""});
   GroupOutcome outcome;
   if (user.user.DeletedOn.empty() && !licenses.empty()) {  // leaving a group never fails
     ChangeContext c;

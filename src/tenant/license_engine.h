@@ -17,12 +17,15 @@ namespace plush::tenant {
 
 // A product's licenses pooled over its subscriptions (rule 1), at the session clock.
 struct ProductPool {
-  int64_t total = 0, assigned = 0, expiringSoon = 0, warning = 0, suspended = 0;
+  int64_t total = 0, assigned = 0, expiringSoon = 0, warning = 0, suspended = 0, lockedOut = 0;
   std::string selfServiceOnlyId;  // set when its only usable licenses are an untaken self-service purchase
   std::string growableId;         // the admin-owned Enabled subscription ending last: the one to raise
   int64_t growableQuantity = 0;
   int64_t available() const { return total - assigned; }
 };
+
+// Graph's capabilityStatus of a subscribedSku as its prepaidUnits imply it: Enabled when any unit is.
+std::string capabilityStatusOf(int64_t enabled, int64_t warning, int64_t suspended, int64_t lockedOut);
 
 // Who asks for a change to one user's licenses, and how.
 struct ChangeContext {

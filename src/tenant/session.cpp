@@ -26,7 +26,9 @@ std::string defaultAdminUpn(const std::string& tenantName) {
 }  // namespace
 
 Session::Session(SessionOptions options)
-    : store_(openTenantStore(options.storePath, options.busyTimeoutMs)),
+    : location_(options.storePath),
+      busyTimeoutMs_(options.busyTimeoutMs),
+      store_(openTenantStore(options.storePath, options.busyTimeoutMs)),
       clock_(options.now),
       engine_(std::make_unique<LicenseEngine>(*store_, clock_)) {
   if (!store_->hasTenant()) {
@@ -248,7 +250,7 @@ int64_t Session::resolveProduct(const std::string& identity) {
     std::string near = productNamed(identity);
     fail("ProductNotFound", category::ObjectNotFound, identity,
          "There is no product " + identity + " in the tenant." + (near.empty() ? "" : " Did you mean " + near + "?"),
-         near.empty() ? "Get-Product *" + identity + "*" : "Get-Product " + near);
+         near.empty() ? "Get-Product -Catalog *" + identity + "*" : "Get-Product " + near);
   }
   resolved.emplace(key, found.front());
   return found.front();
@@ -334,11 +336,11 @@ std::string Session::productNamed(const std::string& typed) {
   return {};
 }
 
-std::vector<Product> Session::products(const std::string& pattern) {
+std::vector<Product> Session::products(const std::string& pattern, ProductScope scope) {
   require(Action::Read);
   std::vector<Product> out;
   std::string p = pattern.empty() ? "*" : pattern;
-  for (int64_t pk : store_->productPks()) {
+  for (int64_t pk : scope == ProductScope::Catalog ? store_->productPks() : store_->subscribedProductPks()) {
     const Product& product = engine_->product(pk);
     if (wildcardMatch(p, product.SkuPartNumber) || wildcardMatch(p, product.DisplayName) ||
         iequals(p, product.SkuId))

@@ -15,7 +15,9 @@
 //   s.begin(); s.commit(); s.rollback(); s.inTransaction();  // Start-/Complete-/Undo-Transaction, --what-if
 //   s.actor(); s.actorRoles(); s.now();  s.setInterruptCheck([]{ return ctrlC; });  // long loops poll it
 //   tenant() -> TenantInfo;  setTenant(optional<string> defaultUsageLocation, optional<bool> adHoc)
-//   products(pattern) -> vector<Product>;  product(identity) -> Product
+//   products(pattern, Catalog | Subscribed) -> vector<Product>;  product(identity) -> Product
+//   anyUser(identity), graphLicenses(user), subscribedSku(product), subscribedSkus(), groupAssignedLicenses(group):
+//   the same objects as Microsoft Graph shapes them (for ConvertTo-Json and the Mg* cmdlets)
 //   importProductsCsv(path) -> ImportReport{added, updated, unchanged, plans}
 //   subscriptions(optional<string> product, optional<string> status) -> vector<Subscription>
 //   newSubscription(NewSubscription{product, quantity, trial, expiresOn, startsOn, source, purchasedBy})
@@ -40,7 +42,8 @@
 //   adminRoles() -> vector<AdminRole>;  addAdminRoleMember(role, user);  removeAdminRoleMember(role, user)
 //   forEachAudit(AuditQuery{since, actor, target, last, afterSequence}, callback(const AuditEntry&) -> bool)
 //   auditSequence() -> int64 (mark before a --what-if run; then forEachAudit({.afterSequence = mark}))
-//   exportTenant(path);  importTenant(path, "plush" | "graph") -> ImportReport
+//   exportTenant(path);  importTenant(paths, "plush" | "graph", merge) -> ImportReport{..., warnings}
+//   copyTenantTo(location) -> CopyReport{tables, rows}  (Copy-Tenant into an empty store)
 //
 // Streaming callbacks run with no store statement open, so they may call back into the Session
 // (Get-User | Set-UserLicense). Error ids: CountViolation, UsageLocationRequired,
@@ -50,7 +53,7 @@
 // NotFound, AmbiguousIdentity, InvalidUsageLocation, InvalidArgument, AlreadyExists,
 // GroupHasLicenses, QuantityBelowAssigned, PlanNotInProduct, PlanIsAutomatic, LicenseNotAssigned,
 // AdHocSubscriptionsDisabled, LastGlobalAdministrator, InvalidFilter, InvalidCsv, InvalidJson,
-// CatalogNotFound, StoreBusy, StoreTooNew, StoreError, TenantNotFound, Interrupted.
+// CatalogNotFound, StoreBusy, StoreTooNew, StoreError, TenantNotFound, TenantNotEmpty, Interrupted.
 #pragma once
 
 #include <chrono>
@@ -64,6 +67,7 @@
 #include "tenant/entities.h"
 #include "tenant/errors.h"
 #include "tenant/roles.h"
+#include "tenant/tenant_copy.h"
 #include "tenant/tenant_store.h"
 
 namespace plush::tenant {
@@ -118,8 +122,10 @@ class Session {
   TenantInfo tenant();
   TenantInfo setTenant(std::optional<std::string> defaultUsageLocation, std::optional<bool> allowAdHoc);
 
-  // products
-  std::vector<Product> products(const std::string& pattern = "*");
+  // products: every product plush knows (the catalog and Import-Product), or those the tenant
+  // subscribes to (a subscription, or a subscribedSku imported from Graph)
+  enum class ProductScope { Catalog, Subscribed };
+  std::vector<Product> products(const std::string& pattern = "*", ProductScope scope = ProductScope::Catalog);
   Product product(const std::string& identity);
   ImportReport importProductsCsv(const std::string& path);
 
@@ -160,6 +166,13 @@ class Session {
   void addGroupMember(const std::string& group, const std::string& user);
   void removeGroupMember(const std::string& group, const std::string& user);
 
+  // Microsoft Graph's shapes of the same objects (session_graph.cpp)
+  User anyUser(const std::string& identity);  // active or soft-deleted
+  UserGraphLicenses graphLicenses(const std::string& user);  // active or soft-deleted
+  SubscribedSku subscribedSku(const std::string& product);
+  std::vector<SubscribedSku> subscribedSkus();
+  std::vector<AssignedLicense> groupAssignedLicenses(const std::string& group);
+
   // roles and audit
   std::vector<AdminRole> adminRoles();
   void addAdminRoleMember(const std::string& role, const std::string& user);
@@ -172,7 +185,13 @@ class Session {
   void setInterruptCheck(std::function<bool()> interrupted) { interrupted_ = std::move(interrupted); }
 
   // whole tenant
+  // Copy-Tenant: every row of this store (ids, keys, the audit log) into the empty store at `target`
+  // (a file or a database; either kind); refuses (AlreadyExists) a target that holds a tenant.
+  CopyReport copyTenantTo(const std::string& target);
   void exportTenant(const std::string& path);
+  // plush format: one file; into a fresh store it restores the tenant (ids, roles, audit log), into one
+  // that holds a tenant only with merge. graph format: several files at once, updating in place.
+  ImportReport importTenant(const std::vector<std::string>& paths, const std::string& format, bool merge);
   ImportReport importTenant(const std::string& path, const std::string& format = "plush");
 
  private:
@@ -187,6 +206,7 @@ class Session {
   void audit(const std::string& action, const std::string& target, const std::string& detail);
   enum class Deleted { No, Only, Either };  // which users an identity may name
   UserRecord resolveUser(const std::string& identity, Deleted deleted = Deleted::No);
+  SubscribedSku subscribedSkuOf(int64_t productPk);
   int64_t resolveProduct(const std::string& identity);
   GroupRecord resolveGroup(const std::string& identity);
   Subscription publicSubscription(const SubscriptionRecord& r);
@@ -205,8 +225,11 @@ class Session {
   void initialiseTenant(const NewTenantOptions& options, const std::string& catalogPath);
   void purgeExpiredDeletions(const std::string& wallClock);
   size_t activeGlobalAdministrators();
+  bool freshTenant();
   std::string productNamed(const std::string& typed);
 
+  std::string location_;  // where the store is, as given (a file, or a PostgreSQL location)
+  int busyTimeoutMs_;
   std::unique_ptr<TenantStore> store_;
   Clock clock_;
   std::unique_ptr<LicenseEngine> engine_;

@@ -10,7 +10,8 @@ namespace plush::tenant {
 namespace {
 
 const std::vector<std::string> kSources = {"Admin", "SelfService", "Trial", "Partner", "Volume"};
-const std::vector<std::string> kStatuses = {"Enabled", "Warning", "Suspended", "Deleted"};
+// LockedOut: cancelled (Graph's capabilityStatus); set by hand or imported, never by the clock.
+const std::vector<std::string> kStatuses = {"Enabled", "Warning", "Suspended", "Deleted", "LockedOut"};
 
 std::string canonical(const std::vector<std::string>& allowed, const std::string& value, const std::string& what) {
   for (const std::string& a : allowed)
@@ -124,8 +125,10 @@ Subscription Session::setSubscription(const std::string& id, const SubscriptionC
 LicenseRow Session::licenseRow(int64_t productPk) {
   const Product& p = engine_->product(productPk);
   ProductPool pool = engine_->pool(productPk);
-  return LicenseRow{p.DisplayName, p.SkuPartNumber, pool.total, pool.assigned, pool.available(),
-                    pool.expiringSoon, pool.warning, pool.suspended};
+  std::optional<SkuFacts> facts = store_->skuFacts(productPk);
+  return LicenseRow{p.DisplayName,       p.SkuPartNumber, pool.total,   pool.assigned,  pool.available(),
+                    pool.expiringSoon,   pool.warning,    pool.suspended, pool.lockedOut,
+                    facts ? facts->unseenAssigned : 0};
 }
 
 // Without -Product: the products the tenant subscribes to or still has assigned.

@@ -1,7 +1,8 @@
-// Session: Export-Tenant / Import-Tenant in plush's own JSON (streamed out, one object per user).
+// Session: Export-Tenant (plush's own JSON, streamed out, one object per user) and Import-Tenant.
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "tenant/graph_import.h"
 #include "tenant/session.h"
 #include "tenant/session_change.h"
 #include "tenant/tenant_transfer.h"
@@ -13,12 +14,21 @@ using nlohmann::json;
 
 namespace {
 
-json productJson(const Product& p) {
+json productJson(const Product& p, const std::optional<SkuFacts>& facts) {
   json plans = json::array();
-  for (const ServicePlan& sp : p.ServicePlans)
-    plans.push_back({{"name", sp.Name}, {"id", sp.Id}, {"displayName", sp.DisplayName}, {"automatic", sp.Automatic}});
-  return {{"skuPartNumber", p.SkuPartNumber}, {"skuId", p.SkuId}, {"displayName", p.DisplayName},
-          {"appliesTo", p.AppliesTo}, {"servicePlans", plans}, {"requires", p.Requires}};
+  for (const ServicePlan& sp : p.ServicePlans) {
+    json plan = {{"name", sp.Name}, {"id", sp.Id}, {"displayName", sp.DisplayName}, {"automatic", sp.Automatic}};
+    if (!sp.ProvisioningStatus.empty()) plan["provisioningStatus"] = sp.ProvisioningStatus;
+    if (!sp.AppliesTo.empty()) plan["appliesTo"] = sp.AppliesTo;
+    plans.push_back(plan);
+  }
+  json out = {{"skuPartNumber", p.SkuPartNumber}, {"skuId", p.SkuId}, {"displayName", p.DisplayName},
+              {"appliesTo", p.AppliesTo}, {"servicePlans", plans}, {"requires", p.Requires}};
+  if (facts)
+    out["graph"] = {{"id", facts->objectId}, {"accountId", facts->accountId}, {"accountName", facts->accountName},
+                    {"subscriptionIds", facts->subscriptionIds}, {"consumedUnits", facts->consumedUnits},
+                    {"assignedElsewhere", facts->unseenAssigned}};
+  return out;
 }
 
 json rulesJson(const RuleBook& r) {
@@ -42,11 +52,17 @@ json userJson(TenantStore& store, LicenseEngine& engine, const UserRecord& r) {
     assignments.push_back({{"skuId", engine.product(a.productPk).SkuId},
                            {"group", a.groupPk ? json(store.groupByPk(a.groupPk)->group.Id) : json(nullptr)},
                            {"disabledPlans", a.disabledPlanIds}, {"state", a.state}, {"error", a.error},
-                           {"message", a.message}});
+                           {"message", a.message}, {"lastUpdated", a.lastUpdated}});
   return {{"id", u.Id}, {"userPrincipalName", u.UserPrincipalName}, {"displayName", u.DisplayName},
           {"department", u.Department}, {"usageLocation", u.UsageLocation}, {"userType", u.UserType},
           {"accountEnabled", u.AccountEnabled}, {"lastSignIn", u.LastSignIn}, {"deletedOn", u.DeletedOn},
           {"roles", store.rolesOf(r.pk)}, {"groups", groups}, {"assignments", assignments}};
+}
+
+json auditJson(const AuditEntry& e) {
+  json out = {{"time", e.Time}, {"actor", e.Actor}, {"action", e.Action}, {"target", e.Target}, {"detail", e.Detail}};
+  if (!e.Before.empty()) out["before"] = json::parse(e.Before, nullptr, false);
+  return out;
 }
 
 }  // namespace
@@ -56,12 +72,13 @@ void Session::exportTenant(const std::string& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) fail("InvalidArgument", category::InvalidArgument, path, "The file " + path + " cannot be written.");
   TenantRecord t = store_->tenant();
-  out << "{\"format\":\"plush-tenant\",\"version\":1,\n\"tenant\":"
+  out << "{\"format\":\"plush-tenant\",\"version\":2,\n\"tenant\":"
       << json{{"name", t.name}, {"id", t.id}, {"defaultUsageLocation", t.defaultUsageLocation},
               {"allowAdHocSubscriptions", t.allowAdHoc}}.dump()
       << ",\n\"products\":[";
   const char* sep = "\n";
-  for (int64_t pk : store_->productPks()) out << std::exchange(sep, ",\n") << productJson(engine_->product(pk)).dump();
+  for (int64_t pk : store_->productPks())
+    out << std::exchange(sep, ",\n") << productJson(engine_->product(pk), store_->skuFacts(pk)).dump();
   out << "],\n\"rules\":" << rulesJson(engine_->rules()).dump() << ",\n\"subscriptions\":[";
   sep = "\n";
   for (const SubscriptionRecord& r : store_->subscriptions(std::nullopt))
@@ -86,24 +103,73 @@ void Session::exportTenant(const std::string& path) {
       return true;
     });
   }
+  out << "],\n\"audit\":[";
+  sep = "\n";
+  forEachAudit(AuditQuery{}, [&](const AuditEntry& e) {
+    out << std::exchange(sep, ",\n") << auditJson(e).dump();
+    return true;
+  });
   out << "]}\n";
   if (!out) fail("InvalidArgument", category::InvalidArgument, path, "Writing " + path + " failed.");
 }
 
-ImportReport Session::importTenant(const std::string& path, const std::string& format) {
+// A fresh store: what New-Tenant (or the first use) made, and nothing since.
+bool Session::freshTenant() {
+  return store_->countUsers() <= 1 && store_->countGroups() == 0 && store_->subscriptions(std::nullopt).empty() &&
+         store_->lastAuditSequence() <= 1;
+}
+
+ImportReport Session::importTenant(const std::vector<std::string>& paths, const std::string& format, bool merge) {
   require(Action::TenantSettings);
-  if (!iequals(format, "plush") && !iequals(format, "graph"))
+  bool graph = iequals(format, "graph");
+  if (!graph && !iequals(format, "plush"))
     failInvalidArgument(format, "'" + format + "' is not an import format; use plush or graph.");
-  json doc = readJsonFile(path);
+  if (paths.empty()) failInvalidArgument("Path", "Import-Tenant needs a file.");
+  if (!graph && paths.size() > 1)
+    failInvalidArgument(paths[1], "A plush export is one file; several files are for -Format graph.");
+  std::vector<GraphFile> files;
+  for (const std::string& path : paths) files.push_back(GraphFile{path, readJsonFile(path)});
+  if (!graph) checkPlushExport(files.front().doc, paths.front());
+  bool restore = !graph && !merge;
+  if (restore && !freshTenant()) {
+    TenantRecord t = store_->tenant();
+    fail("TenantNotEmpty", category::InvalidOperation, paths.front(),
+         "The store already holds the tenant " + t.name + " (" + std::to_string(store_->countUsers()) +
+             " users); restoring " + paths.front() + " into it would mix two tenants.",
+         "New-Tenant -Path restore.db -Name " + t.name + "; Connect-Tenant restore.db; Import-Tenant " + paths.front() +
+             "   (or Import-Tenant " + paths.front() + " -Merge to add its objects to this tenant)");
+  }
   Change change(*this);
-  TenantImport import(*store_, *engine_, path);
-  import.poll = [this](int64_t step) { pollInterrupt(step); };
-  ImportReport report = iequals(format, "graph") ? import.graph(doc) : import.plush(doc);
+  ImportReport report;
+  if (graph) {
+    GraphImport import(*store_, *engine_);
+    import.poll = [this](int64_t step) { pollInterrupt(step); };
+    report = import.run(files);
+  } else {
+    if (restore) {  // the fresh store's placeholder admin and its creation entry make way for the backup's
+      std::vector<int64_t> placeholders;
+      store_->forEachUser(UserSelection{}, [&](const UserRecord& r) { return placeholders.push_back(r.pk), true; });
+      for (int64_t pk : placeholders) store_->deleteUser(pk);
+    }
+    PlushImport import(*store_, *engine_, paths.front(), restore);
+    import.poll = [this](int64_t step) { pollInterrupt(step); };
+    report = import.run(files.front().doc);
+    if (restore) {
+      std::optional<UserRecord> same = store_->findUser(UserKey::Upn, actorUpn_);
+      openActor(same && same->user.DeletedOn.empty() ? actorUpn_ : "");
+    }
+  }
   engine_->forget();
-  audit("Import-Tenant", path,
-        format + ": " + std::to_string(report.added) + " added, " + std::to_string(report.updated) + " updated");
+  if (report.added + report.updated > 0 || restore)
+    audit("Import-Tenant", join(paths, ", "),
+          std::string(graph ? "graph" : restore ? "restore" : "merge") + ": " + std::to_string(report.added) +
+              " added, " + std::to_string(report.updated) + " updated, " + std::to_string(report.unchanged) + " unchanged");
   change.commit();
   return report;
+}
+
+ImportReport Session::importTenant(const std::string& path, const std::string& format) {
+  return importTenant(std::vector<std::string>{path}, format, false);
 }
 
 }  // namespace plush::tenant

@@ -41,20 +41,25 @@ std::vector<UserLicenseRow> Session::licenseRows(const UserRecord& u) {
     r.User = u.user.UserPrincipalName;
     r.SkuPartNumber = sku;
     std::vector<std::string> groups;
-    bool active = false;
+    bool active = false, failed = false;
+    std::string activeError;  // Graph's ActiveWithError: the license works, a plan of it does not
     for (const auto& a : rows) {
       if (a.productPk != pk) continue;
       if (a.groupPk == 0) r.AssignedBy.insert(r.AssignedBy.begin(), "Direct");
       else groups.push_back(groupName(a.groupPk));
       active = active || a.state == "Active";
+      if (a.state == "Active" && !a.error.empty() && activeError.empty()) activeError = a.error;
       if (a.state == "Error" && r.Error.empty()) r.Error = a.error;
+      failed = failed || a.state == "Error";
     }
     std::sort(groups.begin(), groups.end());
     r.AssignedBy.insert(r.AssignedBy.end(), groups.begin(), groups.end());
     ProductPool pool = active ? engine_->pool(pk) : ProductPool{};
     if (!u.user.DeletedOn.empty() || (active && pool.total == 0 && pool.suspended > 0)) r.State = "Suspended";
-    else r.State = active ? "Active" : "Error";
-    if (r.State != "Error") r.Error.clear();
+    else if (active) r.State = activeError.empty() ? "Active" : "ActiveWithError";
+    else r.State = failed ? "Error" : "Disabled";
+    if (r.State == "ActiveWithError") r.Error = activeError;
+    else if (r.State != "Error") r.Error.clear();
     std::vector<bool> enabled = engine_->enabledMask(pk, rows);
     const std::vector<ServicePlan>& plans = engine_->product(pk).ServicePlans;
     for (size_t i = 0; i < plans.size(); ++i) (enabled[i] ? r.EnabledPlans : r.DisabledPlans).push_back(plans[i].Name);
@@ -158,7 +163,7 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
   for (int64_t pk : add) {
     AssignmentRecord* held = directRow(after, pk);
     if (!held) {
-      after.push_back(AssignmentRecord{u.pk, pk, 0, {}, "Active", "", ""});
+      after.push_back(AssignmentRecord{u.pk, pk, 0, {}, "Active", "", "", ""});
       held = &after.back();
       context.directAdded.insert(pk);
       detail.push_back("added " + productName(pk));

@@ -38,8 +38,19 @@ struct UserRecord {
 struct AssignmentRecord {
   int64_t userPk = 0, productPk = 0, groupPk = 0;
   std::vector<std::string> disabledPlanIds;
-  std::string state = "Active";  // Active | Error
-  std::string error, message;    // the violation when state is Error
+  // Active (uses a license) | Error (uses none; error and message say why) | Disabled (uses none,
+  // as Graph reports it). Active with an error is Graph's ActiveWithError.
+  std::string state = "Active";
+  std::string error, message;
+  std::string lastUpdated;  // ISO time of the last change of this row; empty when unknown
+};
+
+// What Microsoft Graph said of a subscribed product (subscribedSku) that plush does not work out itself.
+struct SkuFacts {
+  std::string objectId, accountId, accountName;  // objectId: Graph's subscribedSku id
+  std::vector<std::string> subscriptionIds;
+  int64_t consumedUnits = 0;   // as Graph counted them at the last import
+  int64_t unseenAssigned = 0;  // of those, held by users not in the store (kept in the assigned count)
 };
 
 struct GroupRecord {
@@ -59,6 +70,13 @@ struct UserSelection {
   std::optional<int64_t> productPk;
   std::string deletedAfter;  // soft-deleted users older than this are gone (30 days)
 };
+
+// One table of a store as Copy-Tenant sees it: its columns, and the tables its foreign keys name.
+struct TableShape {
+  std::string name;
+  std::vector<std::string> columns, references;
+};
+using RowValues = std::vector<std::optional<std::string>>;  // a row's values as text; NULL is nullopt
 
 enum class ProductKey { SkuPartNumber, SkuId, DisplayName };
 enum class UserKey { Upn, Id };
@@ -94,6 +112,12 @@ class TenantStore {
   virtual void adjustAssigned(int64_t productPk, int64_t delta) = 0;
   virtual RuleBook ruleBook() = 0;
   virtual void saveRuleBook(const RuleBook& rules) = 0;  // replaces
+  // Products the tenant subscribes to: with a subscription, or imported from Graph's subscribedSkus.
+  virtual std::vector<int64_t> subscribedProductPks() = 0;  // ordered by SkuPartNumber
+  virtual std::optional<SkuFacts> skuFacts(int64_t productPk) = 0;
+  virtual void saveSkuFacts(int64_t productPk, const SkuFacts& facts) = 0;  // replaces
+  // Active users holding the product (an Active assignment): what the kept assigned count counts.
+  virtual int64_t countHolders(int64_t productPk) = 0;
 
   // subscriptions
   virtual std::vector<SubscriptionRecord> subscriptions(std::optional<int64_t> productPk) = 0;
@@ -108,7 +132,7 @@ class TenantStore {
   virtual std::optional<UserRecord> findUserRow(UserKey key, const std::string& value) = 0;
   virtual std::optional<UserRecord> userRowByPk(int64_t pk) = 0;
   virtual int64_t insertUser(const User& u) = 0;
-  virtual void updateUser(const UserRecord& u) = 0;
+  virtual void updateUser(const UserRecord& u) = 0;  // every field of u.user, its Id included (an import's)
   virtual void deleteUser(int64_t pk) = 0;  // with its assignments, memberships and roles
   virtual std::vector<UserRecord> usersDeletedBy(const std::string& cutoff) = 0;  // soft-deleted at or before it
   // Streams matching users in UserPrincipalName order; no statement is open during `each`.
@@ -127,6 +151,7 @@ class TenantStore {
   virtual std::vector<GroupRecord> groups() = 0;
   virtual std::optional<GroupRecord> groupByPk(int64_t pk) = 0;
   virtual int64_t insertGroup(const Group& g) = 0;
+  virtual void updateGroup(int64_t pk, const Group& g) = 0;  // Id, DisplayName, Description
   virtual void deleteGroup(int64_t pk) = 0;
   virtual bool isMember(int64_t groupPk, int64_t userPk) = 0;
   virtual void addMember(int64_t groupPk, int64_t userPk) = 0;
@@ -145,9 +170,17 @@ class TenantStore {
   virtual void removeRole(const std::string& role, int64_t userPk) = 0;
 
   // audit
-  virtual void appendAudit(const AuditEntry& e) = 0;
+  virtual void appendAudit(const AuditEntry& e) = 0;  // e.Time, e.Before as given; Sequence is the store's
+  virtual void clearAudit() = 0;                      // a restore replaces the log with the backup's
   virtual int64_t lastAuditSequence() = 0;
   virtual void forEachAudit(const AuditQuery& q, const std::function<bool(const AuditEntry&)>& each) = 0;
+
+  // whole store (Copy-Tenant): the tenant's tables, not the store's own bookkeeping; rows as text.
+  // Both stores have the same tables and columns at one schema version.
+  virtual std::vector<TableShape> tableShapes() = 0;
+  virtual void forEachRow(const TableShape& table, const std::function<void(const RowValues&)>& each) = 0;
+  virtual void insertRows(const TableShape& table, const std::vector<RowValues>& rows) = 0;
+  virtual void afterCopy() = 0;  // keys given to new rows go on past the copied ones
 };
 
 // Where a store is: a PostgreSQL database (a libpq URI postgresql://... or a connection string

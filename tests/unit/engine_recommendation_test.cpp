@@ -115,7 +115,7 @@ TEST_CASE("ProductNotFound: a name that differs only in separators or case is su
   CHECK(refusal([&] { s->product("office 365 e-3"); }).recommendation == "Get-Product ENTERPRISEPACK");
   ErrorRecord unknown = refusal([&] { s->product("NOPE"); });
   CHECK(unknown.message == "There is no product NOPE in the tenant.");
-  CHECK(unknown.recommendation == "Get-Product *NOPE*");
+  CHECK(unknown.recommendation == "Get-Product -Catalog *NOPE*");
 }
 
 TEST_CASE("CountViolation in a bulk run: each recommendation covers the users refused so far", "[engine][rule1]") {

@@ -293,10 +293,19 @@ TEST_CASE("migrations bring an older store up to date; a newer one is refused", 
     addUser(*s, "a@contoso.com");
     s->addGroupMember("G", "a@contoso.com");
   }
-  rawSql(t.store, "ALTER TABLE user_groups DROP COLUMN member_count; PRAGMA user_version = 1;");
+  // A store as schema 1 left it: without the columns and tables later migrations add.
+  rawSql(t.store,
+         "ALTER TABLE user_groups DROP COLUMN member_count; ALTER TABLE service_plans DROP COLUMN provisioning_status; "
+         "ALTER TABLE service_plans DROP COLUMN applies_to; ALTER TABLE assignments DROP COLUMN last_updated; "
+         "ALTER TABLE audit DROP COLUMN before_state; DROP TABLE sku_facts; PRAGMA user_version = 1;");
   {
     auto s = t.open();
     CHECK(s->group("G").MemberCount == 1);
+    buy(*s, "POWER_BI_PRO", 1);
+    SetUserLicenseRequest r;
+    r.add = {"POWER_BI_PRO"};
+    s->setUserLicense("a@contoso.com", r);  // the new columns are there to write
+    CHECK(s->graphLicenses("a@contoso.com").states.at(0).LastUpdated == kNow);
   }
   rawSql(t.store, "PRAGMA user_version = 99;");
   CHECK(errorId([&] { t.open(); }) == "StoreTooNew");

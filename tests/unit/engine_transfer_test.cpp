@@ -47,8 +47,20 @@ TEST_CASE("a tenant exported and imported into a fresh store comes back whole", 
   copy.restoreUser("gone@contoso.com");
   CHECK(copy.licenses("POWER_BI_PRO").at(0).Assigned == 2);
   CHECK(copy.adminRoles().at(4).Members == std::vector<std::string>{"a@contoso.com"});
-  ImportReport again = copy.importTenant(file);  // a second import adds nothing new
+  CHECK(copy.user("a@contoso.com").Id == s->user("a@contoso.com").Id);  // object ids are kept (interop D21)
+  CHECK(copy.user(s->adminRoles().at(0).Members.at(0)).Id == s->user(s->adminRoles().at(0).Members.at(0)).Id);
+  CHECK(copy.group("E3 Users").Id == s->group("E3 Users").Id);
+  std::vector<std::string> log, copied;
+  s->forEachAudit({}, [&](const AuditEntry& e) { return log.push_back(e.Action + " " + e.Target), true; });
+  copy.forEachAudit({}, [&](const AuditEntry& e) { return copied.push_back(e.Action + " " + e.Target), true; });
+  REQUIRE(copied.size() == log.size() + 2);  // the backup's log, then the restore and the restore of gone@
+  CHECK(std::equal(log.begin(), log.end(), copied.begin()));
+  // A store that holds a tenant is not restored into: that would mix two tenants (interop D21).
+  CHECK(errorId([&] { copy.importTenant(file); }) == "TenantNotEmpty");
+  ImportReport again = copy.importTenant(std::vector<std::string>{file}, "plush", true);  // -Merge: nothing new
   CHECK(again.added == 0);
+  CHECK(again.updated == 1);  // gone@, restored in the copy, is deleted in the backup it merges
+  CHECK(copy.tenant().UserCount == s->tenant().UserCount);
 }
 
 TEST_CASE("Import-Tenant -Format graph loads subscribedSkus and users as Graph returns them", "[engine][transfer]") {
@@ -111,7 +123,7 @@ TEST_CASE("Import-Tenant: bad JSON names the file and the field; nothing is half
     FAIL("expected InvalidJson");
   } catch (const TenantError& e) {
     CHECK(e.record.id == "InvalidJson");
-    CHECK(e.record.target == file + ": value[0].assignedLicenses[0].skuId");
+    CHECK(e.record.target == file + ": [0].assignedLicenses[0].skuId");  // a plain array: no "value"
   }
   CHECK(errorId([&] { s->user("x@contoso.com"); }) == "UserNotFound");
   CHECK(errorId([&] { s->importTenant(file, "plush"); }) == "InvalidJson");

@@ -150,6 +150,19 @@ CREATE INDEX audit_target ON audit(fold(target));
 )sql",
       // 2-5: the SQLite store's member counts, user indexes and recount; all in step 1 here.
       "", "", "", "",
+      // 6: what Microsoft Graph says that plush keeps (see the SQLite store's migration 6).
+      R"sql(
+ALTER TABLE service_plans ADD COLUMN provisioning_status text COLLATE "C";
+ALTER TABLE service_plans ADD COLUMN applies_to text COLLATE "C";
+ALTER TABLE assignments ADD COLUMN last_updated text COLLATE "C";
+ALTER TABLE audit ADD COLUMN before_state text COLLATE "C";
+CREATE TABLE sku_facts(
+  product_pk bigint PRIMARY KEY REFERENCES products(pk) ON DELETE CASCADE,
+  object_id text COLLATE "C", account_id text COLLATE "C", account_name text COLLATE "C",
+  subscription_ids text COLLATE "C" NOT NULL DEFAULT '',
+  consumed_units bigint NOT NULL DEFAULT 0,
+  unseen_assigned bigint NOT NULL DEFAULT 0);
+)sql",
   };
   return steps;
 }

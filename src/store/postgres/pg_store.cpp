@@ -87,11 +87,12 @@ ProductRecord PgStore::loadProduct(int64_t pk) {
   Rows p = db_.query("SELECT sku_part_number, sku_id, display_name, applies_to, requires FROM products WHERE pk = ?", {pk});
   if (p.empty()) return r;
   r.product = Product{p.text(0, 0), p.text(0, 1), p.text(0, 2), p.text(0, 3), {}, splitList(p.text(0, 4), ',')};
-  Rows plans = db_.query(
-      "SELECT name, plan_id, display_name, automatic FROM service_plans WHERE product_pk = ? ORDER BY position", {pk});
+  Rows plans = db_.query("SELECT name, plan_id, display_name, automatic, provisioning_status, applies_to "
+                         "FROM service_plans WHERE product_pk = ? ORDER BY position",
+                         {pk});
   for (int i = 0; i < plans.size(); ++i)
-    r.product.ServicePlans.push_back(
-        ServicePlan{plans.text(i, 0), plans.text(i, 1), plans.text(i, 2), plans.integer(i, 3) != 0});
+    r.product.ServicePlans.push_back(ServicePlan{plans.text(i, 0), plans.text(i, 1), plans.text(i, 2),
+                                                 plans.integer(i, 3) != 0, plans.text(i, 4), plans.text(i, 5)});
   return r;
 }
 
@@ -99,9 +100,10 @@ void PgStore::replacePlans(int64_t productPk, const std::vector<ServicePlan>& pl
   db_.query("DELETE FROM service_plans WHERE product_pk = ?", {productPk});
   int64_t position = 0;
   for (const ServicePlan& p : plans)
-    db_.query("INSERT INTO service_plans(product_pk, position, plan_id, name, display_name, automatic) "
-              "VALUES (?, ?, ?, ?, ?, ?)",
-              {productPk, position++, p.Id, p.Name, p.DisplayName, int64_t{p.Automatic}});
+    db_.query("INSERT INTO service_plans(product_pk, position, plan_id, name, display_name, automatic, "
+              "provisioning_status, applies_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              {productPk, position++, p.Id, p.Name, p.DisplayName, int64_t{p.Automatic},
+               nullIfEmpty(p.ProvisioningStatus), nullIfEmpty(p.AppliesTo)});
 }
 
 int64_t PgStore::upsertProduct(const Product& p) {
@@ -131,6 +133,36 @@ std::vector<int64_t> PgStore::assignedProductPks() { return pks(db_.query("SELEC
 
 void PgStore::adjustAssigned(int64_t productPk, int64_t delta) {
   db_.query("UPDATE products SET assigned = assigned + ? WHERE pk = ?", {delta, productPk});
+}
+
+std::vector<int64_t> PgStore::subscribedProductPks() {
+  return pks(db_.query("SELECT pk FROM products p WHERE EXISTS (SELECT 1 FROM subscriptions s WHERE s.product_pk = p.pk) "
+                       "OR EXISTS (SELECT 1 FROM sku_facts f WHERE f.product_pk = p.pk) ORDER BY fold(sku_part_number), pk"));
+}
+
+std::optional<SkuFacts> PgStore::skuFacts(int64_t productPk) {
+  Rows r = db_.query("SELECT object_id, account_id, account_name, subscription_ids, consumed_units, unseen_assigned "
+                     "FROM sku_facts WHERE product_pk = ?",
+                     {productPk});
+  if (r.empty()) return std::nullopt;
+  return SkuFacts{r.text(0, 0), r.text(0, 1), r.text(0, 2), splitList(r.text(0, 3), ','), r.integer(0, 4), r.integer(0, 5)};
+}
+
+void PgStore::saveSkuFacts(int64_t productPk, const SkuFacts& f) {
+  db_.query("INSERT INTO sku_facts(product_pk, object_id, account_id, account_name, subscription_ids, consumed_units, "
+            "unseen_assigned) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (product_pk) DO UPDATE SET "
+            "object_id = excluded.object_id, account_id = excluded.account_id, account_name = excluded.account_name, "
+            "subscription_ids = excluded.subscription_ids, consumed_units = excluded.consumed_units, "
+            "unseen_assigned = excluded.unseen_assigned",
+            {productPk, nullIfEmpty(f.objectId), nullIfEmpty(f.accountId), nullIfEmpty(f.accountName),
+             join(f.subscriptionIds, ","), f.consumedUnits, f.unseenAssigned});
+}
+
+int64_t PgStore::countHolders(int64_t productPk) {
+  Rows r = db_.query("SELECT count(DISTINCT a.user_pk) FROM assignments a JOIN users u ON u.pk = a.user_pk "
+                     "WHERE a.product_pk = ? AND a.state = 'Active' AND u.deleted_on IS NULL",
+                     {productPk});
+  return r.empty() ? 0 : r.integer(0, 0);
 }
 
 RuleBook PgStore::ruleBook() {

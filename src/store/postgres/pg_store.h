@@ -36,6 +36,10 @@ class PgStore : public tenant::TenantStore {
   void adjustAssigned(int64_t productPk, int64_t delta) override;
   tenant::RuleBook ruleBook() override;
   void saveRuleBook(const tenant::RuleBook& rules) override;
+  std::vector<int64_t> subscribedProductPks() override;
+  std::optional<tenant::SkuFacts> skuFacts(int64_t productPk) override;
+  void saveSkuFacts(int64_t productPk, const tenant::SkuFacts& facts) override;
+  int64_t countHolders(int64_t productPk) override;
 
   std::vector<tenant::SubscriptionRecord> subscriptions(std::optional<int64_t> productPk) override;
   std::optional<tenant::SubscriptionRecord> findSubscription(const std::string& id) override;
@@ -64,6 +68,7 @@ class PgStore : public tenant::TenantStore {
   std::vector<tenant::GroupRecord> groups() override;
   std::optional<tenant::GroupRecord> groupByPk(int64_t pk) override;
   int64_t insertGroup(const tenant::Group& g) override;
+  void updateGroup(int64_t pk, const tenant::Group& g) override;
   void deleteGroup(int64_t pk) override;
   bool isMember(int64_t groupPk, int64_t userPk) override;
   void addMember(int64_t groupPk, int64_t userPk) override;
@@ -80,9 +85,15 @@ class PgStore : public tenant::TenantStore {
   void removeRole(const std::string& role, int64_t userPk) override;
 
   void appendAudit(const tenant::AuditEntry& e) override;
+  void clearAudit() override;
   int64_t lastAuditSequence() override;
   void forEachAudit(const tenant::AuditQuery& q,
                     const std::function<bool(const tenant::AuditEntry&)>& each) override;
+
+  std::vector<tenant::TableShape> tableShapes() override;
+  void forEachRow(const tenant::TableShape& table, const std::function<void(const tenant::RowValues&)>& each) override;
+  void insertRows(const tenant::TableShape& table, const std::vector<tenant::RowValues>& rows) override;
+  void afterCopy() override;
 
  private:
   int64_t count(const std::string& sql);

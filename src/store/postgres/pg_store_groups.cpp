@@ -56,6 +56,11 @@ int64_t PgStore::insertGroup(const Group& g) {
       .integer(0, 0);
 }
 
+void PgStore::updateGroup(int64_t pk, const Group& g) {
+  db_.query("UPDATE user_groups SET id = ?, name = ?, description = ? WHERE pk = ?",
+            {g.Id, g.DisplayName, nullIfEmpty(g.Description), pk});
+}
+
 void PgStore::deleteGroup(int64_t pk) { db_.query("DELETE FROM user_groups WHERE pk = ?", {pk}); }
 
 bool PgStore::isMember(int64_t groupPk, int64_t userPk) {
@@ -142,9 +147,11 @@ void PgStore::removeRole(const std::string& role, int64_t userPk) {
 }
 
 void PgStore::appendAudit(const AuditEntry& e) {
-  db_.query("INSERT INTO audit(time, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-            {e.Time, e.Actor, e.Action, e.Target, e.Detail});
+  db_.query("INSERT INTO audit(time, actor, action, target, detail, before_state) VALUES (?, ?, ?, ?, ?, ?)",
+            {e.Time, e.Actor, e.Action, e.Target, e.Detail, nullIfEmpty(e.Before)});
 }
+
+void PgStore::clearAudit() { db_.query("DELETE FROM audit"); }
 
 int64_t PgStore::lastAuditSequence() { return count("SELECT COALESCE(max(pk), 0) FROM audit"); }
 
@@ -163,14 +170,16 @@ void PgStore::forEachAudit(const AuditQuery& q, const std::function<bool(const A
     Rows first = db_.queryOnce("SELECT pk FROM audit WHERE " + where.sql + " ORDER BY pk DESC LIMIT 1 OFFSET ?", params);
     after = first.empty() ? q.afterSequence : first.integer(0, 0);
   }
-  std::string sql = "SELECT pk, time, actor, action, target, detail FROM audit WHERE " + where.sql +
+  std::string sql = "SELECT pk, time, actor, action, target, detail, before_state FROM audit WHERE " + where.sql +
                     " AND pk > ? ORDER BY pk LIMIT " + std::to_string(kBatch);
   for (;;) {
     std::vector<SqlParam> params = where.params;
     params.emplace_back(std::in_place_type<int64_t>, after);
     Rows r = db_.queryOnce(sql, params);
     for (int i = 0; i < r.size(); ++i)
-      if (!each(AuditEntry{r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.integer(i, 0)})) return;
+      if (!each(AuditEntry{r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.integer(i, 0),
+                           r.text(i, 6)}))
+        return;
     if (r.size() < kBatch) return;
     after = r.integer(r.size() - 1, 0);
   }

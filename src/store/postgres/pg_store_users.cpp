@@ -99,9 +99,9 @@ void PgStore::updateUser(const UserRecord& r) {
   bool wasActive = isActiveUser(r.pk);
   if (wasActive != u.DeletedOn.empty()) adjustMemberCountsOf(r.pk, wasActive ? -1 : +1);
   db_.query("UPDATE users SET upn = ?, display_name = ?, department = ?, usage_location = ?, user_type = ?, "
-            "account_enabled = ?, last_sign_in = ?, deleted_on = ? WHERE pk = ?",
+            "account_enabled = ?, last_sign_in = ?, deleted_on = ?, id = ? WHERE pk = ?",
             {u.UserPrincipalName, u.DisplayName, nullIfEmpty(u.Department), nullIfEmpty(u.UsageLocation), u.UserType,
-             int64_t{u.AccountEnabled}, nullIfEmpty(u.LastSignIn), nullIfEmpty(u.DeletedOn), r.pk});
+             int64_t{u.AccountEnabled}, nullIfEmpty(u.LastSignIn), nullIfEmpty(u.DeletedOn), u.Id, r.pk});
 }
 
 void PgStore::deleteUser(int64_t pk) {
@@ -174,10 +174,12 @@ AssignmentRecord readAssignment(const Rows& r, int i) {
   a.state = r.text(i, 4);
   a.error = r.text(i, 5);
   a.message = r.text(i, 6);
+  a.lastUpdated = r.text(i, 7);
   return a;
 }
 
-const char* kAssignmentColumns = "SELECT user_pk, product_pk, group_pk, disabled_plans, state, error, message FROM assignments ";
+const char* kAssignmentColumns =
+    "SELECT user_pk, product_pk, group_pk, disabled_plans, state, error, message, last_updated FROM assignments ";
 
 }  // namespace
 
@@ -189,12 +191,12 @@ std::vector<AssignmentRecord> PgStore::assignments(int64_t userPk) {
 }
 
 void PgStore::putAssignment(const AssignmentRecord& a) {
-  db_.query("INSERT INTO assignments(user_pk, product_pk, group_pk, disabled_plans, state, error, message) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_pk, product_pk, group_pk) DO UPDATE SET "
+  db_.query("INSERT INTO assignments(user_pk, product_pk, group_pk, disabled_plans, state, error, message, last_updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_pk, product_pk, group_pk) DO UPDATE SET "
             "disabled_plans = excluded.disabled_plans, state = excluded.state, error = excluded.error, "
-            "message = excluded.message",
+            "message = excluded.message, last_updated = excluded.last_updated",
             {a.userPk, a.productPk, a.groupPk, join(a.disabledPlanIds, ","), a.state, nullIfEmpty(a.error),
-             nullIfEmpty(a.message)});
+             nullIfEmpty(a.message), nullIfEmpty(a.lastUpdated)});
 }
 
 void PgStore::deleteAssignment(int64_t userPk, int64_t productPk, int64_t groupPk) {
@@ -210,7 +212,7 @@ void PgStore::forEachErrorAssignment(std::optional<int64_t> groupPk, std::option
   std::string sql = std::string(kAssignmentColumns) + "WHERE " + where.sql +
                     " AND (user_pk, product_pk, group_pk) > (?, ?, ?) ORDER BY user_pk, product_pk, group_pk LIMIT " +
                     std::to_string(kBatch);
-  AssignmentRecord after{0, 0, -1, {}, "", "", ""};
+  AssignmentRecord after{0, 0, -1, {}, "", "", "", ""};
   for (;;) {
     std::vector<SqlParam> params = where.params;
     params.insert(params.end(), {after.userPk, after.productPk, after.groupPk});
