@@ -40,7 +40,9 @@ void registerProductCmdlets(lua_State* L, TenantContext& ctx) {
                      "(Product_Display_Name, String_Id, GUID, Service_Plan_Name, Service_Plan_Id, "
                      "Service_Plans_Included_Friendly_Names; one row per product and plan) and adds or updates "
                      "every product in it, in one transaction. A second import of the same file changes nothing. "
-                     "A malformed file is an InvalidCsv error naming the line, and nothing is written.",
+                     "The file is UTF-8 (Microsoft's has a BOM) or UTF-16 with a BOM; another encoding is refused "
+                     "at its first line that is not UTF-8. A malformed file is an InvalidCsv error naming the line "
+                     "(for an unclosed quote, the line where it opened), and nothing is written.",
       .params = {{.name = "Path", .position = 1, .mandatory = true, .aliases = {"FilePath"}, .complete = "path",
                   .help = "The CSV file."}},
       .examples = {{"Import-Product -Path product-service-plans.csv", "Load Microsoft's list."}},

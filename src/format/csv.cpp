@@ -5,7 +5,12 @@ namespace plush::format {
 
 namespace {
 
-constexpr int kEnd = std::char_traits<char>::eof();
+constexpr int kEnd = TextSource::kEnd;
+constexpr const char* kQuotingFix =
+    "Fix the quoting on that line; a field with commas, quotes or newlines must be in double quotes, with \"\" for a "
+    "quote.";
+constexpr const char* kEncodingFix =
+    "Save the file as UTF-8 (or UTF-16 with a byte order mark), e.g. iconv -f WINDOWS-1252 -t UTF-8 old.csv > new.csv";
 
 bool isLineBreak(int c) { return c == '\n' || c == '\r'; }
 
@@ -21,29 +26,31 @@ std::string describe(int c) {
 }  // namespace
 
 CsvParseError::CsvParseError(CsvError error)
-    : std::runtime_error("line " + std::to_string(error.line) + ", column " + std::to_string(error.column) +
-                         ": " + error.message),
+    : std::runtime_error("line " + std::to_string(error.line) +
+                         (error.column > 0 ? ", column " + std::to_string(error.column) : std::string()) + ": " +
+                         error.message),
       error_(std::move(error)) {}
 
-CsvReader::CsvReader(std::istream& in, char delimiter) : in_(in), delimiter_(delimiter) {}
+CsvReader::CsvReader(std::istream& in, char delimiter) : in_(in), source_(in_), delimiter_(delimiter) {}
 
 CsvReader::CsvReader(std::string text, char delimiter)
-    : ownedText_(std::make_unique<std::istringstream>(std::move(text))), in_(*ownedText_), delimiter_(delimiter) {}
+    : ownedText_(std::make_unique<std::istringstream>(std::move(text))),
+      in_(*ownedText_),
+      source_(in_),
+      delimiter_(delimiter) {}
 
+// The next byte of text; bytes that are not text in the file's encoding stop the reading here.
 int CsvReader::peek() {
-  return pending_.empty() ? in_.peek() : static_cast<unsigned char>(pending_.front());
-}
-
-int CsvReader::rawTake() {
-  if (pending_.empty()) return in_.get();
-  int c = static_cast<unsigned char>(pending_.front());
-  pending_.erase(0, 1);
+  int c = source_.peek();
+  if (c == TextSource::kInvalid)
+    fail("not " + source_.encoding() + " text: " + source_.problem(), line_, column_, kEncodingFix);
   return c;
 }
 
 // Consumes one byte and keeps the position: a CRLF pair is one line break.
 int CsvReader::take() {
-  int c = rawTake();
+  int c = peek();
+  source_.get();
   if (c == '\n' || (c == '\r' && peek() != '\n')) {
     ++line_;
     column_ = 1;
@@ -53,20 +60,8 @@ int CsvReader::take() {
   return c;
 }
 
-// The BOM bytes are matched one at a time and kept aside on a mismatch, so a first field that
-// merely starts with 0xEF survives; streams do not promise to take back more than one byte.
-void CsvReader::skipBom() {
-  bomChecked_ = true;
-  static constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  std::string matched;
-  while (matched.size() < kBom.size() && in_.peek() == static_cast<unsigned char>(kBom[matched.size()])) {
-    matched += static_cast<char>(in_.get());
-  }
-  if (matched.size() < kBom.size()) pending_ = matched;
-}
-
-void CsvReader::fail(std::string message, long line, long column) const {
-  throw CsvParseError(CsvError{std::move(message), line, column});
+void CsvReader::fail(std::string message, long line, long column, std::string fix) const {
+  throw CsvParseError(CsvError{std::move(message), line, column, std::move(fix)});
 }
 
 void CsvReader::readQuoted(std::string& field) {
@@ -74,7 +69,7 @@ void CsvReader::readQuoted(std::string& field) {
   take();  // the opening quote
   for (;;) {
     int c = take();
-    if (c == kEnd) fail("unterminated quoted field", openLine, openColumn);
+    if (c == kEnd) fail("unterminated quoted field", openLine, openColumn, kQuotingFix);
     if (c != '"') {
       field += static_cast<char>(c);
       continue;
@@ -85,14 +80,25 @@ void CsvReader::readQuoted(std::string& field) {
   }
   int after = peek();
   if (after != kEnd && after != delimiter_ && !isLineBreak(after)) {
+    // Across lines, the likely fault is an unclosed quote where the field opened: name that line.
+    if (line_ != openLine)
+      fail("a quoted field opens here and runs on to line " + std::to_string(line_) + ", where " + describe(after) +
+               " follows its closing quote; is the quote here missing its closing quote?",
+           openLine, openColumn, kQuotingFix);
+    // A quoted field followed by ; | or a tab is most likely a file with another delimiter.
+    std::string fix = after == ';' || after == '|' || after == '\t'
+                          ? "The file seems to separate fields with " + describe(after) + ": read it with -Delimiter " +
+                                (after == '\t' ? std::string("\"`t\"") : "'" + std::string(1, char(after)) + "'")
+                          : std::string(kQuotingFix);
     fail("unexpected " + describe(after) + " after a closing quote; a quote inside a quoted field is written \"\"",
-         line_, column_);
+         line_, column_, fix);
   }
 }
 
 void CsvReader::readUnquoted(std::string& field) {
   for (int c = peek(); c != kEnd && c != delimiter_ && !isLineBreak(c); c = peek()) {
-    if (c == '"') fail("quote inside an unquoted field; quote the whole field and double the quote", line_, column_);
+    if (c == '"')
+      fail("quote inside an unquoted field; quote the whole field and double the quote", line_, column_, kQuotingFix);
     field += static_cast<char>(take());
   }
 }
@@ -107,7 +113,6 @@ bool CsvReader::atRecordEnd() {
 }
 
 bool CsvReader::next(std::vector<std::string>& fields) {
-  if (!bomChecked_) skipBom();
   while (isLineBreak(peek())) take();
   if (peek() == kEnd) return false;
   fields.clear();
@@ -124,11 +129,15 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   }
 }
 
-std::string csvField(std::string_view value, char delimiter) {
+bool csvNeedsQuotes(std::string_view value, char delimiter) {
   auto isBlank = [](char c) { return c == ' ' || c == '\t'; };
-  bool quote = value.find_first_of(std::string{delimiter, '"', '\r', '\n'}) != std::string_view::npos ||
-               (!value.empty() && (isBlank(value.front()) || isBlank(value.back())));
-  if (!quote) return std::string(value);
+  return value.find_first_of(std::string{delimiter, '"', '\r', '\n'}) != std::string_view::npos ||
+         (!value.empty() && (isBlank(value.front()) || isBlank(value.back()))) || value.substr(0, 3) == "\xEF\xBB\xBF";
+}
+
+std::string csvField(std::string_view value, char delimiter, Quoting quoting) {
+  if (quoting == Quoting::Never || (quoting == Quoting::AsNeeded && !csvNeedsQuotes(value, delimiter)))
+    return std::string(value);
   std::string out = "\"";
   for (char c : value) {
     if (c == '"') out += '"';
@@ -138,11 +147,11 @@ std::string csvField(std::string_view value, char delimiter) {
   return out;
 }
 
-std::string csvLine(const std::vector<std::string>& fields, char delimiter) {
+std::string csvLine(const std::vector<std::string>& fields, char delimiter, Quoting quoting) {
   std::string line;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) line += delimiter;
-    line += csvField(fields[i], delimiter);
+    line += csvField(fields[i], delimiter, quoting);
   }
   line += '\n';
   return line;

@@ -1,23 +1,18 @@
-// C functions the Lua runtime needs: regex, JSON, table and list rendering, terminal width, CSV lines.
+// C functions the Lua runtime needs: JSON, table and list rendering, terminal width (regex: regex.h, CSV: csv_builtins.h).
 #include "host/builtins.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <map>
-#include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 
-#include "format/csv.h"
 #include "format/table.h"
 #include "format/width.h"
+#include "host/csv_builtins.h"
 #include "host/json.h"
+#include "host/regex.h"
 
 namespace plush::host {
 
@@ -40,26 +35,6 @@ std::vector<std::string> stringList(lua_State* L, int idx) {
   return out;
 }
 
-// regex(text, pattern, ignoreCase): compiled patterns are cached, since blocks run per object.
-int regexMatch(lua_State* L) {
-  std::string text = luaL_checkstring(L, 1);
-  std::string pattern = luaL_checkstring(L, 2);
-  bool icase = lua_toboolean(L, 3);
-  static std::map<std::pair<std::string, bool>, std::regex> cache;
-  auto key = std::make_pair(pattern, icase);
-  auto it = cache.find(key);
-  if (it == cache.end()) {
-    try {
-      auto flags = std::regex::ECMAScript | (icase ? std::regex::icase : std::regex::flag_type{});
-      it = cache.emplace(key, std::regex(pattern, flags)).first;
-    } catch (const std::regex_error& e) {
-      return luaL_error(L, "invalid regular expression '%s': %s", pattern.c_str(), e.what());
-    }
-  }
-  lua_pushboolean(L, std::regex_search(text, it->second));
-  return 1;
-}
-
 int toJsonText(lua_State* L) {
   bool compress = lua_toboolean(L, 2);
   int indent = compress ? -1 : static_cast<int>(luaL_optinteger(L, 3, 2));
@@ -68,20 +43,17 @@ int toJsonText(lua_State* L) {
   return 1;
 }
 
+// from_json(text) -> value, or nil, message, line, column.
 int fromJsonText(lua_State* L) {
   size_t len = 0;
   const char* text = luaL_checklstring(L, 1, &len);
-  Json value;
-  try {
-    value = Json::parse(text, text + len);
-  } catch (const Json::parse_error& e) {
-    lua_pushnil(L);
-    lua_pushstring(L, e.what());
-    lua_pushinteger(L, static_cast<lua_Integer>(e.byte));
-    return 3;
-  }
-  pushJson(L, value);
-  return 1;
+  format::JsonError error;
+  if (pushJsonText(L, std::string_view(text, len), error)) return 1;
+  lua_pushnil(L);
+  lua_pushlstring(L, error.message.data(), error.message.size());
+  lua_pushinteger(L, error.line);
+  lua_pushinteger(L, error.column);
+  return 4;
 }
 
 // render_table(headers, rightAligned, rows, color, width)
@@ -145,87 +117,6 @@ int terminalWidth(lua_State* L) {
   return 1;
 }
 
-int csvLine(lua_State* L) {
-  std::string line = format::csvLine(stringList(L, 1));
-  lua_pushlstring(L, line.data(), line.size());
-  return 1;
-}
-
-// A CSV source being read: the file (if any) must outlive the reader that reads it.
-struct CsvSource {
-  std::unique_ptr<std::ifstream> file;
-  std::unique_ptr<format::CsvReader> reader;
-};
-
-int collectCsvSource(lua_State* L) {
-  static_cast<CsvSource*>(lua_touserdata(L, 1))->~CsvSource();
-  return 0;
-}
-
-// The reader function: fields as a table; nil at the end; nil, message, line on bad input.
-int nextCsvRecord(lua_State* L) {
-  auto* source = static_cast<CsvSource*>(lua_touserdata(L, lua_upvalueindex(1)));
-  std::vector<std::string> fields;
-  try {
-    if (!source->reader->next(fields)) return 0;
-  } catch (const format::CsvParseError& e) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s (column %d)", e.error().message.c_str(), static_cast<int>(e.error().column));
-    lua_pushinteger(L, e.error().line);
-    return 3;
-  }
-  lua_createtable(L, static_cast<int>(fields.size()), 0);
-  for (size_t i = 0; i < fields.size(); ++i) {
-    lua_pushlstring(L, fields[i].data(), fields[i].size());
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
-  return 1;
-}
-
-char delimiterArg(lua_State* L, int idx) {
-  const char* d = luaL_optstring(L, idx, ",");
-  return d[0] ? d[0] : ',';
-}
-
-CsvSource* newCsvSource(lua_State* L) {
-  void* memory = lua_newuserdatauv(L, sizeof(CsvSource), 0);
-  auto* source = new (memory) CsvSource();
-  if (luaL_newmetatable(L, "plush.CsvSource")) {
-    lua_pushcfunction(L, collectCsvSource);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_setmetatable(L, -2);
-  return source;
-}
-
-// csv_reader(path[, delimiter]) -> reader function, or nil and the reason.
-int csvFileReader(lua_State* L) {
-  const char* path = luaL_checkstring(L, 1);
-  char delimiter = delimiterArg(L, 2);
-  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!*file) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: %s", path, std::strerror(errno));
-    return 2;
-  }
-  CsvSource* source = newCsvSource(L);
-  source->file = std::move(file);
-  source->reader = std::make_unique<format::CsvReader>(*source->file, delimiter);
-  lua_pushcclosure(L, nextCsvRecord, 1);
-  return 1;
-}
-
-// csv_text_reader(text[, delimiter]) -> reader function.
-int csvTextReader(lua_State* L) {
-  size_t len = 0;
-  const char* text = luaL_checklstring(L, 1, &len);
-  char delimiter = delimiterArg(L, 2);
-  CsvSource* source = newCsvSource(L);
-  source->reader = std::make_unique<format::CsvReader>(std::string(text, len), delimiter);
-  lua_pushcclosure(L, nextCsvRecord, 1);
-  return 1;
-}
-
 int displayWidth(lua_State* L) {
   lua_pushinteger(L, format::displayWidth(luaL_checkstring(L, 1)));
   return 1;
@@ -235,11 +126,12 @@ int displayWidth(lua_State* L) {
 
 void registerBuiltins(lua_State* L) {
   static const luaL_Reg functions[] = {
-      {"regex", regexMatch},          {"to_json", toJsonText},       {"from_json", fromJsonText},
+      {"to_json", toJsonText},        {"from_json", fromJsonText},
       {"render_table", renderTable},  {"render_list", renderList},   {"terminal_width", terminalWidth},
-      {"csv_line", csvLine},          {"display_width", displayWidth}, {"csv_reader", csvFileReader},
-      {"csv_text_reader", csvTextReader}, {nullptr, nullptr}};
+      {"display_width", displayWidth}, {nullptr, nullptr}};
   luaL_setfuncs(L, functions, 0);
+  registerRegex(L);
+  registerCsvBuiltins(L);
 }
 
 }  // namespace plush::host

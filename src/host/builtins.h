@@ -1,4 +1,4 @@
-// C functions the Lua runtime needs: regex, JSON, table and list rendering, terminal width, CSV lines.
+// C functions the Lua runtime needs: JSON, table and list rendering, terminal width (regex: regex.h, CSV: csv_builtins.h).
 #pragma once
 #include <lua.hpp>
 

@@ -3,7 +3,6 @@
 
 #include <cstdio>
 #include <iostream>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -66,17 +65,29 @@ std::string sourceLine(std::string_view text, int line) {
   return std::string(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
 }
 
+// The name in Lua's "(local 'x')", "(global 'x')", ... of a message, or "" (plain search: a message
+// may quote a very long name, and std::regex recurses per character).
+std::string quotedName(const std::string& message) {
+  static const char* kinds[] = {"(local '", "(global '", "(field '", "(method '", "(upvalue '", "(constant '"};
+  for (const char* kind : kinds) {
+    size_t at = message.find(kind);
+    if (at == std::string::npos) continue;
+    size_t start = at + std::char_traits<char>::length(kind);
+    size_t end = message.find("')", start);
+    if (end != std::string::npos && end > start) return message.substr(start, end - start);
+  }
+  return {};
+}
+
 // Where in the line to put the caret: the name Lua's message mentions ('x'), else the first word.
 lang::Diagnostic placeOnLine(std::string_view text, int line, const std::string& message) {
   lang::Diagnostic d{"ScriptError", message, line, 1, 1};
   std::string src = sourceLine(text, line);
-  std::smatch named;
-  static const std::regex quoted(R"(\((?:local|global|field|method|upvalue|constant) '([^']+)'\))");
-  size_t at = std::string::npos;
-  if (std::regex_search(message, named, quoted)) at = src.find(named[1].str());
+  std::string name = quotedName(message);
+  size_t at = name.empty() ? std::string::npos : src.find(name);
   if (at != std::string::npos) {
     d.column = static_cast<int>(at) + 1;
-    d.width = static_cast<int>(named[1].length());
+    d.width = static_cast<int>(name.size());
     return d;
   }
   size_t first = src.find_first_not_of(" \t");

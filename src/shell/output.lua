@@ -107,7 +107,7 @@ local function csvSink()
       io.write(P.csv_line(columns))
     end
     local row = {}
-    for i, c in ipairs(columns) do row[i] = P.str(o[c]) end
+    for i, c in ipairs(columns) do row[i] = P.csv_cell(o[c]) end  -- lists as JSON arrays, as Export-Csv
     io.write(P.csv_line(row))
   end
   return push, function() end

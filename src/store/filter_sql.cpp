@@ -1,7 +1,9 @@
 // Turns a parsed -Filter tree into a parameterised SQL condition over users u.
 #include "store/filter_sql.h"
 
+#include <iterator>
 #include <map>
+#include <vector>
 
 #include "tenant/clock.h"
 #include "tenant/errors.h"
@@ -49,7 +51,8 @@ const char* sqlOperator(CompareOp op) {
 // Dates are stored normalised, so a date literal is normalised the same way before comparing.
 SqlParam parameter(const std::string& field, const FilterValue& v) {
   if (v.kind == FilterValue::Kind::Bool) return int64_t{v.flag ? 1 : 0};
-  if (field == "accountEnabled" && v.kind == FilterValue::Kind::Number) return int64_t{std::stoll(v.text)};
+  if (field == "accountEnabled" && v.kind == FilterValue::Kind::Number && (v.text == "0" || v.text == "1"))
+    return int64_t{v.text == "1"};
   if (field == "lastSignIn") {
     try {
       return tenant::normalizeInstant(v.text);
@@ -102,10 +105,14 @@ SqlCondition holdsProduct(const char* productColumn, const std::string& value, S
               {value});
 }
 
-SqlCondition both(const char* op, SqlCondition a, const SqlCondition& b) {
-  a.sql = "(" + a.sql + " " + op + " " + b.sql + ")";
-  a.params.insert(a.params.end(), b.params.begin(), b.params.end());
-  return a;
+// The operands of a chain `a or b or c` (left-deep in the tree), in order.
+void chainOperands(const FilterNode& n, FilterOp op, std::vector<const FilterNode*>& out) {
+  if (n.op != op) {
+    out.push_back(&n);
+    return;
+  }
+  chainOperands(n.children[0], op, out);
+  chainOperands(n.children[1], op, out);
 }
 
 }  // namespace
@@ -134,10 +141,28 @@ std::string wildcardToLike(const std::string& pattern) {
 
 namespace {
 
+SqlCondition compile(const FilterNode& n, bool negated, SqlDialect d);
+
+// A chain is written flat, `(a OR b OR c)`: nested parentheses per operand would overflow
+// SQLite's parser stack at about 45 operands.
+SqlCondition chain(const FilterNode& n, const char* op, bool negated, SqlDialect d) {
+  std::vector<const FilterNode*> operands;
+  chainOperands(n, n.op, operands);
+  SqlCondition out{"(", {}};
+  for (size_t i = 0; i < operands.size(); ++i) {
+    SqlCondition c = compile(*operands[i], negated, d);
+    out.sql += (i ? op : "") + c.sql;
+    out.params.insert(out.params.end(), std::make_move_iterator(c.params.begin()),
+                      std::make_move_iterator(c.params.end()));
+  }
+  out.sql += ")";
+  return out;
+}
+
 SqlCondition compile(const FilterNode& n, bool negated, SqlDialect d) {
   switch (n.op) {
-    case FilterOp::And: return both("AND", compile(n.children[0], negated, d), compile(n.children[1], negated, d));
-    case FilterOp::Or: return both("OR", compile(n.children[0], negated, d), compile(n.children[1], negated, d));
+    case FilterOp::And: return chain(n, " AND ", negated, d);
+    case FilterOp::Or: return chain(n, " OR ", negated, d);
     case FilterOp::Not: {
       SqlCondition inner = compile(n.children[0], !negated, d);
       inner.sql = "NOT (" + inner.sql + ")";

@@ -10,6 +10,12 @@
 namespace plush::tenant {
 namespace {
 
+// Limits no admin's filter meets, well inside what SQLite's parser takes (its stack holds about
+// 45 nested parentheses; our SQL adds a few of its own).
+constexpr int kMaxNesting = 32;        // parentheses and `not`s around a condition
+constexpr int kMaxConditions = 500;    // comparisons and functions
+constexpr size_t kMaxValues = 10000;   // values in all `in (...)` lists together
+
 struct Token {
   enum class Kind { Word, String, LParen, RParen, Comma, Colon, End } kind;
   std::string text;
@@ -117,23 +123,37 @@ class Parser {
     return left;
   }
 
+  // Recursion goes one level deeper per `(` and `not`: bounded before it can exhaust the stack.
+  void deeper(const Token& at) {
+    if (++nesting_ > kMaxNesting)
+      failAt(at.pos, "the filter is too complex: it nests deeper than " + std::to_string(kMaxNesting) +
+                         " levels of parentheses and not");
+  }
+
   FilterNode unary() {
     if (!peekWord("not")) return primary();
+    deeper(peek());
     next();
     FilterNode n;
     n.op = FilterOp::Not;
     n.children.push_back(unary());
+    --nesting_;
     return n;
   }
 
   FilterNode primary() {
     if (peek().kind == Token::Kind::LParen) {
+      deeper(peek());
       next();
       FilterNode n = orExpr();
       expect(Token::Kind::RParen, "')'");
+      --nesting_;
       return n;
     }
     if (peek().kind != Token::Kind::Word) failAt(peek().pos, "expected a property name but found '" + peek().text + "'");
+    if (++conditions_ > kMaxConditions)
+      failAt(peek().pos, "the filter is too complex: it holds more than " + std::to_string(kMaxConditions) +
+                             " conditions (split it, or use in (...))");
     if (peekWord("startswith") || peekWord("endswith")) return stringFunction();
     if (peekWord("assignedLicenses/any")) return anyLicense();
     return comparison();
@@ -149,6 +169,8 @@ class Parser {
   }
 
   FilterValue value() {
+    if (++values_ > kMaxValues)
+      failAt(peek().pos, "the filter is too complex: it holds more than " + std::to_string(kMaxValues) + " values");
     Token t = next();
     FilterValue v;
     if (t.kind == Token::Kind::String) { v.kind = FilterValue::Kind::String; v.text = t.text; return v; }
@@ -248,6 +270,9 @@ class Parser {
   const std::string& text_;
   std::vector<Token> tokens_;
   size_t at_ = 0;
+  int nesting_ = 0;
+  int conditions_ = 0;
+  size_t values_ = 0;
 };
 
 }  // namespace

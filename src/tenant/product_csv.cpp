@@ -1,66 +1,17 @@
 // Reading Microsoft's "Product names and service plan identifiers for licensing" CSV (SPEC §8).
 #include "tenant/product_csv.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <map>
+
+#include "format/csv.h"
 
 #include "tenant/errors.h"
 #include "tenant/text.h"
 
 namespace plush::tenant {
-
-CsvReader::CsvReader(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {
-  if (in_.peek() == 0xEF) {
-    char bom[3];
-    in_.read(bom, 3);
-    if (std::string(bom, 3) != "\xEF\xBB\xBF") bad(1, "it starts with bytes that are not UTF-8");
-  }
-}
-
-void CsvReader::bad(size_t line, const std::string& why) const {
-  fail("InvalidCsv", category::InvalidData, name_ + ":" + std::to_string(line),
-       name_ + ":" + std::to_string(line) + ": " + why + ".");
-}
-
-bool CsvReader::next(std::vector<std::string>& fields, size_t& line) {
-  fields.clear();
-  if (in_.peek() == std::char_traits<char>::eof()) return false;
-  line = line_;
-  std::string field;
-  bool quoted = false, wasQuoted = false;
-  for (int c; (c = in_.get()) != std::char_traits<char>::eof();) {
-    if (quoted) {
-      if (c == '"' && in_.peek() == '"') field += static_cast<char>(in_.get());
-      else if (c == '"') quoted = false;
-      else {
-        if (c == '\n') ++line_;
-        field += static_cast<char>(c);
-      }
-      continue;
-    }
-    if (c == '"') {
-      if (!field.empty() || wasQuoted) bad(line_, "a quote inside an unquoted field");
-      quoted = wasQuoted = true;
-    } else if (c == ',') {
-      fields.push_back(std::move(field));
-      field.clear();
-      wasQuoted = false;
-    } else if (c == '\r' && in_.peek() == '\n') {
-      continue;
-    } else if (c == '\n') {
-      ++line_;
-      fields.push_back(std::move(field));
-      return true;
-    } else {
-      if (wasQuoted) bad(line_, "text after a closing quote");
-      field += static_cast<char>(c);
-    }
-  }
-  if (quoted) bad(line, "a quoted field that never ends");
-  fields.push_back(std::move(field));
-  return true;
-}
 
 namespace {
 
@@ -96,7 +47,8 @@ std::vector<size_t> columnPositions(const std::vector<std::string>& header, cons
     while (i < header.size() && !iequals(header[i], want)) ++i;
     if (i == header.size())
       fail("InvalidCsv", category::InvalidData, path + ":1",
-           path + ":1: the column " + want + " is missing (expected " + join(kColumns, ",") + ").");
+           path + ":1: the column " + want + " is missing (expected " + join(kColumns, ",") + ").",
+           "Download the file again from Microsoft's page \"Product names and service plan identifiers for licensing\"");
     at.push_back(i);
   }
   return at;
@@ -104,32 +56,49 @@ std::vector<size_t> columnPositions(const std::vector<std::string>& header, cons
 
 }  // namespace
 
-std::vector<Product> readProductCsv(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail("InvalidCsv", category::ObjectNotFound, path, "The file " + path + " cannot be read.");
-  CsvReader reader(in, path);
+namespace {
+
+[[noreturn]] void badLine(const std::string& path, long line, const std::string& why, const std::string& fix = "") {
+  std::string at = path + ":" + std::to_string(line);
+  fail("InvalidCsv", category::InvalidData, at, at + ": " + why + ".", fix);
+}
+
+// The whole file is read before anything is written: a bad line anywhere changes nothing.
+std::vector<Product> readProducts(format::CsvReader& reader, const std::string& path) {
   std::vector<std::string> f;
-  size_t line = 0;
-  if (!reader.next(f, line)) fail("InvalidCsv", category::InvalidData, path + ":1", path + ":1: the file is empty.");
+  if (!reader.next(f)) badLine(path, 1, "the file is empty");
   std::vector<size_t> col = columnPositions(f, path);
+  size_t needed = *std::max_element(col.begin(), col.end()) + 1;
   std::vector<Product> products;
   std::map<std::string, size_t> bySkuId;
-  while (reader.next(f, line)) {
-    if (f.size() == 1 && f[0].empty()) continue;  // a blank line
-    if (f.size() < kColumns.size())
-      fail("InvalidCsv", category::InvalidData, path + ":" + std::to_string(line),
-           path + ":" + std::to_string(line) + ": " + std::to_string(f.size()) + " fields where " +
-               std::to_string(kColumns.size()) + " are expected.");
-    auto field = [&](size_t k) { return trimmed(f.at(col[k])); };
+  while (reader.next(f)) {
+    long line = reader.line();
+    if (f.size() < needed)
+      badLine(path, line, std::to_string(f.size()) + " fields where the header names " + std::to_string(needed));
+    auto field = [&](size_t k) { return trimmed(f[col[k]]); };
     std::string skuId = lower(field(2)), planId = lower(field(4));
     if (field(1).empty() || !isGuid(skuId) || !isGuid(planId))
-      fail("InvalidCsv", category::InvalidData, path + ":" + std::to_string(line),
-           path + ":" + std::to_string(line) + ": String_Id must be set and GUID and Service_Plan_Id must be GUIDs.");
+      badLine(path, line, "String_Id must be set and GUID and Service_Plan_Id must be GUIDs");
     auto [it, fresh] = bySkuId.emplace(skuId, products.size());
     if (fresh) products.push_back(Product{field(1), skuId, field(0), "User", {}, {}});
     products[it->second].ServicePlans.push_back(ServicePlan{field(3), planId, field(5), false});
   }
   return products;
+}
+
+}  // namespace
+
+std::vector<Product> readProductCsv(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail("InvalidCsv", category::ObjectNotFound, path, "The file " + path + " cannot be read.");
+  format::CsvReader reader(in);
+  try {
+    return readProducts(reader, path);
+  } catch (const format::CsvParseError& e) {
+    const format::CsvError& err = e.error();
+    badLine(path, err.line,
+            err.message + (err.column > 0 ? " (column " + std::to_string(err.column) + ")" : std::string()), err.fix);
+  }
 }
 
 }  // namespace plush::tenant

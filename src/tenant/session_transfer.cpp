@@ -128,7 +128,7 @@ ImportReport Session::importTenant(const std::vector<std::string>& paths, const 
   if (!graph && paths.size() > 1)
     failInvalidArgument(paths[1], "A plush export is one file; several files are for -Format graph.");
   std::vector<GraphFile> files;
-  for (const std::string& path : paths) files.push_back(GraphFile{path, readJsonFile(path)});
+  for (const std::string& path : paths) files.push_back(GraphFile{path, readJsonFile(path, interrupted_)});
   if (!graph) checkPlushExport(files.front().doc, paths.front());
   bool restore = !graph && !merge;
   if (restore && !freshTenant()) {
@@ -141,23 +141,31 @@ ImportReport Session::importTenant(const std::vector<std::string>& paths, const 
   }
   Change change(*this);
   ImportReport report;
-  if (graph) {
-    GraphImport import(*store_, *engine_);
-    import.poll = [this](int64_t step) { pollInterrupt(step); };
-    report = import.run(files);
-  } else {
-    if (restore) {  // the fresh store's placeholder admin and its creation entry make way for the backup's
-      std::vector<int64_t> placeholders;
-      store_->forEachUser(UserSelection{}, [&](const UserRecord& r) { return placeholders.push_back(r.pk), true; });
-      for (int64_t pk : placeholders) store_->deleteUser(pk);
+  try {
+    if (graph) {
+      GraphImport import(*store_, *engine_);
+      import.poll = [this](int64_t step) { pollInterrupt(step); };
+      report = import.run(files);
+    } else {
+      if (restore) {  // the fresh store's placeholder admin and its creation entry make way for the backup's
+        std::vector<int64_t> placeholders;
+        store_->forEachUser(UserSelection{}, [&](const UserRecord& r) { return placeholders.push_back(r.pk), true; });
+        for (int64_t pk : placeholders) store_->deleteUser(pk);
+      }
+      PlushImport import(*store_, *engine_, paths.front(), restore);
+      import.poll = [this](int64_t step) { pollInterrupt(step); };
+      report = import.run(files.front().doc);
+      if (restore) {
+        std::optional<UserRecord> same = store_->findUser(UserKey::Upn, actorUpn_);
+        openActor(same && same->user.DeletedOn.empty() ? actorUpn_ : "");
+      }
     }
-    PlushImport import(*store_, *engine_, paths.front(), restore);
-    import.poll = [this](int64_t step) { pollInterrupt(step); };
-    report = import.run(files.front().doc);
-    if (restore) {
-      std::optional<UserRecord> same = store_->findUser(UserKey::Upn, actorUpn_);
-      openActor(same && same->user.DeletedOn.empty() ? actorUpn_ : "");
-    }
+  } catch (const nlohmann::json::exception& e) {
+    // A field of another type than the format says (a number where an object belongs, ...).
+    std::string what = e.what(), why = "a value has the wrong type for its field";
+    size_t must = what.find("type must be ");
+    if (must != std::string::npos) why = "a value's " + what.substr(must);  // "type must be string, but is number"
+    fail("InvalidJson", category::InvalidData, join(paths, ", "), join(paths, ", ") + ": " + why + ".");
   }
   engine_->forget();
   if (report.added + report.updated > 0 || restore)

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
+
+#include "format/json_reader.h"
 
 #include "tenant/text.h"
 
@@ -10,14 +13,19 @@ namespace plush::tenant {
 
 using nlohmann::json;
 
-json readJsonFile(const std::string& path) {
+json readJsonFile(const std::string& path, const std::function<bool()>& interrupted) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail("InvalidJson", category::ObjectNotFound, path, "The file " + path + " cannot be read.");
+  std::ostringstream text;
+  text << in.rdbuf();
   try {
-    return json::parse(in);
-  } catch (const json::parse_error& e) {
-    fail("InvalidJson", category::InvalidData, path + ":" + std::to_string(e.byte),
-         path + " is not valid JSON (at byte " + std::to_string(e.byte) + "): " + e.what());
+    return format::parseJsonDocument(text.str(), interrupted);
+  } catch (const format::JsonParseError& e) {
+    const format::JsonError& where = e.error();
+    if (where.interrupted)
+      fail("Interrupted", category::OperationStopped, path, "The import was interrupted; nothing of it was kept.");
+    std::string place = path + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+    fail("InvalidJson", category::InvalidData, place, place + ": not valid JSON: " + where.message + ".");
   }
 }
 

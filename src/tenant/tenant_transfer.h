@@ -11,8 +11,9 @@
 
 namespace plush::tenant {
 
-// Throws InvalidJson naming the file (and the position of a syntax error).
-nlohmann::json readJsonFile(const std::string& path);
+// The file through plush's strict JSON reader (format/json_reader.h). Throws InvalidJson with the
+// target FILE:LINE:COLUMN for a refused text; Interrupted when `interrupted` says so midway.
+nlohmann::json readJsonFile(const std::string& path, const std::function<bool()>& interrupted = {});
 
 // Writes what a document holds into the store as it is (counts kept, rules NOT re-applied:
 // an imported tenant is a fact to plan against, over-assigned or not). Every write says whether it
