@@ -112,7 +112,7 @@ std::unique_ptr<tenant::Session> TenantContext::openOther(const std::string& loc
 
 std::string TenantContext::promptLabel() {
   try {
-    return session().tenant().Name + " (" + session().actor() + ")";
+    return session().tenantName() + " (" + session().actor() + ")";
   } catch (const std::exception&) {
     return "plush";
   }
@@ -134,6 +134,8 @@ void TenantContext::endRunAtomic(bool commit) {
     else session().rollback();
   }
 }
+
+long long TenantContext::changesMade() const { return session_ ? session_->changesMade() : 0; }
 
 int TenantContext::transactionDepth() { return session_ ? session_->transactionDepth() : 0; }
 

@@ -54,6 +54,7 @@ class TenantContext {
   // the store is only opened by the pipeline's first command.
   // endBatch gives what the pipeline could not license for want of licenses (Session::endBatch).
   void beginBatch();
+  long long changesMade() const;  // audited changes of this session; none while no store is open
   std::vector<tenant::RunShortfall> endBatch();
 
  private:

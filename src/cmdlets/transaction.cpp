@@ -47,6 +47,13 @@ int batched(lua_State* L) {
   return 2;
 }
 
+// __plush.changes_made() -> changes made so far (a changing pipeline's progress line counts from it).
+int changesMade(lua_State* L) {
+  auto& ctx = *static_cast<TenantContext*>(lua_touserdata(L, lua_upvalueindex(1)));
+  lua_pushinteger(L, ctx.changesMade());
+  return 1;
+}
+
 }  // namespace
 
 void registerTransactionCmdlets(lua_State* L, TenantContext& ctx) {
@@ -54,6 +61,9 @@ void registerTransactionCmdlets(lua_State* L, TenantContext& ctx) {
   lua_pushlightuserdata(L, &ctx);
   lua_pushcclosure(L, batched, 1);
   lua_setfield(L, -2, "batched");
+  lua_pushlightuserdata(L, &ctx);
+  lua_pushcclosure(L, changesMade, 1);
+  lua_setfield(L, -2, "changes_made");
   lua_pop(L, 1);
 
   shell::registerCmdlet(L, {

@@ -32,6 +32,12 @@ tenant::UserChanges userChanges(shell::Call& c) {
   return u;
 }
 
+// Every active user: then the kept count says how many will come.
+bool listsEveryone(const tenant::UserQuery& q) {
+  return q.identity.empty() && q.filter.empty() && !q.department && !q.usageLocation &&
+         q.product.empty() && q.userType.empty() && !q.licensed && !q.unlicensed && !q.deleted;
+}
+
 void registerGetUser(lua_State* L, TenantContext& ctx) {
   shell::registerCmdlet(L, {
       .name = "Get-User",
@@ -58,7 +64,9 @@ void registerGetUser(lua_State* L, TenantContext& ctx) {
       .outputType = "User",
       .process = [&ctx](shell::Call& c) {
         guarded(c, [&] {
-          ctx.session().forEachUser(userQuery(c), [&](const tenant::User& u) {
+          tenant::UserQuery query = userQuery(c);
+          if (listsEveryone(query)) c.expect(ctx.session().userCount());
+          ctx.session().forEachUser(query, [&](const tenant::User& u) {
             pushUser(c, u);
             return c.emitTop();
           });

@@ -12,6 +12,7 @@
 #include "host/embedded_runtime.h"
 #include "host/format_builtins.h"
 #include "host/interrupt.h"
+#include "host/progress_builtins.h"
 
 namespace plush::host {
 
@@ -49,6 +50,7 @@ LuaHost::LuaHost() : L_(luaL_newstate()) {
   pushRuntime();
   registerBuiltins(L_);
   registerFormatBuiltins(L_);
+  registerProgressBuiltins(L_);
   lua_pop(L_, 1);
   installInterruptHook(L_);
 }

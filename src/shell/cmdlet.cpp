@@ -205,21 +205,19 @@ bool Call::emitTop() {
 }
 
 void Call::fail(const ErrorInfo& info) {
-  lua_getfield(L_, stage_, "fail");
-  lua_pushvalue(L_, stage_);
-  lua_newtable(L_);
-  setString(L_, "Id", info.id);
-  setString(L_, "Category", info.category);
-  setString(L_, "Target", info.target);
-  setString(L_, "Message", info.message);
-  setString(L_, "Recommendation", info.recommendation);
-  lua_call(L_, 2, 0);
+  report("fail", info);
   luaL_error(L_, "Stage:fail returned");  // it raises; never here
   std::abort();
 }
 
-void Call::error(const ErrorInfo& info) {
-  lua_getfield(L_, stage_, "error");
+void Call::expect(long long count) {
+  lua_pushinteger(L_, count);
+  lua_setfield(L_, stage_, "expected");
+}
+
+// The stage's error method (error: as -ErrorAction says; fail: terminating) with the record.
+void Call::report(const char* method, const ErrorInfo& info) {
+  lua_getfield(L_, stage_, method);
   lua_pushvalue(L_, stage_);
   lua_newtable(L_);
   setString(L_, "Id", info.id);
@@ -229,6 +227,8 @@ void Call::error(const ErrorInfo& info) {
   setString(L_, "Recommendation", info.recommendation);
   lua_call(L_, 2, 0);
 }
+
+void Call::error(const ErrorInfo& info) { report("error", info); }
 
 void Call::verbose(const std::string& text) {
   lua_getfield(L_, stage_, "verbose");

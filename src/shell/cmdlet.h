@@ -74,6 +74,8 @@ class Call {
 
   // Emit the value on top of the stack downstream (pops it). False: downstream wants no more.
   bool emitTop();
+  // How many objects this stage is about to send, when it knows (the progress line's estimate).
+  void expect(long long count);
   // A non-terminating error, as the stage's -ErrorAction says (Stop raises it).
   void error(const ErrorInfo& info);
   // A terminating error whatever -ErrorAction says (Stage:fail).
@@ -85,6 +87,7 @@ class Call {
 
  private:
   void pushArg(const char* name) const;
+  void report(const char* method, const ErrorInfo& info);
   lua_State* L_;
   int stage_;
   int input_;

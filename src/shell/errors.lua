@@ -66,11 +66,13 @@ function P.reportError(rec, quiet)
   local id = rec.Id or "Error"
   P.state.errorCounts[id] = (P.state.errorCounts[id] or 0) + 1
   P.hook_error(rec)
+  P.progress_clear()
   io.stdout:flush()  -- keep stdout and stderr in the order things happened
   io.stderr:write(P.formatError(rec), "\n")
 end
 
 function P.warn(text)
+  P.progress_clear()
   io.stdout:flush()
   io.stderr:write(P.paint("WARNING: " .. text, "warning"), "\n")
 end

@@ -32,7 +32,10 @@ function Stage:stopUpstream()
 end
 
 function Stage:verbose(text)
-  if self.args.Verbose then io.stderr:write(P.paint("VERBOSE: " .. text, "verbose"), "\n") end
+  if self.args.Verbose then
+    P.progress_clear()
+    io.stderr:write(P.paint("VERBOSE: " .. text, "verbose"), "\n")
+  end
 end
 
 local function callerPosition()
@@ -158,7 +161,45 @@ local function inputFunction(s)
   end
 end
 
-local function wire(stages, sink)
+-- A changing pipeline that runs a while shows a progress line on the terminal (stderr; host's
+-- progress_tick decides when): the objects its first changing stage took, their rate, the changes
+-- and errors so far, and an estimate when the first stage knows how many objects it sends (Get-User
+-- sets `expected`): "N of M" when the changing stage reads straight from it, else from how far it is.
+-- Not for --output json or csv, whose stderr carries records. Returns the stage and a wrapper for
+-- its input.
+local function progressWatch(stages)
+  local output = P.state.output
+  if output == "json" or output == "csv" or P.progressWatching then return nil end  -- the outermost pipeline's
+  local target
+  for _, s in ipairs(stages) do
+    if s.cmd.changesState then target = s break end
+  end
+  if not target or target.index == 1 then return nil end
+  local source, errorsBefore = stages[1], P.state.errorsReported
+  local changesBefore = P.changes_made and P.changes_made()
+  local tick, name, done = P.progress_tick, target.cmd.name, 0
+  P.progress_start()
+  P.progressWatching = true
+  local sent = 0
+  local function countSent()  -- once the stages are wired: the first stage's emit then exists
+    local emit = source.emit
+    source.emit = function(o)
+      sent = sent + 1
+      return emit(o)
+    end
+  end
+  return target, function(input)
+    return function(o)
+      input(o)
+      done = done + 1
+      local total = target.index == 2 and source.expected or nil
+      local changes = changesBefore and P.changes_made() - changesBefore
+      P.progressShown = tick(name, done, total, changes, P.state.errorsReported - errorsBefore, sent, source.expected)
+    end
+  end, countSent
+end
+
+local function wire(stages, sink, watched, watch)
   for i = #stages, 1, -1 do
     local s = stages[i]
     local nextInput = i == #stages and sink or stages[i + 1].input
@@ -184,6 +225,7 @@ local function wire(stages, sink)
     end
     s.process = processFunction(s)
     s.input = inputFunction(s)
+    if s == watched then s.input = watch(s.input) end
   end
 end
 
@@ -272,12 +314,28 @@ function P.pipe(toOutput, ...)
     stages[i].previous = stages[i - 1]
   end
   local sink, finish = makeSink(toOutput)
-  startOutVariables(stages)
-  wire(stages, sink)
-  P.hook_pipeline_start(stages)
   local changes = false
   for _, s in ipairs(stages) do changes = changes or s.cmd.changesState end
+  local watched, watch, countSent
+  if changes then
+    watched, watch, countSent = progressWatch(stages)
+    if watched then
+      local show = sink
+      sink = function(o)
+        if P.progressShown then P.progress_clear() P.progressShown = false end
+        show(o)
+      end
+    end
+  end
+  startOutVariables(stages)
+  wire(stages, sink, watched, watch)
+  if countSent then countSent() end
+  P.hook_pipeline_start(stages)
   local ok, err = (changes and P.batched or pcall)(runStages, stages)
+  if watched then
+    P.progress_clear()
+    P.progressShown, P.progressWatching = false, false
+  end
   endWhatIf(stages)
   setOutVariables(stages)
   local result = finish()

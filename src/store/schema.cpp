@@ -4,14 +4,35 @@
 #include <string>
 #include <vector>
 
+#include "store/user_keys.h"
 #include "tenant/errors.h"
 
 namespace plush::store {
 namespace {
 
+// One step: SQL, or C++ where the step depends on what the store holds (its tables' definitions).
+struct Migration {
+  Migration(const char* text) : sql(text) {}
+  Migration(void (*step)(Database&)) : run(step) {}
+  const char* sql = nullptr;
+  void (*run)(Database&) = nullptr;
+};
+
+bool hasColumn(Database& db, const char* table, const char* column) {
+  Statement s = db.prepareOnce("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  s.bindText(1, table).bindText(2, column);
+  return s.step();
+}
+
+// Like the SQL steps' IF NOT EXISTS: a step may run again over a store that already has its column.
+void keepUserCount(Database& db) {
+  if (!hasColumn(db, "tenant", "user_count")) db.exec("ALTER TABLE tenant ADD COLUMN user_count INTEGER NOT NULL DEFAULT 0");
+  db.exec("UPDATE tenant SET user_count = (SELECT count(*) FROM users WHERE deleted_on IS NULL)");
+}
+
 // Append only: a released store is upgraded by running the steps after its user_version.
-const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> steps = {
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> steps = {
       R"sql(
 CREATE TABLE tenant(
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -153,6 +174,11 @@ CREATE TABLE sku_facts(
   consumed_units INTEGER NOT NULL DEFAULT 0,
   unseen_assigned INTEGER NOT NULL DEFAULT 0);
 )sql",
+      // 7: users keyed in UPN order (store/user_keys.h), so that a bulk change over users listed by UPN
+      // writes neighbouring pages of assignments instead of pages all over the table.
+      renumberUsersByUpn,
+      // 8: the number of active users is kept (Get-Tenant, the prompt), not counted over a million rows.
+      keepUserCount,
   };
   return steps;
 }
@@ -176,7 +202,11 @@ void migrate(Database& db) {
   if (version == schemaVersion()) return;
   db.begin();
   try {
-    for (int step = version; step < schemaVersion(); ++step) db.exec(migrations()[static_cast<size_t>(step)]);
+    for (int step = version; step < schemaVersion(); ++step) {
+      const Migration& m = migrations()[static_cast<size_t>(step)];
+      if (m.sql) db.exec(m.sql);
+      else m.run(db);
+    }
     db.exec("PRAGMA user_version = " + std::to_string(schemaVersion()));
     db.commit();
   } catch (...) {

@@ -6,6 +6,7 @@
 #include "store/user_selection.h"
 #include "store/license_names.h"
 #include "store/sqlite_store.h"
+#include "store/user_keys.h"
 #include "tenant/text.h"
 
 namespace plush::store {
@@ -89,13 +90,24 @@ std::vector<UserRecord> SqliteStore::usersDeletedBy(const std::string& cutoff) {
   return out;
 }
 
+// The new user's key follows its UPN (store/user_keys.h); NULL lets SQLite pick one when there is no room.
 int64_t SqliteStore::insertUser(const User& u) {
-  db_.prepare("INSERT INTO users(id, upn, display_name, department, usage_location, user_type, account_enabled, "
-              "last_sign_in, deleted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bindText(1, u.Id).bindText(2, u.UserPrincipalName).bindText(3, u.DisplayName).bindOptional(4, u.Department)
+  std::optional<int64_t> key = keyForNewUser(db_, u.UserPrincipalName);
+  Statement insert = db_.prepare("INSERT INTO users(pk, id, upn, display_name, department, usage_location, user_type, "
+                                 "account_enabled, last_sign_in, deleted_on) VALUES (?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  if (key) insert.bind(10, *key);
+  else insert.bindNull(10);
+  insert.bindText(1, u.Id).bindText(2, u.UserPrincipalName).bindText(3, u.DisplayName).bindOptional(4, u.Department)
       .bindOptional(5, u.UsageLocation).bindText(6, u.UserType).bind(7, int64_t{u.AccountEnabled})
       .bindOptional(8, u.LastSignIn).bindOptional(9, u.DeletedOn).run();
-  return db_.lastInsertRowid();
+  int64_t pk = db_.lastInsertRowid();
+  if (u.DeletedOn.empty()) adjustUserCount(+1);
+  return pk;
+}
+
+// The tenant's count of active users, kept with every insert, delete, soft delete and restore.
+void SqliteStore::adjustUserCount(int64_t delta) {
+  db_.prepare("UPDATE tenant SET user_count = user_count + ? WHERE id = 1").bind(1, delta).run();
 }
 
 bool SqliteStore::isActiveUser(int64_t pk) {
@@ -109,7 +121,10 @@ bool SqliteStore::isActiveUser(int64_t pk) {
 void SqliteStore::updateUser(const UserRecord& r) {
   const User& u = r.user;
   bool wasActive = isActiveUser(r.pk);
-  if (wasActive != u.DeletedOn.empty()) adjustMemberCountsOf(r.pk, wasActive ? -1 : +1);
+  if (wasActive != u.DeletedOn.empty()) {
+    adjustMemberCountsOf(r.pk, wasActive ? -1 : +1);
+    adjustUserCount(wasActive ? -1 : +1);
+  }
   db_.prepare("UPDATE users SET upn = ?, display_name = ?, department = ?, usage_location = ?, user_type = ?, "
               "account_enabled = ?, last_sign_in = ?, deleted_on = ?, id = ? WHERE pk = ?")
       .bindText(1, u.UserPrincipalName).bindText(2, u.DisplayName).bindOptional(3, u.Department)
@@ -120,7 +135,10 @@ void SqliteStore::updateUser(const UserRecord& r) {
 // Memberships go by cascade; the kept member counts are lowered first (a soft-deleted user's were
 // lowered when it was deleted).
 void SqliteStore::deleteUser(int64_t pk) {
-  if (isActiveUser(pk)) adjustMemberCountsOf(pk, -1);
+  if (isActiveUser(pk)) {
+    adjustMemberCountsOf(pk, -1);
+    adjustUserCount(-1);
+  }
   db_.prepare("DELETE FROM users WHERE pk = ?").bind(1, pk).run();
 }
 

@@ -201,6 +201,7 @@ void Session::require(Action action) {
 }
 
 void Session::audit(const std::string& action, const std::string& target, const std::string& detail) {
+  ++changesMade_;
   AuditEntry e{clock_.nowIso(), actorUpn_, action, target, detail};
   if (batchOpen_) pendingAudit_.push_back(std::move(e));
   else store_->appendAudit(e);
@@ -282,6 +283,16 @@ TenantInfo Session::tenant() {
   TenantRecord t = store_->tenant();
   return TenantInfo{t.name, t.id, t.defaultUsageLocation, t.allowAdHoc,
                     store_->countUsers(), store_->countGroups(), store_->countProducts()};
+}
+
+int64_t Session::userCount() {
+  require(Action::Read);
+  return store_->countUsers();
+}
+
+std::string Session::tenantName() {
+  require(Action::Read);
+  return store_->tenant().name;
 }
 
 TenantInfo Session::setTenant(std::optional<std::string> defaultUsageLocation, std::optional<bool> allowAdHoc) {

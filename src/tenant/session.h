@@ -115,11 +115,14 @@ class Session {
   std::vector<RunShortfall> endBatch();
 
   std::string actor() const { return actorUpn_; }
+  int64_t changesMade() const { return changesMade_; }  // audited changes since the session opened
   std::vector<std::string> actorRoles() const { return actorRoles_; }
   std::string now() const { return clock_.nowIso(); }
 
   // tenant
   TenantInfo tenant();
+  std::string tenantName();  // the tenant row alone, for the prompt drawn after every statement
+  int64_t userCount();       // active users (a kept count)
   TenantInfo setTenant(std::optional<std::string> defaultUsageLocation, std::optional<bool> allowAdHoc);
 
   // products: every product plush knows (the catalog and Import-Product), or those the tenant
@@ -237,6 +240,7 @@ class Session {
   std::string actorUpn_;
   std::vector<std::string> actorRoles_;
   std::function<bool()> interrupted_;
+  int64_t changesMade_ = 0;
   void pollInterrupt(int64_t step);
   int batchDepth_ = 0;
   bool batchOpen_ = false;  // the store's outermost transaction is the batch's

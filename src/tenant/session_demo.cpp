@@ -76,8 +76,10 @@ void Session::applyDemo(const std::string& path) {
   for (const json& g : list(demo, "groups")) {
     std::string name = str(g, "name");
     newGroup(name, str(g, "description"));
-    for (const std::string& m : strings(g, "members")) addGroupMember(name, m);
+    // Licenses first: each member then gets them as it joins, in the order listed, so who is left in
+    // error when licenses run short is the demo's choice (its last listed member), not the store's key order.
     for (const json& l : list(g, "licenses")) setGroupLicense(name, {str(l, "product")}, {}, strings(l, "disabledPlans"));
+    for (const std::string& m : strings(g, "members")) addGroupMember(name, m);
   }
   for (const json& u : list(demo, "users"))
     if (flag(u, "deleted", false)) removeUser(str(u, "upn"));

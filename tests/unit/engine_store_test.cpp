@@ -285,6 +285,32 @@ TEST_CASE("a group's member count is kept through adds, removes and deletes", "[
   CHECK(s->group("G").MemberCount == 1);
 }
 
+TEST_CASE("the tenant's user count is kept through adds, deletes and restores, and recounted by migration 8",
+          "[engine][store][sqlite]") {
+  Tenant t;
+  {
+    auto s = t.open();
+    addUser(*s, "a@contoso.com");
+    addUser(*s, "b@contoso.com");
+    addUser(*s, "c@contoso.com");
+    CHECK(s->tenant().UserCount == 4);  // with the admin
+    s->removeUser("b@contoso.com");
+    CHECK(s->tenant().UserCount == 3);
+    s->restoreUser("b@contoso.com");
+    CHECK(s->tenant().UserCount == 4);
+    s->removeUser("c@contoso.com");
+    s->removeUser("c@contoso.com", true);  // then for good: not counted twice
+    s->removeUser("a@contoso.com", true);
+    CHECK(s->tenant().UserCount == 2);
+    s->begin();
+    addUser(*s, "d@contoso.com");
+    s->rollback();
+    CHECK(s->tenant().UserCount == 2);
+  }
+  rawSql(t.store, "UPDATE tenant SET user_count = 0; PRAGMA user_version = 7;");
+  CHECK(t.open()->tenant().UserCount == 2);
+}
+
 TEST_CASE("migrations bring an older store up to date; a newer one is refused", "[engine][store][sqlite]") {
   Tenant t;
   {

@@ -163,6 +163,14 @@ CREATE TABLE sku_facts(
   consumed_units bigint NOT NULL DEFAULT 0,
   unseen_assigned bigint NOT NULL DEFAULT 0);
 )sql",
+      // 7: the SQLite store keys users in UPN order for its page locality; PostgreSQL needs no such
+      // keys (a new user's key is the next identity value).
+      "",
+      // 8: the number of active users is kept (Get-Tenant, the prompt).
+      R"sql(
+ALTER TABLE tenant ADD COLUMN user_count bigint NOT NULL DEFAULT 0;
+UPDATE tenant SET user_count = (SELECT count(*) FROM users WHERE deleted_on IS NULL);
+)sql",
   };
   return steps;
 }

@@ -58,7 +58,7 @@ void PgStore::saveTenant(const TenantRecord& t) {
             {t.name, t.id, nullIfEmpty(t.defaultUsageLocation), int64_t{t.allowAdHoc}});
 }
 
-int64_t PgStore::countUsers() { return count("SELECT count(*) FROM users WHERE deleted_on IS NULL"); }
+int64_t PgStore::countUsers() { return count("SELECT user_count FROM tenant WHERE id = 1"); }
 int64_t PgStore::countGroups() { return count("SELECT count(*) FROM user_groups"); }
 int64_t PgStore::countProducts() { return count("SELECT count(*) FROM products"); }
 

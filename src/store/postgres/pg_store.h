@@ -98,6 +98,7 @@ class PgStore : public tenant::TenantStore {
  private:
   int64_t count(const std::string& sql);
   void adjustMemberCount(int64_t groupPk, int64_t delta);
+  void adjustUserCount(int64_t delta);
   void adjustMemberCountsOf(int64_t userPk, int64_t delta);  // every group the user is in
   bool isActiveUser(int64_t pk);                              // exists and is not soft-deleted
   void replacePlans(int64_t productPk, const std::vector<tenant::ServicePlan>& plans);

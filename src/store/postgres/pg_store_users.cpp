@@ -81,11 +81,17 @@ std::vector<UserRecord> PgStore::usersDeletedBy(const std::string& cutoff) {
 }
 
 int64_t PgStore::insertUser(const User& u) {
+  if (u.DeletedOn.empty()) adjustUserCount(+1);
   return db_.query("INSERT INTO users(id, upn, display_name, department, usage_location, user_type, account_enabled, "
                    "last_sign_in, deleted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
                    {u.Id, u.UserPrincipalName, u.DisplayName, nullIfEmpty(u.Department), nullIfEmpty(u.UsageLocation),
                     u.UserType, int64_t{u.AccountEnabled}, nullIfEmpty(u.LastSignIn), nullIfEmpty(u.DeletedOn)})
       .integer(0, 0);
+}
+
+// The tenant's count of active users, kept with every insert, delete, soft delete and restore.
+void PgStore::adjustUserCount(int64_t delta) {
+  db_.query("UPDATE tenant SET user_count = user_count + ? WHERE id = 1", {delta});
 }
 
 bool PgStore::isActiveUser(int64_t pk) {
@@ -97,7 +103,10 @@ bool PgStore::isActiveUser(int64_t pk) {
 void PgStore::updateUser(const UserRecord& r) {
   const User& u = r.user;
   bool wasActive = isActiveUser(r.pk);
-  if (wasActive != u.DeletedOn.empty()) adjustMemberCountsOf(r.pk, wasActive ? -1 : +1);
+  if (wasActive != u.DeletedOn.empty()) {
+    adjustMemberCountsOf(r.pk, wasActive ? -1 : +1);
+    adjustUserCount(wasActive ? -1 : +1);
+  }
   db_.query("UPDATE users SET upn = ?, display_name = ?, department = ?, usage_location = ?, user_type = ?, "
             "account_enabled = ?, last_sign_in = ?, deleted_on = ?, id = ? WHERE pk = ?",
             {u.UserPrincipalName, u.DisplayName, nullIfEmpty(u.Department), nullIfEmpty(u.UsageLocation), u.UserType,
@@ -105,7 +114,10 @@ void PgStore::updateUser(const UserRecord& r) {
 }
 
 void PgStore::deleteUser(int64_t pk) {
-  if (isActiveUser(pk)) adjustMemberCountsOf(pk, -1);
+  if (isActiveUser(pk)) {
+    adjustMemberCountsOf(pk, -1);
+    adjustUserCount(-1);
+  }
   db_.query("DELETE FROM users WHERE pk = ?", {pk});
 }
 
