@@ -1,6 +1,7 @@
 // plush: read the options, then run the prompt or the script runner.
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -37,6 +38,9 @@ const char* kUsage =
     "  --output FORMAT    table | list | json | csv (default table)\n"
     "  --log FILE         append a transcript of statements, output and errors\n"
     "  --now TIME         the clock, ISO 8601 (else $PLUSH_NOW, else the system clock)\n"
+    "  --language L       powershell or lua: the language of -c, - and the prompt (else $PLUSH_LANGUAGE,\n"
+    "                     else lua); a .ps1 file is always PowerShell, .plush and .lua always Lua\n"
+    "  --ps               the same as --language powershell\n"
     "  --no-color         no colors (also when NO_COLOR is set or stdout is not a terminal)\n"
     "  --version, --help\n";
 
@@ -48,6 +52,8 @@ struct Options {
   bool whatIf = false;
   bool atomic = false;
   enum class Mode { Prompt, File, Text, Stdin } mode = Mode::Prompt;
+  std::string language;  // "", "lua" or "powershell" as asked for
+  plush::host::Dialect dialect = plush::host::Dialect::Lua;
   std::string script;  // file name or text
   std::vector<std::string> args;
 };
@@ -65,6 +71,27 @@ std::string envOr(const char* name, const std::string& fallback) {
 std::string defaultStorePath() {
   std::string data = envOr("XDG_DATA_HOME", envOr("HOME", ".") + "/.local/share");
   return data + "/plush/tenant.db";
+}
+
+bool endsWith(const std::string& text, const std::string& suffix) {
+  if (text.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[text.size() - suffix.size() + i])) != suffix[i]) return false;
+  return true;
+}
+
+// A .ps1 file is PowerShell and a .plush or .lua file Lua, whatever else is asked; -c, - and the
+// prompt follow --language, else $PLUSH_LANGUAGE, else Lua.
+plush::host::Dialect chooseDialect(const Options& o) {
+  using plush::host::Dialect;
+  if (o.mode == Options::Mode::File) {
+    if (endsWith(o.script, ".ps1")) return Dialect::PowerShell;
+    if (endsWith(o.script, ".plush") || endsWith(o.script, ".lua")) return Dialect::Lua;
+  }
+  std::string language = o.language.empty() ? envOr("PLUSH_LANGUAGE", "lua") : o.language;
+  if (language == "powershell" || language == "ps") return Dialect::PowerShell;
+  if (language != "lua") usageError("$PLUSH_LANGUAGE takes powershell or lua, not '" + language + "'");
+  return Dialect::Lua;
 }
 
 Options parseOptions(int argc, char** argv) {
@@ -86,6 +113,11 @@ Options parseOptions(int argc, char** argv) {
     else if (a == "--atomic") o.atomic = true;
     else if (a == "--no-color") o.color = false;
     else if (a == "--log") o.logFile = value(a);
+    else if (a == "--ps") o.language = "powershell";
+    else if (a == "--language") {
+      o.language = value(a);
+      if (o.language != "powershell" && o.language != "lua") usageError("--language takes powershell or lua, not '" + o.language + "'");
+    }
     else if (a == "--output") {
       o.output = value(a);
       if (o.output != "table" && o.output != "list" && o.output != "json" && o.output != "csv")
@@ -101,6 +133,7 @@ Options parseOptions(int argc, char** argv) {
   if (o.tenant.actingUpn.empty()) o.tenant.actingUpn = envOr("PLUSH_AS", "");
   if (o.tenant.now.empty()) o.tenant.now = envOr("PLUSH_NOW", "");
   if (std::getenv("NO_COLOR") || !isatty(STDOUT_FILENO)) o.color = false;
+  o.dialect = chooseDialect(o);
   return o;
 }
 
@@ -238,7 +271,7 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
   setState(host.state(), o, o.mode == Options::Mode::File ? name : "");
   setArgs(host.state(), o);
   if (!o.logFile.empty() && !plush::host::startTranscript(host.state(), o.logFile, name, text)) return kExitUsage;
-  plush::host::Runner runner(host);
+  plush::host::Runner runner(host, o.dialect);
   ScriptRun run{host, tenant, o, runner};
   installScriptExit(host.state(), run);
   if (o.whatIf || o.atomic) tenant.beginRun();
@@ -266,7 +299,7 @@ int main(int argc, char** argv) {
       setArgs(host.state(), options);
       if (!options.logFile.empty() && !plush::host::startTranscript(host.state(), options.logFile, "prompt", ""))
         return kExitUsage;
-      int exit = plush::repl::runPrompt(host, tenant);
+      int exit = plush::repl::runPrompt(host, tenant, options.dialect);
       plush::host::endTranscript(host.state(), exit);
       return exit;
     }

@@ -121,7 +121,13 @@ P.register {
     end)
     local previous
     for _, d in ipairs(decorated) do
-      local same = previous and P.compare(table.concat(P.list(d.k), "\0"), table.concat(P.list(previous.k), "\0")) == 0
+      local same = false
+      if s.args.Unique and previous then
+        same = true
+        for j = 1, #keys do
+          if P.compare(d.k[j], previous.k[j]) ~= 0 then same = false break end
+        end
+      end
       if not (s.args.Unique and same) then
         if not s.emit(d.o) then return end
       end

@@ -32,7 +32,7 @@ P.register {
 }
 
 local function typeText(p)
-  local t = p.type == "switch" and "" or (" <" .. p.type .. (p.list and "[]" or "") .. ">")
+  local t = p.type == "switch" and "" or (" <" .. (p.typeLabel or p.type) .. (p.list and "[]" or "") .. ">")
   if p.values then t = " {" .. table.concat(p.values, " | ") .. "}" end
   return t
 end

@@ -1,7 +1,11 @@
 # Writes the shell's Lua runtime files into one C++ source, so the binary carries its own runtime.
-# Inputs: OUT (the .cpp to write), INPUTS (the .lua files in load order, separated by |).
+# Inputs: OUT (the .cpp to write), INPUTS (the .lua files in load order, separated by |), FUNCTION (its name,
+# embeddedRuntime by default).
 string(REPLACE "|" ";" INPUTS "${INPUTS}")
-set(body "// Generated from src/shell/*.lua by src/host/embed.cmake; do not edit.\n#include \"host/embedded_runtime.h\"\nnamespace plush::host {\nconst std::vector<EmbeddedChunk>& embeddedRuntime() {\n  static const std::vector<EmbeddedChunk> chunks = {\n")
+if(NOT FUNCTION)
+  set(FUNCTION embeddedRuntime)
+endif()
+set(body "// Generated from src/shell/*.lua by src/host/embed.cmake; do not edit.\n#include \"host/embedded_runtime.h\"\nnamespace plush::host {\nconst std::vector<EmbeddedChunk>& ${FUNCTION}() {\n  static const std::vector<EmbeddedChunk> chunks = {\n")
 foreach(file ${INPUTS})
   file(READ ${file} text)
   get_filename_component(name ${file} NAME)

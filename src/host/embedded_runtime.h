@@ -12,4 +12,7 @@ struct EmbeddedChunk {
 // In load order: objects, operators, errors, registry, binder, pipeline, output.
 const std::vector<EmbeddedChunk>& embeddedRuntime();
 
+// The PowerShell dialect's runtime (src/shell/ps/*.lua), loaded when the dialect is first used.
+const std::vector<EmbeddedChunk>& embeddedPowerShellRuntime();
+
 }  // namespace plush::host

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "host/interrupt.h"
+#include "lang/powershell/powershell.h"
 #include "lang/translator.h"
+#include "shell/powershell_runtime.h"
 
 namespace plush::host {
 
@@ -149,6 +151,20 @@ bool isRecord(lua_State* L, int idx) {
   return yes;
 }
 
+// The record at idx that ended the run: into the Error list (quietly: the caller writes it with its
+// place) and to the runtime's error hook (the --log transcript).
+void rememberTerminating(lua_State* L, int idx) {
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "reportError");
+  lua_pushvalue(L, idx);
+  lua_pushboolean(L, 1);
+  lua_call(L, 2, 0);
+  lua_getfield(L, -1, "hook_error");
+  lua_pushvalue(L, idx);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
+}
+
 // A terminating Lua error as a record, for the runtime's error hook (the --log transcript).
 void noteTerminatingError(lua_State* L, const std::string& message) {
   lua_getglobal(L, "__plush");
@@ -173,6 +189,13 @@ int Runner::errorsReported() const {
 }
 
 RunStatus Runner::run(std::string_view text, const std::string& chunkName, bool echo) {
+  if (dialect_ == Dialect::PowerShell) {
+    // Every PowerShell statement writes its own output: nothing to echo.
+    RunStatus loaded = load(text, chunkName, echo);
+    if (loaded != RunStatus::Ok) return loaded;
+    if (beforeRun) beforeRun(text);
+    return call(text, chunkName, false);
+  }
   if (echo) {
     // As lua.c does: try the line as an expression first, so `1+1` prints 2.
     std::string asValue = "return " + std::string(text);
@@ -192,7 +215,13 @@ RunStatus Runner::run(std::string_view text, const std::string& chunkName, bool 
 
 RunStatus Runner::load(std::string_view text, const std::string& chunkName, bool prompt) {
   lua_State* L = host_.state();
-  lang::Translation t = lang::translate(text, translateOptions(L, chunkName));
+  lang::Translation t;
+  if (dialect_ == Dialect::PowerShell) {
+    shell::loadPowerShellRuntime(L);
+    t = lang::powershell::compile(text, translateOptions(L, chunkName), prompt);
+  } else {
+    t = lang::translate(text, translateOptions(L, chunkName));
+  }
   if (t.status == lang::Status::Incomplete) {
     if (prompt) return RunStatus::Incomplete;
     lang::Diagnostic d = t.diagnostics.empty() ? lang::Diagnostic{"IncompleteInput", "unexpected end of input", 1, 1, 1}
@@ -246,15 +275,13 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
   std::fflush(stdout);  // what the script printed comes before its error
   lua_State* L = host_.state();
   int idx = lua_gettop(L);
+  if (dialect_ == Dialect::PowerShell && reportAtPlace(text, chunkName, idx)) {
+    lua_settop(L, idx - 1);
+    return;
+  }
   if (isRecord(L, idx)) {
+    rememberTerminating(L, idx);
     lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "reportError");
-    lua_pushvalue(L, idx);
-    lua_pushboolean(L, 1);  // quiet: remembered in Error, printed below with its place
-    lua_call(L, 2, 0);
-    lua_getfield(L, -1, "hook_error");
-    lua_pushvalue(L, idx);
-    lua_call(L, 1, 0);
     lua_getfield(L, -1, "formatError");
     lua_pushvalue(L, idx);
     lua_call(L, 1, 1);
@@ -276,6 +303,52 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
     if (!frames.empty()) std::cerr << "stack traceback:\n" << frames;
   }
   lua_settop(L, idx - 1);
+}
+
+}  // namespace plush::host
+
+namespace plush::host {
+
+// A PowerShell error record whose Position names a place in this text: "file:LINE:COL: message (Id)",
+// the line and a caret, then its recommendation. False (nothing written) for any other error value.
+bool Runner::reportAtPlace(std::string_view text, const std::string& chunkName, int idx) {
+  lua_State* L = host_.state();
+  if (!isRecord(L, idx)) return false;
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "state");
+  lua_getfield(L, -1, "output");
+  bool machine = lua_isstring(L, -1) && std::string(lua_tostring(L, -1)) == "json";
+  lua_pop(L, 3);
+  lua_getfield(L, idx, "Position");
+  std::string position = lua_isstring(L, -1) ? lua_tostring(L, -1) : "";
+  lua_pop(L, 1);
+  // "file:LINE:COL"
+  size_t colon2 = position.rfind(':');
+  size_t colon1 = colon2 == std::string::npos || colon2 == 0 ? std::string::npos : position.rfind(':', colon2 - 1);
+  if (machine || colon1 == std::string::npos || position.compare(0, colon1, chunkName) != 0 || colon1 != chunkName.size()) return false;
+  std::string lineText = position.substr(colon1 + 1, colon2 - colon1 - 1), columnText = position.substr(colon2 + 1);
+  if (lineText.empty() || columnText.empty() || lineText.find_first_not_of("0123456789") != std::string::npos ||
+      columnText.find_first_not_of("0123456789") != std::string::npos)
+    return false;
+  auto field = [&](const char* name) {
+    lua_getfield(L, idx, name);
+    std::string value = lua_isstring(L, -1) ? lua_tostring(L, -1) : "";
+    lua_pop(L, 1);
+    return value;
+  };
+  lang::Diagnostic d;
+  d.id = field("Id");
+  std::string command = field("Command");
+  d.message = (command.empty() ? "" : command + ": ") + field("Message");
+  d.line = std::stoi(lineText);
+  d.column = std::stoi(columnText);
+  std::string width = field("Width");
+  d.width = width.empty() ? 1 : std::max(1, std::stoi(width));
+  rememberTerminating(L, idx);
+  std::cerr << lang::renderDiagnostic(text, d, chunkName);
+  std::string recommendation = field("Recommendation");
+  if (!recommendation.empty()) std::cerr << "    Recommendation: " << recommendation << "\n";
+  return true;
 }
 
 }  // namespace plush::host

@@ -16,9 +16,12 @@ enum class RunStatus {
   Interrupted,   // stopped by Ctrl-C or SIGTERM; reported
 };
 
+// The language of the text: Lua with commands (SPEC §2), or PowerShell (POWERSHELL.md).
+enum class Dialect { Lua, PowerShell };
+
 class Runner {
  public:
-  explicit Runner(LuaHost& host) : host_(host) {}
+  explicit Runner(LuaHost& host, Dialect dialect = Dialect::Lua) : host_(host), dialect_(dialect) {}
 
   // Run a script or a prompt line. With echo (the prompt), the values of an expression are
   // printed as Out-Default would, as the Lua REPL does.
@@ -34,7 +37,9 @@ class Runner {
   RunStatus load(std::string_view text, const std::string& chunkName, bool echo);
   RunStatus call(std::string_view text, const std::string& chunkName, bool echo);
   void reportRuntimeError(std::string_view text, const std::string& chunkName);
+  bool reportAtPlace(std::string_view text, const std::string& chunkName, int idx);
   LuaHost& host_;
+  Dialect dialect_;
 };
 
 }  // namespace plush::host

@@ -38,7 +38,7 @@ void forgetStaleInterrupt(lua_State* L) {
 
 }  // namespace
 
-int runPrompt(host::LuaHost& host, cmdlets::TenantContext& tenant) {
+int runPrompt(host::LuaHost& host, cmdlets::TenantContext& tenant, host::Dialect dialect) {
   useUtf8Input();
   lua_State* L = host.state();
   HistoryFile history(isatty(STDIN_FILENO) ? defaultHistoryPath() : "");
@@ -47,11 +47,12 @@ int runPrompt(host::LuaHost& host, cmdlets::TenantContext& tenant) {
     return completeLine(text, CommandCatalog::read(L), source);
   });
   installTerminalQuestions(L, editor);
-  host::Runner runner(host);
+  host::Runner runner(host, dialect);
+  std::string prefix = dialect == host::Dialect::PowerShell ? "PS " : "";
   runner.beforeRun = host::transcriptStatement;  // a no-op unless --log
   std::string pending;
   for (;;) {
-    std::string prompt = pending.empty() ? tenant.promptLabel() + "> " : kContinuationPrompt;
+    std::string prompt = pending.empty() ? prefix + tenant.promptLabel() + "> " : kContinuationPrompt;
     std::string line;
     auto read = editor.read(prompt, line, pending.empty() ? "" : pending + "\n");
     if (read == LineEditor::Read::End && pending.empty()) {

@@ -12,6 +12,7 @@ end
 local function isMarker(v)
   return type(v) == "table" and getmetatable(v) == ParamMarker
 end
+P.isparameter = isMarker
 
 -- The column of the parameter being bound, so an error about it points at it rather than the command.
 local bindingColumn
@@ -147,6 +148,13 @@ end
 function coercers.scriptblock(v) if type(v) == "function" then return v end end
 function coercers.object(v) return v end
 function coercers.hashtable(v) if type(v) == "table" then return v end end
+-- -ErrorAction and -WarningAction: a name, or PowerShell's ActionPreference number (-ea 0).
+local actionNumbers = {[0] = "SilentlyContinue", [1] = "Stop", [2] = "Continue", [4] = "Ignore"}
+function coercers.actionpreference(v)
+  local n = tonumber(v)
+  if n and actionNumbers[n] then return actionNumbers[n] end
+  if type(v) == "string" then return v end
+end
 local function identity(kind)
   return function(v)
     if type(v) == "string" then return v end
@@ -172,7 +180,7 @@ local function coerceOne(cmd, p, v)
   if p.values then
     local l = type(out) == "string" and out:lower()
     for _, allowed in ipairs(p.values) do
-      if allowed:lower() == l then return allowed end
+      if allowed:lower() == l then return p.keepCase and out or allowed end
     end
     bindError(cmd, "InvalidArgument",
       string.format("Cannot bind parameter '%s': '%s' is not one of %s.", p.name, P.str(out), table.concat(p.values, ", ")),
@@ -307,6 +315,13 @@ local function bindPositional(cmd, positional, np, bound, sets)
   for j = 1, np do
     local candidates = positionalCandidates(cmd, bound, sets)
     local p = bestPositional(candidates, positional[j])
+    -- ValueFromRemainingArguments: this parameter takes every value left
+    if p and p.remaining then
+      local rest = P.list()
+      for k = j, np do rest[#rest + 1] = positional[k] end
+      bound[p] = rest
+      return narrow(sets, p)
+    end
     if not p then
       bindError(cmd, "PositionalParameterNotFound",
         string.format("A positional parameter cannot be found that accepts argument '%s'.", P.str(positional[j])),

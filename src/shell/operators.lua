@@ -72,8 +72,10 @@ local function wildcardPattern(w)
         out[#out + 1] = "%["
       end
     elseif c == "`" and i < #w then
+      -- `x is x itself; a letter or digit must not become a Lua pattern class (%a, %d)
       i = i + 1
-      out[#out + 1] = "%" .. w:sub(i, i)
+      local e = w:sub(i, i)
+      out[#out + 1] = e:match("%w") and e or "%" .. e
     elseif c:match("%W") then out[#out + 1] = "%" .. c
     else out[#out + 1] = c end
     i = i + 1
@@ -83,6 +85,9 @@ local function wildcardPattern(w)
   wildcardCache[w] = pat
   return pat
 end
+
+-- A wildcard (about_Wildcards: * ? [abc] [a-z], ` escapes) as an anchored Lua pattern.
+P.wildcardPattern = wildcardPattern
 
 function P.like(s, w)
   if s == nil then return w == "" or w == "*" end

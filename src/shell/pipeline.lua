@@ -10,7 +10,9 @@ function Stage:error(rec)
   rec.Command = rec.Command or self.cmd.name
   rec.Position = rec.Position or self.position
   local action = self.errorAction
+  if self.errorVariable then self.errorVariable[#self.errorVariable + 1] = rec end
   if action == "Stop" then P.throw(P.remember(rec)) end
+  if action == "Ignore" then return end
   P.reportError(rec, action == "SilentlyContinue")
 end
 
@@ -20,6 +22,12 @@ function Stage:fail(rec)
   rec.Command = rec.Command or self.cmd.name
   rec.Position = rec.Position or self.position
   P.throw(P.remember(rec))
+end
+
+-- A variable the common parameters set (-OutVariable, -ErrorVariable): a global of the Lua dialect;
+-- the PowerShell dialect puts it in the caller's scope.
+function P.setVariable(name, value)
+  _G[name] = value
 end
 
 -- Ask every earlier stage to stop producing (Select-Object -First has what it needs).
@@ -70,6 +78,7 @@ local function newStage(c, index, position)
   end
   local s = setmetatable({cmd = cmd, args = argsOf(bound), set = set, index = index, position = where}, Stage)
   s.errorAction = s.args.ErrorAction or P.state.errorAction or "Continue"
+  if cmd.changesState and s.args.WhatIf == nil and P.state.whatIfPreference then s.args.WhatIf = true end
   if index > 1 then
     s.byValue, s.byProperty = P.pipelineParameters(cmd, bound, set)
   end
@@ -267,16 +276,34 @@ local function runStages(stages)
   end
 end
 
--- -OutVariable NAME: the stage's own output, as a List, in the global NAME (set when the pipeline ends).
+-- -OutVariable NAME and -ErrorVariable NAME: the stage's own output or errors, as a List, in the
+-- variable NAME (set when the pipeline ends; +NAME adds to what the variable holds).
 local function startOutVariables(stages)
   for _, s in ipairs(stages) do
     if s.args.OutVariable then s.outVariable = P.list() end
+    if s.args.ErrorVariable then s.errorVariable = P.list() end
   end
+end
+
+local function setVariable(name, list)
+  local add = name:sub(1, 1) == "+"
+  if add then
+    name = name:sub(2)
+    local old = P.getVariable and P.getVariable(name) or _G[name]
+    if P.islist(old) then
+      local joined = P.list()
+      for i = 1, #old do joined[i] = old[i] end
+      for i = 1, #list do joined[#joined + 1] = list[i] end
+      list = joined
+    end
+  end
+  P.setVariable(name, list)
 end
 
 local function setOutVariables(stages)
   for _, s in ipairs(stages) do
-    if s.outVariable then _G[s.args.OutVariable] = s.outVariable end
+    if s.outVariable then setVariable(s.args.OutVariable, s.outVariable) end
+    if s.errorVariable then setVariable(s.args.ErrorVariable, s.errorVariable) end
   end
 end
 
@@ -295,6 +322,7 @@ end
 
 -- The end of the pipeline: Out-Default for a statement, a List for a value.
 local function makeSink(toOutput)
+  if type(toOutput) == "function" then return toOutput, function() end end
   if toOutput and blockOutput then return blockOutput, function() end end
   if toOutput then
     local show, flush = P.outDefaultSink()
@@ -304,10 +332,10 @@ local function makeSink(toOutput)
   return append, function() return result end
 end
 
--- Run a pipeline. As a statement its output goes to Out-Default; as a value it returns a List.
-function P.pipe(toOutput, ...)
+-- Run a pipeline from `position` ("file:line"). As a statement its output goes to Out-Default (or to
+-- the function given as toOutput); as a value it returns a List.
+function P.pipeAt(position, toOutput, ...)
   local n = select("#", ...)
-  local position = callerPosition()
   local stages = {}
   for i = 1, n do
     stages[i] = newStage(select(i, ...), i, position)
@@ -341,6 +369,10 @@ function P.pipe(toOutput, ...)
   local result = finish()
   if not ok then error(err, 0) end
   if not toOutput then return result end
+end
+
+function P.pipe(toOutput, ...)
+  return P.pipeAt(callerPosition(), toOutput, ...)
 end
 
 P.hook_pipeline_start = function() end

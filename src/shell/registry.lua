@@ -6,9 +6,14 @@ local ordered = {}       -- declarations in registration order
 P.registry = registry
 
 local commonParameters = {
-  {name = "ErrorAction", aliases = {"EA"}, type = "string",
-   values = {"Stop", "Continue", "SilentlyContinue"}, common = true,
-   help = "What to do on a non-terminating error: stop (raise it), continue (report it) or stay silent."},
+  {name = "ErrorAction", aliases = {"EA"}, type = "actionpreference", common = true,
+   values = {"Stop", "Continue", "SilentlyContinue", "Ignore"},
+   help = "What to do on a non-terminating error: stop (raise it), continue (report it), stay silent (keep it in Error) or ignore it; also as PowerShell's numbers (0 SilentlyContinue, 1 Stop, 2 Continue, 4 Ignore)."},
+  {name = "ErrorVariable", aliases = {"EV"}, type = "string", common = true,
+   help = "Also store the errors this command reports, as a List, in the variable of this name (+NAME adds to it)."},
+  {name = "WarningAction", aliases = {"WA"}, type = "actionpreference", common = true,
+   values = {"Stop", "Continue", "SilentlyContinue", "Ignore"},
+   help = "Show warnings (Continue), or not (SilentlyContinue, Ignore)."},
   {name = "Verbose", aliases = {"vb"}, type = "switch", common = true,
    help = "Write a line for each change made."},
   {name = "OutVariable", aliases = {"ov"}, type = "string", common = true,
@@ -60,7 +65,8 @@ local function collectSets(decl)
   decl.defaultSet = decl.defaultSet or names[1]
 end
 
-function P.register(decl)
+-- A declaration made ready for the binder (parameters normalized, common ones added), not registered.
+function P.declare(decl)
   assert(type(decl.name) == "string", "a cmdlet needs a name")
   decl.verb, decl.noun = decl.name:match("^(%a+)%-(.+)$")
   decl.aliases = decl.aliases or {}
@@ -75,6 +81,11 @@ function P.register(decl)
     for _, a in ipairs(p.aliases) do decl.byName[a:lower()] = p end
   end
   collectSets(decl)
+  return decl
+end
+
+function P.register(decl)
+  P.declare(decl)
   if not registry[decl.name:lower()] then ordered[#ordered + 1] = decl end
   registry[decl.name:lower()] = decl
   for _, a in ipairs(decl.aliases) do registry[a:lower()] = decl end
