@@ -6,6 +6,7 @@
 #include "store/user_selection.h"
 #include "store/license_names.h"
 #include "store/postgres/pg_store.h"
+#include "store/user_keys.h"
 #include "tenant/text.h"
 
 namespace plush::store::postgres {
@@ -80,12 +81,24 @@ std::vector<UserRecord> PgStore::usersDeletedBy(const std::string& cutoff) {
   return out;
 }
 
+// Keyed between its UPN neighbours as the SQLite store keys users (store/user_keys.h): member and
+// error listings go by key, and come out in the same order from both stores. Without room, the next
+// key after the largest (SQLite's next rowid).
 int64_t PgStore::insertUser(const User& u) {
   if (u.DeletedOn.empty()) adjustUserCount(+1);
-  return db_.query("INSERT INTO users(id, upn, display_name, department, usage_location, user_type, account_enabled, "
-                   "last_sign_in, deleted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
-                   {u.Id, u.UserPrincipalName, u.DisplayName, nullIfEmpty(u.Department), nullIfEmpty(u.UsageLocation),
-                    u.UserType, int64_t{u.AccountEnabled}, nullIfEmpty(u.LastSignIn), nullIfEmpty(u.DeletedOn)})
+  Rows near = db_.query("SELECT (SELECT pk FROM users WHERE fold(upn) < fold(?) ORDER BY fold(upn) DESC LIMIT 1), "
+                        "(SELECT pk FROM users WHERE fold(upn) > fold(?) ORDER BY fold(upn) LIMIT 1)",
+                        {u.UserPrincipalName, u.UserPrincipalName});
+  auto key = [&](int column) { return near.isNull(0, column) ? std::nullopt : std::optional<int64_t>(near.integer(0, column)); };
+  std::optional<int64_t> between = keyBetween(key(0), key(1));
+  SqlParam wanted = between ? SqlParam{*between} : SqlParam{};
+  return db_.query("INSERT INTO users(pk, id, upn, display_name, department, usage_location, user_type, account_enabled, "
+                   "last_sign_in, deleted_on) VALUES (COALESCE((SELECT ?::bigint WHERE NOT EXISTS "
+                   "(SELECT 1 FROM users WHERE pk = ?::bigint)), (SELECT COALESCE(max(pk), 0) + 1 FROM users)), "
+                   "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
+                   {wanted, wanted, u.Id, u.UserPrincipalName, u.DisplayName, nullIfEmpty(u.Department),
+                    nullIfEmpty(u.UsageLocation), u.UserType, int64_t{u.AccountEnabled}, nullIfEmpty(u.LastSignIn),
+                    nullIfEmpty(u.DeletedOn)})
       .integer(0, 0);
 }
 
