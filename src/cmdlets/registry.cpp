@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cmdlets/graph.h"
+#include "cmdlets/mg_common.h"
 #include "cmdlets/nouns.h"
 #include "cmdlets/what_if.h"
 #include "tenant/session.h"
@@ -161,6 +162,7 @@ void registerAll(lua_State* L, TenantContext& context) {
   registerTransactionCmdlets(L, context);
   registerWhatIfHooks(L, context);
   registerGraphViews(L, context);
+  registerMgCmdlets(L, context);
 }
 
 }  // namespace plush::cmdlets

@@ -22,7 +22,8 @@ bool isVerb(std::string_view word) {
       "measure",  "format",   "out",      "convertto", "convertfrom", "write",   "start",    "complete",
       "undo",     "clear",    "test",     "update",    "show",       "read",     "enable",   "disable",
       "stop",     "wait",     "join",     "split",     "find",       "copy",     "move",     "rename",
-      "use",      "compare",  "tee",      "send",      "receive",    "register", "unregister", "resolve"};
+      "use",      "compare",  "tee",      "send",      "receive",    "register", "unregister", "resolve",
+      "disconnect"};
   std::string lower = lowerAscii(word);
   return std::find(std::begin(verbs), std::end(verbs), lower) != std::end(verbs);
 }

@@ -112,6 +112,10 @@ void registerCmdlet(lua_State* L, CmdletDecl decl) {
   setString(L, "description", decl.description);
   setString(L, "defaultSet", decl.defaultSet);
   setString(L, "outputType", decl.outputType);
+  if (!decl.aliases.empty()) {
+    pushStrings(L, decl.aliases);
+    lua_setfield(L, -2, "aliases");
+  }
   lua_pushboolean(L, decl.changesState);
   lua_setfield(L, -2, "changesState");
   lua_createtable(L, static_cast<int>(decl.params.size()), 0);

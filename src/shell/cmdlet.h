@@ -43,6 +43,7 @@ using Handler = std::function<void(Call&)>;
 
 struct CmdletDecl {
   std::string name;
+  std::vector<std::string> aliases;  // other names of the command (an older SDK's, say)
   std::string synopsis;
   std::string description;
   std::vector<Param> params;
@@ -70,6 +71,8 @@ class Call {
   std::optional<bool> boolean(const char* name) const;
   bool flag(const char* name) const;
   bool hasInput() const { return input_ != 0 && !lua_isnil(L_, input_); }
+  // Push a bound parameter's value as it is (nil when not given), for values of Lua shape: tables, lists.
+  void pushArgument(const char* name) const { pushArg(name); }
   int inputIndex() const { return input_; }
 
   // Emit the value on top of the stack downstream (pops it). False: downstream wants no more.

@@ -184,6 +184,8 @@ SqlCondition compile(const FilterNode& n, bool negated, SqlDialect d) {
     }
     case FilterOp::HasSkuId: return holdsProduct("p.sku_id", n.values.front().text, d);
     case FilterOp::HasSkuPartNumber: return holdsProduct("p.sku_part_number", n.values.front().text, d);
+    case FilterOp::HasAnyLicense:
+      return leaf("EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.state = 'Active')", {});
   }
   return leaf("FALSE", {});
 }

@@ -159,6 +159,9 @@ struct SetUserLicenseRequest {
   std::optional<std::string> usageLocation;      // set a missing location in the same step
   bool replace = false;                          // remove direct licenses not named in add
   bool rows = true;                              // false: return no rows (saves reading them back)
+  // Graph's addLicenses: the disabled plans of each added product (by product identity), set even when
+  // empty; replaces the disabled set of that product (-DisabledPlans does it for every added product).
+  std::vector<std::pair<std::string, std::vector<std::string>>> disabledPlansOf;
 };
 
 struct UserQuery {

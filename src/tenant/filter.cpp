@@ -204,10 +204,16 @@ class Parser {
     return n;
   }
 
-  // assignedLicenses/any(x:x/skuId eq GUID)
+  // assignedLicenses/any(x:x/skuId eq GUID), or assignedLicenses/any(): holds any license
   FilterNode anyLicense() {
     next();
     expect(Token::Kind::LParen, "'('");
+    if (peek().kind == Token::Kind::RParen) {
+      next();
+      FilterNode n;
+      n.op = FilterOp::HasAnyLicense;
+      return n;
+    }
     Token var = next();
     if (var.kind != Token::Kind::Word) failAt(var.pos, "expected a variable name such as x");
     expect(Token::Kind::Colon, "':'");

@@ -6,7 +6,7 @@
 
 namespace plush::tenant {
 
-enum class FilterOp { And, Or, Not, Compare, StartsWith, EndsWith, In, HasSkuId, HasSkuPartNumber };
+enum class FilterOp { And, Or, Not, Compare, StartsWith, EndsWith, In, HasSkuId, HasSkuPartNumber, HasAnyLicense };
 enum class CompareOp { Eq, Ne, Gt, Ge, Lt, Le };
 
 struct FilterValue {

@@ -139,7 +139,8 @@ class Session {
   Subscription setSubscription(const std::string& id, const SubscriptionChanges& changes);
   std::vector<LicenseRow> licenses(std::optional<std::string> product = {});
   std::vector<UserLicenseRow> userLicenses(const std::string& user);
-  std::vector<UserLicenseRow> setUserLicense(const std::string& user, const SetUserLicenseRequest& request);
+  std::vector<UserLicenseRow> setUserLicense(const std::string& user, const SetUserLicenseRequest& request,
+                                            const std::string& action = "Set-UserLicense");  // action: the audit's
   std::vector<UserLicenseRow> switchUserLicense(const std::string& user, const std::string& from,
                                                 const std::string& to);
   std::vector<GroupLicenseRow> groupLicenses(const std::string& group);
@@ -167,6 +168,7 @@ class Session {
   void removeGroup(const std::string& identity);
   void forEachGroupMember(const std::string& group, const std::function<bool(const User&)>& each);
   void addGroupMember(const std::string& group, const std::string& user);
+  bool isGroupMember(const std::string& group, const std::string& user);
   void removeGroupMember(const std::string& group, const std::string& user);
 
   // Microsoft Graph's shapes of the same objects (session_graph.cpp)
@@ -175,6 +177,8 @@ class Session {
   SubscribedSku subscribedSku(const std::string& product);
   std::vector<SubscribedSku> subscribedSkus();
   std::vector<AssignedLicense> groupAssignedLicenses(const std::string& group);
+  // Groups by Graph's $filter on id, displayName and assignedLicenses (all groups when empty).
+  std::vector<Group> groupsFiltered(const std::string& filter);
 
   // roles and audit
   std::vector<AdminRole> adminRoles();

@@ -94,4 +94,66 @@ std::vector<AssignedLicense> Session::groupAssignedLicenses(const std::string& g
   return out;
 }
 
+namespace {
+
+[[noreturn]] void unsupportedGroupFilter(const std::string& field) {
+  fail("InvalidFilter", category::InvalidArgument, field,
+       "Invalid filter: groups are filtered on id, displayName and assignedLicenses, not " + field + ".",
+       "Get-MgGroup -Filter \"startswith(displayName,'Sales')\"");
+}
+
+bool groupMatches(const FilterNode& n, const Group& g, const std::vector<AssignedLicense>& licenses,
+                  const std::vector<std::string>& skuNames) {
+  auto field = [&](const std::string& name) -> const std::string& {
+    if (name == "id") return g.Id;
+    if (name == "displayName") return g.DisplayName;
+    unsupportedGroupFilter(name);
+  };
+  switch (n.op) {
+    case FilterOp::And: return groupMatches(n.children[0], g, licenses, skuNames) && groupMatches(n.children[1], g, licenses, skuNames);
+    case FilterOp::Or: return groupMatches(n.children[0], g, licenses, skuNames) || groupMatches(n.children[1], g, licenses, skuNames);
+    case FilterOp::Not: return !groupMatches(n.children[0], g, licenses, skuNames);
+    case FilterOp::Compare: {
+      const std::string& value = field(n.field);
+      const FilterValue& v = n.values.front();
+      bool equal = v.kind == FilterValue::Kind::Null ? value.empty() : iequals(value, v.text);
+      if (n.compare == CompareOp::Eq) return equal;
+      if (n.compare == CompareOp::Ne) return !equal;
+      unsupportedGroupFilter(n.field + " with gt, ge, lt or le");
+    }
+    case FilterOp::In:
+      return std::any_of(n.values.begin(), n.values.end(), [&](const FilterValue& v) { return iequals(field(n.field), v.text); });
+    case FilterOp::StartsWith: return lower(field(n.field)).rfind(lower(n.values.front().text), 0) == 0;
+    case FilterOp::EndsWith: {
+      std::string value = lower(field(n.field)), end = lower(n.values.front().text);
+      return value.size() >= end.size() && value.compare(value.size() - end.size(), end.size(), end) == 0;
+    }
+    case FilterOp::HasSkuId:
+      return std::any_of(licenses.begin(), licenses.end(), [&](const AssignedLicense& l) { return iequals(l.SkuId, n.values.front().text); });
+    case FilterOp::HasSkuPartNumber:
+      return std::any_of(skuNames.begin(), skuNames.end(), [&](const std::string& s) { return iequals(s, n.values.front().text); });
+    case FilterOp::HasAnyLicense: return !licenses.empty();
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Group> Session::groupsFiltered(const std::string& filter) {
+  require(Action::Read);
+  std::optional<FilterNode> tree;
+  if (!filter.empty()) tree = parseFilter(filter);
+  std::vector<Group> out;
+  for (const GroupRecord& g : store_->groups()) {
+    if (tree) {
+      std::vector<AssignedLicense> licenses;
+      for (const GroupLicenseRecord& l : store_->groupLicenses(g.pk))
+        licenses.push_back(AssignedLicense{engine_->product(l.productPk).SkuId, l.disabledPlanIds});
+      if (!groupMatches(*tree, g.group, licenses, g.group.Licenses)) continue;
+    }
+    out.push_back(g.group);
+  }
+  return out;
+}
+
 }  // namespace plush::tenant

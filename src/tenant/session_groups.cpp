@@ -75,6 +75,11 @@ void Session::addGroupMember(const std::string& group, const std::string& user) 
   change.commit();
 }
 
+bool Session::isGroupMember(const std::string& group, const std::string& user) {
+  require(Action::Read);
+  return store_->isMember(resolveGroup(group).pk, resolveUser(user).pk);
+}
+
 void Session::removeGroupMember(const std::string& group, const std::string& user) {
   require(Action::Groups);
   Change change(*this);

@@ -1,6 +1,7 @@
 // Session: a user's licenses — reading them, and direct assignment with -Add/-Remove/plans (rules 1-13).
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "tenant/session.h"
 #include "tenant/session_change.h"
@@ -73,8 +74,9 @@ std::vector<UserLicenseRow> Session::userLicenses(const std::string& user) {
   return licenseRows(resolveUser(user, Deleted::Either));  // a soft-deleted user's rows show as Suspended
 }
 
-std::vector<UserLicenseRow> Session::setUserLicense(const std::string& user, const SetUserLicenseRequest& request) {
-  return changeUserLicenses(user, request, "Set-UserLicense");
+std::vector<UserLicenseRow> Session::setUserLicense(const std::string& user, const SetUserLicenseRequest& request,
+                                                    const std::string& action) {
+  return changeUserLicenses(user, request, action);
 }
 
 std::vector<UserLicenseRow> Session::switchUserLicense(const std::string& user, const std::string& from,
@@ -159,7 +161,18 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
     }
   }
 
-  bool disabledSetChanged = false;
+  std::set<int64_t> setPlans;  // products whose disabled set the request names
+  if (request.disabledPlans)
+    for (int64_t pk : add) setPlans.insert(pk);
+  for (const auto& [identity, tokens] : request.disabledPlansOf) {
+    int64_t pk = resolveProduct(identity);
+    if (std::find(add.begin(), add.end(), pk) == add.end())
+      failInvalidArgument(identity, "Disabled plans are given for " + productName(pk) + ", which is not being added.");
+    disabledFor[pk] = planIdsIn(pk, tokens, true);
+    setPlans.insert(pk);
+  }
+
+  std::vector<std::string> planSets;
   for (int64_t pk : add) {
     AssignmentRecord* held = directRow(after, pk);
     if (!held) {
@@ -168,9 +181,9 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
       context.directAdded.insert(pk);
       detail.push_back("added " + productName(pk));
     }
-    if (request.disabledPlans && !sameSet(held->disabledPlanIds, disabledFor[pk])) {
+    if (setPlans.count(pk) && !sameSet(held->disabledPlanIds, disabledFor[pk])) {
       held->disabledPlanIds = disabledFor[pk];
-      disabledSetChanged = true;
+      planSets.push_back(productName(pk));
     }
   }
 
@@ -198,7 +211,10 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
   };
   changePlans(request.disablePlans, true);
   changePlans(request.enablePlans, false);
-  if (disabledSetChanged) detail.push_back("DisabledPlans " + join(*request.disabledPlans, ","));
+  if (!planSets.empty() && request.disabledPlans && request.disabledPlansOf.empty())
+    detail.push_back("DisabledPlans " + join(*request.disabledPlans, ","));
+  else if (!planSets.empty())
+    detail.push_back("DisabledPlans of " + join(planSets, ","));
 
   if (request.usageLocation) {
     std::string cc = upper(*request.usageLocation);
