@@ -19,6 +19,8 @@ void registerGroupCmdlets(lua_State* L, TenantContext& ctx);
 void registerRoleCmdlets(lua_State* L, TenantContext& ctx);
 void registerAuditCmdlets(lua_State* L, TenantContext& ctx);
 void registerTransactionCmdlets(lua_State* L, TenantContext& ctx);
+void registerCapacityCmdlets(lua_State* L, TenantContext& ctx);
+void registerBotCmdlets(lua_State* L, TenantContext& ctx);
 
 // Common parameter shapes, so every cmdlet names users, products and groups alike.
 shell::Param userParam(const char* name, int position, bool mandatory, bool list, const char* help);

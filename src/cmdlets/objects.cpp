@@ -24,12 +24,28 @@ void declareTenantTypes(lua_State* L) {
   shell::declareType(L, "TenantImport", {"Added", "Updated", "Unchanged"});
   shell::declareType(L, "TenantCopy", {"From", "To", "Tables", "Rows"});
   shell::declareType(L, "ReprocessReport", {"Evaluated", "Fixed", "InError"});
+  shell::declareType(L, "TenantCapacity", {"Kind", "Month", "Unit", "Total", "Consumed", "Available", "PercentUsed",
+                                           "DailyRate", "Projected", "ProjectedPercent", "UsageThrough",
+                                           "Suspended", "Grants", "DisplayName", "Source"});
+  shell::declareType(L, "Bot", {"Name", "Owner", "Environment", "CreatedOn", "OwnerLicensed", "Id"});
+  shell::declareType(L, "BotUsage", {"Bot", "Month", "BilledSessions", "Days", "UsageThrough", "PercentOfTenant",
+                                     "Owner", "Environment", "Removed"});
+  shell::declareType(L, "BotUsageDay", {"Date", "Bot", "BilledSessions"});
+  shell::declareType(L, "BotUsageImport", {"Path", "Rows", "Added", "Updated", "Unchanged", "From", "To"});
 }
 
 namespace {
 
 void optionalText(lua_State* L, const char* name, const std::string& value) {
   if (!value.empty()) setField(L, name, value);
+}
+
+void optionalInteger(lua_State* L, const char* name, const std::optional<int64_t>& value) {
+  if (value) setField(L, name, static_cast<long long>(*value));
+}
+
+void optionalNumber(lua_State* L, const char* name, const std::optional<double>& value) {
+  if (value) shell::setNumber(L, name, *value);
 }
 
 void pushPlans(lua_State* L, const std::vector<tenant::ServicePlan>& plans) {
@@ -178,6 +194,71 @@ void pushAdminRole(shell::Call& call, const tenant::AdminRole& r) {
   call.pushObject("AdminRole", 2);
   setField(L, "Name", r.Name);
   setField(L, "Members", r.Members);
+}
+
+void pushTenantCapacity(shell::Call& call, const tenant::TenantCapacityRow& c) {
+  lua_State* L = call.lua();
+  call.pushObject("TenantCapacity", 15);
+  setField(L, "Kind", c.Kind);
+  optionalText(L, "Month", c.Month);
+  setField(L, "Unit", c.Unit);
+  setField(L, "Total", static_cast<long long>(c.Total));
+  optionalInteger(L, "Consumed", c.Consumed);
+  optionalInteger(L, "Available", c.Available);
+  optionalNumber(L, "PercentUsed", c.PercentUsed);
+  optionalNumber(L, "DailyRate", c.DailyRate);
+  optionalInteger(L, "Projected", c.Projected);
+  optionalNumber(L, "ProjectedPercent", c.ProjectedPercent);
+  optionalText(L, "UsageThrough", c.UsageThrough);
+  setField(L, "Suspended", static_cast<long long>(c.Suspended));
+  setField(L, "Grants", c.Grants);
+  setField(L, "DisplayName", c.DisplayName);
+  optionalText(L, "Source", c.Source);
+}
+
+void pushBot(shell::Call& call, const tenant::Bot& b) {
+  lua_State* L = call.lua();
+  call.pushObject("Bot", 6);
+  setField(L, "Name", b.Name);
+  optionalText(L, "Owner", b.Owner);
+  setField(L, "Environment", b.Environment);
+  setField(L, "CreatedOn", b.CreatedOn);
+  setField(L, "OwnerLicensed", b.OwnerLicensed);
+  setField(L, "Id", b.Id);
+}
+
+void pushBotUsage(shell::Call& call, const tenant::BotUsageRow& u) {
+  lua_State* L = call.lua();
+  call.pushObject("BotUsage", 9);
+  setField(L, "Bot", u.Bot);
+  setField(L, "Month", u.Month);
+  setField(L, "BilledSessions", static_cast<long long>(u.BilledSessions));
+  setField(L, "Days", static_cast<long long>(u.Days));
+  optionalText(L, "UsageThrough", u.UsageThrough);
+  optionalNumber(L, "PercentOfTenant", u.PercentOfTenant);
+  optionalText(L, "Owner", u.Owner);
+  setField(L, "Environment", u.Environment);
+  setField(L, "Removed", u.Removed);
+}
+
+void pushBotUsageDay(shell::Call& call, const tenant::BotUsageDay& d) {
+  lua_State* L = call.lua();
+  call.pushObject("BotUsageDay", 3);
+  setField(L, "Date", d.Date);
+  setField(L, "Bot", d.Bot);
+  setField(L, "BilledSessions", static_cast<long long>(d.BilledSessions));
+}
+
+void pushBotUsageImport(shell::Call& call, const tenant::BotUsageImport& r) {
+  lua_State* L = call.lua();
+  call.pushObject("BotUsageImport", 7);
+  setField(L, "Path", r.Path);
+  setField(L, "Rows", static_cast<long long>(r.Rows));
+  setField(L, "Added", static_cast<long long>(r.Added));
+  setField(L, "Updated", static_cast<long long>(r.Updated));
+  setField(L, "Unchanged", static_cast<long long>(r.Unchanged));
+  optionalText(L, "From", r.From);
+  optionalText(L, "To", r.To);
 }
 
 }  // namespace plush::cmdlets

@@ -3,6 +3,7 @@
 #include <lua.hpp>
 
 #include "shell/cmdlet.h"
+#include "tenant/capacity.h"
 #include "tenant/entities.h"
 #include "tenant/errors.h"
 
@@ -21,6 +22,11 @@ void pushGroupLicense(shell::Call& call, const tenant::GroupLicenseRow& l);
 void pushLicenseError(shell::Call& call, const tenant::LicenseErrorRow& e);
 void pushAuditEntry(shell::Call& call, const tenant::AuditEntry& e);
 void pushAdminRole(shell::Call& call, const tenant::AdminRole& r);
+void pushTenantCapacity(shell::Call& call, const tenant::TenantCapacityRow& c);
+void pushBot(shell::Call& call, const tenant::Bot& b);
+void pushBotUsage(shell::Call& call, const tenant::BotUsageRow& u);
+void pushBotUsageDay(shell::Call& call, const tenant::BotUsageDay& d);
+void pushBotUsageImport(shell::Call& call, const tenant::BotUsageImport& r);
 
 // Emit each item with push; stops early when downstream wants no more.
 template <class T, class Push>

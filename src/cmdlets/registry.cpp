@@ -160,6 +160,8 @@ void registerAll(lua_State* L, TenantContext& context) {
   registerGroupCmdlets(L, context);
   registerRoleCmdlets(L, context);
   registerTransactionCmdlets(L, context);
+  registerCapacityCmdlets(L, context);
+  registerBotCmdlets(L, context);
   registerWhatIfHooks(L, context);
   registerGraphViews(L, context);
   registerMgCmdlets(L, context);

@@ -308,6 +308,11 @@ void setField(lua_State* L, const char* name, const std::vector<std::string>& va
   rawSetTop(L, name);
 }
 
+void setNumber(lua_State* L, const char* name, double value) {
+  lua_pushnumber(L, value);
+  rawSetTop(L, name);
+}
+
 void declareType(lua_State* L, const char* typeName, const std::vector<std::string>& props) {
   lua_getglobal(L, "__plush");
   lua_getfield(L, -1, "type");

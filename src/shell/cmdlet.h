@@ -106,6 +106,7 @@ void setField(lua_State* L, const char* name, const std::optional<std::string>& 
 void setField(lua_State* L, const char* name, long long value);
 void setField(lua_State* L, const char* name, bool value);
 void setField(lua_State* L, const char* name, const std::vector<std::string>& values);
+void setNumber(lua_State* L, const char* name, double value);  // a Lua float (percentages, rates)
 // Declare a type's property order once (P.type(name, props)).
 void declareType(lua_State* L, const char* typeName, const std::vector<std::string>& props);
 

@@ -13,6 +13,9 @@ P.views = {
   LicenseError = {"User", "SkuPartNumber", "AssignedBy", "Error", "Message"},
   AuditEntry = {"Time", "Actor", "Action", "Target", "Detail"},
   AdminRole = {"Name", "Members"},
+  TenantCapacity = {"Kind", "Month", "Unit", "Total", "Consumed", "Available", "PercentUsed", "Projected", "ProjectedPercent"},
+  Bot = {"Name", "Owner", "Environment", "CreatedOn", "OwnerLicensed"},
+  BotUsage = {"Bot", "Month", "BilledSessions", "Days", "UsageThrough", "PercentOfTenant", "Owner"},
 }
 
 local colors = {header = "\27[1;32m", error = "\27[31m", warning = "\27[33m", verbose = "\27[36m"}

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "store/capacity_seed.h"
 #include "store/user_keys.h"
 #include "tenant/errors.h"
 
@@ -28,6 +29,41 @@ bool hasColumn(Database& db, const char* table, const char* column) {
 void keepUserCount(Database& db) {
   if (!hasColumn(db, "tenant", "user_count")) db.exec("ALTER TABLE tenant ADD COLUMN user_count INTEGER NOT NULL DEFAULT 0");
   db.exec("UPDATE tenant SET user_count = (SELECT count(*) FROM users WHERE deleted_on IS NULL)");
+}
+
+// Pooled tenant capacity: the tables, then this release's kinds and grants for the products the store holds.
+void keepCapacity(Database& db) {
+  db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS capacity_kinds(
+  kind TEXT PRIMARY KEY COLLATE NOCASE,
+  display_name TEXT NOT NULL, unit TEXT NOT NULL,
+  period TEXT NOT NULL CHECK (period IN ('Month', 'None')),
+  consumed_by TEXT NOT NULL DEFAULT '',
+  tenant_base INTEGER NOT NULL DEFAULT 0,
+  maker_licenses TEXT NOT NULL DEFAULT '',        -- SkuPartNumbers, comma separated
+  source TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS capacity_grants(
+  product_pk INTEGER NOT NULL REFERENCES products(pk) ON DELETE CASCADE,
+  kind TEXT NOT NULL COLLATE NOCASE,
+  per_license INTEGER NOT NULL CHECK (per_license > 0),
+  PRIMARY KEY(product_pk, kind)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bots(
+  pk INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL COLLATE NOCASE,
+  owner_pk INTEGER REFERENCES users(pk) ON DELETE SET NULL,
+  environment TEXT NOT NULL,
+  created_on TEXT NOT NULL,
+  removed_on TEXT);                               -- NULL while in use
+CREATE UNIQUE INDEX IF NOT EXISTS bots_name_in_use ON bots(name) WHERE removed_on IS NULL;
+CREATE TABLE IF NOT EXISTS bot_usage(
+  bot_pk INTEGER NOT NULL REFERENCES bots(pk),
+  day TEXT NOT NULL,
+  sessions INTEGER NOT NULL CHECK (sessions >= 0),
+  PRIMARY KEY(day, bot_pk)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS bot_usage_bot ON bot_usage(bot_pk, day);
+)sql");
+  db.exec(capacitySeedSql(SqlDialect::Sqlite));
 }
 
 // Append only: a released store is upgraded by running the steps after its user_version.
@@ -179,6 +215,9 @@ CREATE TABLE sku_facts(
       renumberUsersByUpn,
       // 8: the number of active users is kept (Get-Tenant, the prompt), not counted over a million rows.
       keepUserCount,
+      // 9: pooled tenant capacity: the catalog's kinds and what a license of each product grants,
+      // bots (a removed bot keeps its usage: its sessions were billed) and their billed sessions per day.
+            keepCapacity,
   };
   return steps;
 }

@@ -1,8 +1,9 @@
-// Reading the product catalog (stdlib/catalog.json): products with plans, and the rule book.
+// Reading the product catalog (stdlib/catalog.json): products with plans, the rule book, pooled capacity.
 #include "tenant/catalog.h"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "tenant/errors.h"
 #include "tenant/text.h"
@@ -59,6 +60,63 @@ RuleBook readRules(const json& doc) {
   return rules;
 }
 
+// A whole number, 0 when missing; anything else (1.5, "10") is refused rather than read as 0.
+int64_t wholeNumber(const json& j, const char* key, const std::string& path, const std::string& owner) {
+  auto it = j.find(key);
+  if (it == j.end()) return 0;
+  if (!it->is_number_integer()) badCatalog(path, owner + " needs a whole number for " + key);
+  return it->get<int64_t>();
+}
+
+CapacityKind readCapacityKind(const json& j, const std::string& path) {
+  CapacityKind k{text(j, "kind"), text(j, "displayName"), text(j, "unit"), text(j, "period"), text(j, "consumedBy"),
+                 wholeNumber(j, "tenantBase", path, "the capacity kind " + text(j, "kind")), {}, text(j, "source")};
+  if (k.Kind.empty() || k.Unit.empty()) badCatalog(path, "a capacity kind needs a kind and a unit");
+  if (k.DisplayName.empty()) k.DisplayName = k.Kind;
+  if (k.Period != "Month" && k.Period != "None")
+    badCatalog(path, "the capacity kind " + k.Kind + " needs a period of Month or None, not '" + k.Period + "'");
+  if (!k.ConsumedBy.empty() && k.ConsumedBy != "Bot")
+    badCatalog(path, "the capacity kind " + k.Kind + " is consumed by '" + k.ConsumedBy + "'; plush meters only Bot");
+  if (k.ConsumedBy == "Bot" && k.Period != "Month")
+    badCatalog(path, "the capacity kind " + k.Kind + " is consumed by bots, so it needs a period of Month");
+  if (k.TenantBase < 0) badCatalog(path, "the capacity kind " + k.Kind + " has a negative tenantBase");
+  for (const json& m : member(j, "makerLicenses", kNoArray)) k.MakerLicenses.push_back(m.get<std::string>());
+  return k;
+}
+
+void readCapacity(const json& doc, const std::string& path, Catalog& catalog) {
+  std::set<std::string> kinds, skus;
+  for (const json& k : member(doc, "capacityKinds", kNoArray)) {
+    catalog.capacityKinds.push_back(readCapacityKind(k, path));
+    if (!kinds.insert(lower(catalog.capacityKinds.back().Kind)).second)
+      badCatalog(path, "the capacity kind " + catalog.capacityKinds.back().Kind + " is defined twice");
+  }
+  int bots = 0;
+  for (const Product& p : catalog.products) skus.insert(lower(p.SkuPartNumber));
+  for (const CapacityKind& k : catalog.capacityKinds) {
+    bots += k.ConsumedBy == "Bot";
+    for (const std::string& maker : k.MakerLicenses)
+      if (!skus.count(lower(maker)))
+        badCatalog(path, "the capacity kind " + k.Kind + " names the maker license " + maker + ", which is no product here");
+  }
+  if (bots > 1) badCatalog(path, "only one capacity kind may be consumed by bots");
+  for (const json& p : doc.at("products")) {
+    std::set<std::string> granted;
+    for (const json& g : member(p, "capacity", kNoArray)) {
+      CapacityGrant grant{text(p, "skuPartNumber"), lower(text(p, "skuId")), text(g, "kind"),
+                          wholeNumber(g, "perLicense", path, "the product " + text(p, "skuPartNumber"))};
+      if (!kinds.count(lower(grant.Kind)))
+        badCatalog(path, "the product " + grant.SkuPartNumber + " grants the capacity kind '" + grant.Kind +
+                             "', which capacityKinds does not define");
+      if (grant.PerLicense <= 0)
+        badCatalog(path, "the product " + grant.SkuPartNumber + " needs a perLicense above 0 for " + grant.Kind);
+      if (!granted.insert(lower(grant.Kind)).second)
+        badCatalog(path, "the product " + grant.SkuPartNumber + " grants " + grant.Kind + " twice");
+      catalog.capacityGrants.push_back(std::move(grant));
+    }
+  }
+}
+
 }  // namespace
 
 Catalog loadCatalog(const std::string& path) {
@@ -69,6 +127,7 @@ Catalog loadCatalog(const std::string& path) {
     json doc = json::parse(in);
     for (const json& p : doc.at("products")) catalog.products.push_back(readProduct(p, path));
     catalog.rules = readRules(doc);
+    readCapacity(doc, path, catalog);
   } catch (const json::exception& e) {
     badCatalog(path, e.what());
   }

@@ -102,8 +102,8 @@ void LicenseEngine::syncWith(int64_t storeVersion) {
   storeVersion_ = storeVersion;
 }
 
-std::string LicenseEngine::status(const SubscriptionRecord& r) const {
-  return r.sub.Status.empty() ? statusByDate(r.sub.ExpiresOn, clock_.now()) : r.sub.Status;
+std::string LicenseEngine::statusAt(const SubscriptionRecord& r, Instant when) const {
+  return r.sub.Status.empty() ? statusByDate(r.sub.ExpiresOn, when) : r.sub.Status;
 }
 
 ProductPool LicenseEngine::pool(int64_t productPk) {

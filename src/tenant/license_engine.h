@@ -59,7 +59,8 @@ class LicenseEngine {
   // since everything that writes cached data forgets right after writing it.
   uint64_t generation() const { return generation_; }
 
-  std::string status(const SubscriptionRecord& r) const;
+  std::string status(const SubscriptionRecord& r) const { return statusAt(r, clock_.now()); }
+  std::string statusAt(const SubscriptionRecord& r, Instant when) const;  // a status set by hand holds at any time
   ProductPool pool(int64_t productPk);
 
   // The first violated rule for moving the user from `before` to `after`, if any.

@@ -138,6 +138,41 @@ void PlushImport::user(const json& j, const std::string& where) {
   count(added, changed);
 }
 
+// Bots by id, else by the name of a bot in use; each day's billed sessions as the export has them.
+void PlushImport::bots(const json& bots) {
+  for (size_t i = 0; i < bots.size(); ++i) {
+    const json& b = bots[i];
+    std::string where = at("bots", i), id = lower(str(b, "id")), name = str(b, "name"), removedOn = str(b, "removedOn");
+    if (name.empty() || !isGuid(id)) bad(where, "a bot needs a name and a GUID id");
+    std::optional<BotRecord> found = store_.findBot(BotKey::Id, id);
+    if (!found && removedOn.empty()) found = store_.findBot(BotKey::Name, name);
+    bool added = !found, changed = false;
+    if (!found) {
+      BotRecord r;
+      if (std::optional<UserRecord> owner = store_.findUserRow(UserKey::Upn, str(b, "owner"))) r.ownerPk = owner->pk;
+      r.bot = Bot{id, name, "", str(b, "environment").empty() ? "Default" : str(b, "environment"),
+                  str(b, "createdOn").empty() ? "" : normalizeDate(str(b, "createdOn"), where + ".createdOn")};
+      r.pk = store_.insertBot(r);
+      if (!removedOn.empty()) store_.markBotRemoved(r.pk, normalizeDate(removedOn, where + ".removedOn"));
+      found = r;
+    }
+    const json& usage = list(b, "usage");
+    for (size_t k = 0; k < usage.size(); ++k) {
+      const json& day = usage[k];
+      std::string w = where + "." + at("usage", k);
+      if (!day.is_array() || day.size() != 2 || !day[0].is_string() || !day[1].is_number_integer() ||
+          day[1].get<int64_t>() < 0)
+        bad(w, "a day's usage is [\"YYYY-MM-DD\", billed sessions]");
+      std::string date = normalizeDate(day[0].get<std::string>(), w);
+      int64_t sessions = day[1].get<int64_t>();
+      if (store_.botUsageOn(found->pk, date) == sessions) continue;
+      store_.putBotUsage(BotUsageRecord{found->pk, date, sessions});
+      changed = true;
+    }
+    count(added, changed);
+  }
+}
+
 // A restore carries the backup's log over, each entry with its own time; a merge keeps the target's.
 void PlushImport::audit(const json& entries) {
   if (!restore_) return;
@@ -165,6 +200,7 @@ ImportReport PlushImport::run(const json& doc) {
     if (poll) poll(static_cast<int64_t>(i) + 1);
     user(users[i], at("users", i));
   }
+  bots(list(doc, "bots"));
   audit(list(doc, "audit"));
   for (int64_t pk : store_.subscribedProductPks())
     if (std::optional<SkuFacts> f = store_.skuFacts(pk)) recountAssigned(pk, f->unseenAssigned);

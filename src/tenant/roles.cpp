@@ -22,6 +22,10 @@ std::vector<std::string> rolesAllowedTo(Action action) {
     case Action::Users:
     case Action::Groups: return {role::GlobalAdministrator, role::UserAdministrator};
     case Action::GuestLicenses: return {role::GlobalAdministrator};
+    // Capacity is bought (Billing) and used up by what license holders build (License): both
+    // watch it; user and group admins have no part in it.
+    case Action::Capacity:
+      return {role::GlobalAdministrator, role::BillingAdministrator, role::LicenseAdministrator};
   }
   return {};
 }
@@ -35,6 +39,7 @@ std::string describe(Action action) {
     case Action::Users: return "create, change, remove or restore users";
     case Action::Groups: return "manage groups and their members";
     case Action::GuestLicenses: return "assign licenses to guests";
+    case Action::Capacity: return "register bots or record their capacity usage";
   }
   return "do this";
 }

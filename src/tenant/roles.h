@@ -22,6 +22,7 @@ enum class Action {
   Users,           // create, change, remove, restore users
   Groups,          // groups and membership
   GuestLicenses,   // rule 10
+  Capacity,        // register and remove bots, record their billed sessions
 };
 
 const std::vector<std::string>& allRoles();

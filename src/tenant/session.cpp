@@ -90,6 +90,7 @@ void Session::initialiseTenant(const NewTenantOptions& options, const std::strin
     Catalog c = loadCatalog(catalog);
     for (const Product& p : c.products) store_->upsertProduct(p);
     store_->saveRuleBook(c.rules);
+    saveCatalogCapacity(c);
   }
   User admin;
   admin.Id = newGuid();
@@ -322,18 +323,6 @@ TenantInfo Session::setTenant(std::optional<std::string> defaultUsageLocation, s
   change.commit();
   return tenant();
 }
-
-namespace {
-
-// Letters and digits only, lower case: POWERBI_PRO, "power bi pro" and Power_BI_Pro all read "powerbipro".
-std::string squashed(const std::string& name) {
-  std::string out;
-  for (char c : name)
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-}  // namespace
 
 // The product a mistyped name most likely meant: the same letters and digits as a SkuPartNumber or
 // display name, separators and case aside (POWERBI_PRO -> POWER_BI_PRO); empty when none.

@@ -44,6 +44,11 @@
 //   auditSequence() -> int64 (mark before a --what-if run; then forEachAudit({.afterSequence = mark}))
 //   exportTenant(path);  importTenant(paths, "plush" | "graph", merge) -> ImportReport{..., warnings}
 //   copyTenantTo(location) -> CopyReport{tables, rows}  (Copy-Tenant into an empty store)
+//   capacity(kind?, month? "YYYY-MM") -> vector<TenantCapacityRow> (pooled from Enabled/Warning subscriptions,
+//            consumed = the bots' billed sessions, projection from the daily rate)
+//   bots(pattern, owner?) -> vector<Bot>;  newBot(NewBot{name, owner, environment}) -> Bot;  removeBot(bot)
+//   botUsage(bot?, month?) -> vector<BotUsageRow>;  botUsageDays(bot?, month?) -> vector<BotUsageDay>
+//   addBotUsage(bot, date, billedSessions) -> BotUsageDay;  importBotUsage(path) -> BotUsageImport
 //
 // Streaming callbacks run with no store statement open, so they may call back into the Session
 // (Get-User | Set-UserLicense). Error ids: CountViolation, UsageLocationRequired,
@@ -53,7 +58,8 @@
 // NotFound, AmbiguousIdentity, InvalidUsageLocation, InvalidArgument, AlreadyExists,
 // GroupHasLicenses, QuantityBelowAssigned, PlanNotInProduct, PlanIsAutomatic, LicenseNotAssigned,
 // AdHocSubscriptionsDisabled, LastGlobalAdministrator, InvalidFilter, InvalidCsv, InvalidJson,
-// CatalogNotFound, StoreBusy, StoreTooNew, StoreError, TenantNotFound, TenantNotEmpty, Interrupted.
+// CatalogNotFound, StoreBusy, StoreTooNew, StoreError, TenantNotFound, TenantNotEmpty, Interrupted,
+// BotNotFound, CapacityNotFound.
 #pragma once
 
 #include <chrono>
@@ -63,6 +69,8 @@
 #include <string>
 #include <vector>
 
+#include "tenant/capacity.h"
+#include "tenant/capacity_period.h"
 #include "tenant/clock.h"
 #include "tenant/entities.h"
 #include "tenant/errors.h"
@@ -73,6 +81,8 @@
 namespace plush::tenant {
 
 class LicenseEngine;
+struct Catalog;
+struct BotUsageLine;
 
 struct SessionOptions {
   std::string storePath;        // a file, or ":memory:"
@@ -201,6 +211,16 @@ class Session {
   ImportReport importTenant(const std::vector<std::string>& paths, const std::string& format, bool merge);
   ImportReport importTenant(const std::string& path, const std::string& format = "plush");
 
+  // pooled capacity: what the tenant's licenses grant (catalog data), and the bots that use it
+  std::vector<TenantCapacityRow> capacity(std::optional<std::string> kind = {}, std::optional<std::string> month = {});
+  std::vector<Bot> bots(const std::string& pattern = "*", std::optional<std::string> owner = {});
+  Bot newBot(const NewBot& request);
+  void removeBot(const std::string& bot);
+  std::vector<BotUsageRow> botUsage(std::optional<std::string> bot = {}, std::optional<std::string> month = {});
+  std::vector<BotUsageDay> botUsageDays(std::optional<std::string> bot = {}, std::optional<std::string> month = {});
+  BotUsageDay addBotUsage(const std::string& bot, const std::string& date, int64_t billedSessions);
+  BotUsageImport importBotUsage(const std::string& path);
+
  private:
   class Change;  // RAII: one savepoint per state-changing call
   friend class Change;
@@ -229,6 +249,14 @@ class Session {
   std::string upnOf(int64_t userPk);
   std::vector<std::string> planIdsIn(int64_t productPk, const std::vector<std::string>& tokens, bool forDisabling);
   void applyDemo(const std::string& demoPath);
+  void saveCatalogCapacity(const Catalog& catalog);
+  static const CapacityKind* botKind(const std::vector<CapacityKind>& kinds);
+  std::vector<int64_t> makerProducts(const CapacityKind& kind);
+  bool holdsAny(int64_t userPk, const std::vector<int64_t>& products);  // an Active assignment, user not deleted
+  Bot publicBot(const BotRecord& r, const std::vector<int64_t>& makers);
+  BotRecord resolveBot(const std::string& identity);
+  void fillConsumption(TenantCapacityRow& row, const CapacityPeriod& period);
+  BotUsageImport recordBotUsage(const std::vector<BotUsageLine>& lines, const std::string& source);
   void initialiseTenant(const NewTenantOptions& options, const std::string& catalogPath);
   void purgeExpiredDeletions(const std::string& wallClock);
   size_t activeGlobalAdministrators();

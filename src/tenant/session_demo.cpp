@@ -1,7 +1,9 @@
 // Session: building the Contoso demo tenant (SPEC §7) from stdlib/demo.json through the engine's own rules.
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "tenant/bot_usage_csv.h"
 #include "tenant/session.h"
 #include "tenant/text.h"
 
@@ -80,6 +82,17 @@ void Session::applyDemo(const std::string& path) {
     // error when licenses run short is the demo's choice (its last listed member), not the store's key order.
     for (const json& l : list(g, "licenses")) setGroupLicense(name, {str(l, "product")}, {}, strings(l, "disabledPlans"));
     for (const std::string& m : strings(g, "members")) addGroupMember(name, m);
+  }
+  for (const json& b : list(demo, "bots")) {
+    std::string name = str(b, "name");
+    newBot(NewBot{name, str(b, "owner"), str(b, "environment")});
+    const json& usage = b.contains("usage") ? b["usage"] : json::object();
+    Instant from = parseInstant(str(usage, "from"), "usage.from of the demo bot " + name);
+    std::vector<BotUsageLine> days;
+    for (const json& sessions : list(usage, "billedSessions"))
+      days.push_back(BotUsageLine{days.size() + 1, formatDate(addDays(from, static_cast<int>(days.size()))), name,
+                                  sessions.get<int64_t>()});
+    recordBotUsage(days, std::filesystem::path(path).filename().string() + " (" + name + ")");
   }
   for (const json& u : list(demo, "users"))
     if (flag(u, "deleted", false)) removeUser(str(u, "upn"));

@@ -59,6 +59,14 @@ json userJson(TenantStore& store, LicenseEngine& engine, const UserRecord& r) {
           {"roles", store.rolesOf(r.pk)}, {"groups", groups}, {"assignments", assignments}};
 }
 
+// A bot with its billed sessions per day as [day, sessions] pairs (a removed bot too: its usage counts).
+json botJson(TenantStore& store, const BotRecord& b) {
+  json usage = json::array();
+  for (const BotUsageRecord& u : store.botUsage(b.pk, "0000-01-01", "9999-12-31")) usage.push_back({u.day, u.sessions});
+  return {{"id", b.bot.Id}, {"name", b.bot.Name}, {"owner", b.bot.Owner}, {"environment", b.bot.Environment},
+          {"createdOn", b.bot.CreatedOn}, {"removedOn", b.bot.RemovedOn}, {"usage", usage}};
+}
+
 json auditJson(const AuditEntry& e) {
   json out = {{"time", e.Time}, {"actor", e.Actor}, {"action", e.Action}, {"target", e.Target}, {"detail", e.Detail}};
   if (!e.Before.empty()) out["before"] = json::parse(e.Before, nullptr, false);
@@ -103,6 +111,9 @@ void Session::exportTenant(const std::string& path) {
       return true;
     });
   }
+  out << "],\n\"bots\":[";
+  sep = "\n";
+  for (const BotRecord& b : store_->bots(true)) out << std::exchange(sep, ",\n") << botJson(*store_, b).dump();
   out << "],\n\"audit\":[";
   sep = "\n";
   forEachAudit(AuditQuery{}, [&](const AuditEntry& e) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tenant/capacity.h"
 #include "tenant/entities.h"
 #include "tenant/filter.h"
 #include "tenant/rule_book.h"
@@ -63,6 +64,30 @@ struct GroupLicenseRecord {
   std::vector<std::string> disabledPlanIds;
 };
 
+// Pooled capacity: what each license of a product grants, bots, and their billed sessions per day.
+struct CapacityGrantRecord {
+  int64_t productPk = 0;
+  std::string kind;
+  int64_t perLicense = 0;
+};
+
+struct BotRecord {
+  int64_t pk = 0;
+  std::optional<int64_t> ownerPk;  // none once the owner was permanently removed
+  Bot bot;                         // bot.Owner filled by the store (the owner's UPN); OwnerLicensed by the engine
+};
+
+struct BotUsageRecord {
+  int64_t botPk = 0;
+  std::string day;  // 2026-11-21
+  int64_t sessions = 0;
+};
+
+struct BotUsageTotal {
+  int64_t botPk = 0, sessions = 0, days = 0;
+  std::string lastDay;
+};
+
 // A user query with the engine's lookups already resolved.
 struct UserSelection {
   UserQuery query;
@@ -81,6 +106,7 @@ using RowValues = std::vector<std::optional<std::string>>;  // a row's values as
 enum class ProductKey { SkuPartNumber, SkuId, DisplayName };
 enum class UserKey { Upn, Id };
 enum class GroupKey { Name, Id };
+enum class BotKey { Name, Id };
 
 class TenantStore {
  public:
@@ -162,6 +188,22 @@ class TenantStore {
   virtual std::vector<GroupLicenseRecord> groupLicenses(int64_t groupPk) = 0;
   virtual void putGroupLicense(const GroupLicenseRecord& l) = 0;
   virtual void deleteGroupLicense(int64_t groupPk, int64_t productPk) = 0;
+
+  // pooled capacity: the catalog's kinds and grants; bots (a removed bot keeps its usage) and usage
+  virtual std::vector<CapacityKind> capacityKinds() = 0;  // ordered by Kind
+  virtual std::vector<CapacityGrantRecord> capacityGrants() = 0;
+  virtual void saveCapacity(const std::vector<CapacityKind>& kinds,
+                            const std::vector<CapacityGrantRecord>& grants) = 0;  // replaces both
+  virtual std::vector<BotRecord> bots(bool withRemoved) = 0;  // by name, bots in use first
+  virtual std::optional<BotRecord> findBot(BotKey key, const std::string& value) = 0;  // by Name: bots in use only
+  virtual int64_t insertBot(const BotRecord& b) = 0;
+  virtual void markBotRemoved(int64_t botPk, const std::string& day) = 0;
+  virtual std::optional<int64_t> botUsageOn(int64_t botPk, const std::string& day) = 0;
+  virtual void putBotUsage(const BotUsageRecord& u) = 0;  // insert or replace the bot's day
+  // Days from..to inclusive (ISO dates); by day, then bot name. Totals: one per bot with usage.
+  virtual std::vector<BotUsageRecord> botUsage(std::optional<int64_t> botPk, const std::string& from,
+                                               const std::string& to) = 0;
+  virtual std::vector<BotUsageTotal> botUsageTotals(const std::string& from, const std::string& to) = 0;
 
   // roles
   virtual std::vector<std::string> rolesOf(int64_t userPk) = 0;

@@ -75,6 +75,7 @@ class PlushImport : public ImportWriter {
   void subscriptions(const nlohmann::json& list);
   void groups(const nlohmann::json& list);
   void user(const nlohmann::json& user, const std::string& where);
+  void bots(const nlohmann::json& list);  // after the users: a bot's owner is one
   void audit(const nlohmann::json& list);
   bool restore_;
 };

@@ -18,5 +18,8 @@ bool isCountryCode(const std::string& s);  // two ASCII letters
 std::string join(const std::vector<std::string>& parts, const std::string& sep);
 std::vector<std::string> splitList(const std::string& s, char sep);  // empty parts dropped
 bool sameSet(std::vector<std::string> a, std::vector<std::string> b);  // order does not matter (plan id sets)
+// Letters and digits only, lower case: POWERBI_PRO, "power bi pro" and Power_BI_Pro all read "powerbipro".
+std::string squashed(const std::string& name);
+std::string trimSpaces(const std::string& s);  // spaces and tabs off both ends
 
 }  // namespace plush::tenant

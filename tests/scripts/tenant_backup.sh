@@ -1,5 +1,5 @@
 # Export-Tenant -> Import-Tenant into a fresh store restores the tenant whole: object ids, roles and the
-# audit log (interop D21). A store that already holds a tenant refuses a restore unless -Merge says so,
+# audit log (interop D21), bots and their billed sessions. A store that already holds a tenant refuses a restore unless -Merge says so,
 # and a merge keeps that tenant's name, id and log.
 source "$SOURCE_DIR/tests/scripts/lib/stores.sh"
 demo=$(new_store demo) restore=$(new_store restore) fabrikam=$(new_store fabrikam)
@@ -16,7 +16,10 @@ Get-Group | Select-Object Id, DisplayName, MemberCount | ConvertTo-Csv
 Get-AdminRole | ConvertTo-Csv
 Get-Subscription | ConvertTo-Csv
 Get-License | ConvertTo-Csv
-Get-LicenseError | ConvertTo-Csv'
+Get-LicenseError | ConvertTo-Csv
+Get-Bot | ConvertTo-Csv
+Get-BotUsage -Daily -Month 2026-10 | ConvertTo-Csv
+Get-TenantCapacity | Select-Object Kind, Total, Consumed, Projected | ConvertTo-Csv'
 $PLUSH --tenant "$demo" -c "$compare" > demo.txt
 $PLUSH --tenant "$restore" -c "$compare" > restore.txt
 diff demo.txt restore.txt && echo "ids, roles, licenses: the same"

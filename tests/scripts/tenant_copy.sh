@@ -1,5 +1,5 @@
 # Copy-Tenant moves a whole tenant between a SQLite file and a PostgreSQL database, both ways: object ids,
-# roles, kept counts and the audit log come over; a target that holds a tenant is refused; the copy goes on
+# roles, bots and their billed sessions, kept counts and the audit log come over; a target that holds a tenant is refused; the copy goes on
 # working (new rows get keys past the copied ones).
 source "$SOURCE_DIR/tests/scripts/lib/stores.sh"
 other=$(new_other_store other) back=$(new_store back)
@@ -17,6 +17,9 @@ Get-AdminRole | ConvertTo-Csv
 Get-Subscription | ConvertTo-Csv
 Get-License | ConvertTo-Csv
 Get-LicenseError | ConvertTo-Csv
+Get-Bot | ConvertTo-Csv
+Get-BotUsage -Daily -Month 2026-10 | ConvertTo-Csv
+Get-TenantCapacity | ConvertTo-Csv
 Get-AuditLog | Where-Object { $_.Action -ne "Copy-Tenant" } | ConvertTo-Csv'
 
 echo "== into the other kind of store"

@@ -79,6 +79,20 @@ class PgStore : public tenant::TenantStore {
   void putGroupLicense(const tenant::GroupLicenseRecord& l) override;
   void deleteGroupLicense(int64_t groupPk, int64_t productPk) override;
 
+  std::vector<tenant::CapacityKind> capacityKinds() override;
+  std::vector<tenant::CapacityGrantRecord> capacityGrants() override;
+  void saveCapacity(const std::vector<tenant::CapacityKind>& kinds,
+                    const std::vector<tenant::CapacityGrantRecord>& grants) override;
+  std::vector<tenant::BotRecord> bots(bool withRemoved) override;
+  std::optional<tenant::BotRecord> findBot(tenant::BotKey key, const std::string& value) override;
+  int64_t insertBot(const tenant::BotRecord& b) override;
+  void markBotRemoved(int64_t botPk, const std::string& day) override;
+  std::optional<int64_t> botUsageOn(int64_t botPk, const std::string& day) override;
+  void putBotUsage(const tenant::BotUsageRecord& u) override;
+  std::vector<tenant::BotUsageRecord> botUsage(std::optional<int64_t> botPk, const std::string& from,
+                                               const std::string& to) override;
+  std::vector<tenant::BotUsageTotal> botUsageTotals(const std::string& from, const std::string& to) override;
+
   std::vector<std::string> rolesOf(int64_t userPk) override;
   std::vector<int64_t> roleMembers(const std::string& role) override;
   void addRole(const std::string& role, int64_t userPk) override;
