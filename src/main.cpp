@@ -10,9 +10,11 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "build_info.h"
 #include "cmdlets/registry.h"
 #include "host/interrupt.h"
 #include "host/lua_host.h"
@@ -42,7 +44,9 @@ const char* kUsage =
     "                     else lua); a .ps1 file is always PowerShell, .plush and .lua always Lua\n"
     "  --ps               the same as --language powershell\n"
     "  --no-color         no colors (also when NO_COLOR is set or stdout is not a terminal)\n"
-    "  --version, --help\n";
+    "  --                 the next word is the script FILE, even if it starts with -\n"
+    "  --version          the version and the commit it was built from\n"
+    "  -h, --help         this text; exit statuses, environment, files and examples: man plush\n";
 
 struct Options {
   plush::cmdlets::TenantOptions tenant;
@@ -104,7 +108,7 @@ Options parseOptions(int argc, char** argv) {
   for (; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") { std::cout << kUsage; std::exit(0); }
-    if (a == "--version") { std::cout << "plush " << PLUSH_VERSION << "\n"; std::exit(0); }
+    if (a == "--version") { std::cout << "plush " << plush::kVersion << " (" << plush::kBuiltFrom << ")\n"; std::exit(0); }
     if (a == "--tenant") o.tenant.storePath = value(a);
     else if (a == "--as") o.tenant.actingUpn = value(a);
     else if (a == "--now") o.tenant.now = value(a);
@@ -137,14 +141,20 @@ Options parseOptions(int argc, char** argv) {
   return o;
 }
 
-// The stdlib folder beside the binary's build folder (build/plush -> stdlib/), or $PLUSH_STDLIB.
+// plush's data (stdlib *.lua, catalog.json, demo.json): $PLUSH_STDLIB; else, installed, PREFIX/share/plush
+// beside PREFIX/bin/plush; else, in a checkout, the stdlib/ of a folder above the binary (build/plush).
 std::string stdlibDir() {
-  if (const char* dir = std::getenv("PLUSH_STDLIB")) return dir;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe");
-  for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-    if (std::filesystem::exists(dir / "stdlib" / "catalog.json")) return (dir / "stdlib").string();
+  namespace fs = std::filesystem;
+  if (const char* dir = std::getenv("PLUSH_STDLIB"); dir && *dir) return dir;
+  fs::path bin = fs::read_symlink("/proc/self/exe").parent_path();
+  fs::path installed = (bin / PLUSH_DATA_FROM_BIN).lexically_normal();
+  if (fs::exists(installed / "catalog.json")) return installed.string();
+  for (auto dir = bin; !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "stdlib" / "catalog.json")) return (dir / "stdlib").string();
   }
-  return (exe.parent_path().parent_path() / "stdlib").string();
+  throw std::runtime_error("cannot find plush's data (catalog.json) in " + installed.string() +
+                           " nor in a stdlib/ folder above " + bin.string() +
+                           "; reinstall plush, or set PLUSH_STDLIB to the folder that holds it");
 }
 
 void setState(lua_State* L, const Options& o, const std::string& scriptName) {

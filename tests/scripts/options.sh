@@ -1,5 +1,5 @@
 # Command-line options and exit statuses.
-$PLUSH --version | sed 's/[0-9][0-9.]*/N/'
+$PLUSH --version | sed -E 's/^plush [0-9]+\.[0-9]+\.[0-9]+ \((commit [0-9a-f]{12}|built from a source tree without git).*/plush N (\1)/; s/commit [0-9a-f]{12}/commit C/'
 echo "status $?"
 $PLUSH --bogus >/dev/null 2>&1
 echo "bad option: $?"

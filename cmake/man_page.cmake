@@ -1,0 +1,10 @@
+# Turns the man page source IN (scdoc) into roff at OUT, and OUT.gz compressed as Debian's policy asks (gzip -9n).
+execute_process(COMMAND "${SCDOC}" INPUT_FILE "${IN}" OUTPUT_FILE "${OUT}" ERROR_VARIABLE error RESULT_VARIABLE failed)
+if(failed)
+  file(REMOVE "${OUT}")
+  message(FATAL_ERROR "scdoc could not read ${IN}: ${error}")
+endif()
+execute_process(COMMAND gzip -9nc "${OUT}" OUTPUT_FILE "${OUT}.gz" RESULT_VARIABLE failed)
+if(failed)
+  message(FATAL_ERROR "gzip could not compress ${OUT}")
+endif()
