@@ -11,15 +11,19 @@ assigned() {
 }
 echo "FLOW_FREE assigned before: $(assigned)"
 
-$PLUSH --tenant "$store" -c 'Get-User | Set-UserLicense -Add FLOW_FREE -UsageLocation US' > bulk.out 2> bulk.err &
-bulk=$!
-# Midway: once a few thousand assignments are in, while the run is still going.
-for _ in $(seq 1 600); do
-  [ "$(assigned)" -ge 3000 ] 2> /dev/null && break
-  sleep 0.05
-done
-kill -KILL $bulk
-{ wait $bulk; } 2> /dev/null
+# The whole group's stderr is dropped: bash reports the killed job ("Killed") whenever it notices the
+# child is gone, which may be before the wait, while the kill is still running.
+{
+  $PLUSH --tenant "$store" -c 'Get-User | Set-UserLicense -Add FLOW_FREE -UsageLocation US' > bulk.out 2> bulk.err &
+  bulk=$!
+  # Midway: once a few thousand assignments are in, while the run is still going.
+  for _ in $(seq 1 600); do
+    [ "$(assigned)" -ge 3000 ] && break
+    sleep 0.05
+  done
+  kill -KILL $bulk
+  wait $bulk
+} 2> /dev/null
 echo "bulk run killed: status $?"
 before_check=$(assigned)
 [ "$before_check" -ge 3000 ] && [ "$before_check" -lt 49000 ] && echo "killed midway" || echo "NOT midway: $before_check assigned"
