@@ -1,9 +1,9 @@
 # Bash completion of plush's command line: its options, their values, tenant stores and script files.
 # Installed as share/bash-completion/completions/plush; bash-completion loads it on the first Tab after `plush`.
 
-_plush_options=(--tenant --as --demo --what-if --atomic --output --log --now --language --ps --no-color -c - -- --version
+_plush_options=(--tenant --as --demo --what-if --graph-requests --atomic --output --log --now --language --ps --no-color -c - -- --version
   -h --help)
-_plush_options_with_value=(--tenant --as --output --log --now --language -c)
+_plush_options_with_value=(--tenant --as --graph-requests --output --log --now --language -c)
 
 _plush_takes_value() {
   local option
@@ -26,7 +26,7 @@ _plush() {
       _filedir 'db|sqlite|sqlite3'
       ((${#COMPREPLY[@]})) || _filedir  # a store may have any name
       return ;;
-    --log) _filedir; return ;;
+    --log|--graph-requests) _filedir; return ;;
   esac
   # A value no list holds (an admin's UPN, a time, the text of -c): offer nothing rather than files.
   _plush_takes_value "$prev" && return

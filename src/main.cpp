@@ -36,6 +36,7 @@ const char* kUsage =
     "  --as UPN           act as this admin (else $PLUSH_AS, else the first Global Administrator)\n"
     "  --demo             a fresh Contoso demo tenant (kept in memory unless --tenant is given)\n"
     "  --what-if          run everything, roll it all back, print what would have changed\n"
+    "  --graph-requests FILE  write the Microsoft Graph $batch requests of the run's changes to FILE\n"
     "  --atomic           all or nothing: any error rolls the whole run back\n"
     "  --output FORMAT    table | list | json | csv (default table)\n"
     "  --log FILE         append a transcript of statements, output and errors\n"
@@ -52,6 +53,7 @@ struct Options {
   plush::cmdlets::TenantOptions tenant;
   std::string output = "table";
   std::string logFile;
+  std::string graphRequests;  // --graph-requests FILE
   bool color = true;
   bool whatIf = false;
   bool atomic = false;
@@ -122,6 +124,7 @@ Options parseOptions(int argc, char** argv) {
       o.language = value(a);
       if (o.language != "powershell" && o.language != "lua") usageError("--language takes powershell or lua, not '" + o.language + "'");
     }
+    else if (a == "--graph-requests") o.graphRequests = value(a);
     else if (a == "--output") {
       o.output = value(a);
       if (o.output != "table" && o.output != "list" && o.output != "json" && o.output != "csv")
@@ -133,6 +136,8 @@ Options parseOptions(int argc, char** argv) {
     else { o.mode = Options::Mode::File; o.script = a; ++i; break; }
   }
   for (; i < argc; ++i) o.args.emplace_back(argv[i]);
+  if (!o.graphRequests.empty() && o.mode == Options::Mode::Prompt)
+    usageError("--graph-requests writes the requests of a script's run: give a script, -c TEXT or -");
   if (o.tenant.storePath.empty() && !o.tenant.demo) o.tenant.storePath = envOr("PLUSH_TENANT", defaultStorePath());
   if (o.tenant.actingUpn.empty()) o.tenant.actingUpn = envOr("PLUSH_AS", "");
   if (o.tenant.now.empty()) o.tenant.now = envOr("PLUSH_NOW", "");
@@ -241,7 +246,7 @@ struct ScriptRun {
     std::fflush(stdout);
     int errors = runner.errorsReported();
     int exit = requestedExit >= 0 ? requestedExit : exitStatus(status, errors);
-    if (options.whatIf) tenant.endRunWhatIf(std::cout, errorCounts(host.state()));
+    if (options.whatIf) tenant.endRunWhatIf(std::cout, errorCounts(host.state()), options.graphRequests);
     else if (options.atomic) {
       bool failed = errors > 0 || exit != 0 || status != plush::host::RunStatus::Ok;
       tenant.endRunAtomic(!failed);
@@ -250,6 +255,7 @@ struct ScriptRun {
         if (exit == 0) exit = 1;
       }
     }
+    if (!options.whatIf && !options.graphRequests.empty()) tenant.writeRunGraphRequests(options.graphRequests, std::cout);
     std::cout.flush();
     plush::host::endTranscript(host.state(), exit);
     return exit;
@@ -285,6 +291,7 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
   ScriptRun run{host, tenant, o, runner};
   installScriptExit(host.state(), run);
   if (o.whatIf || o.atomic) tenant.beginRun();
+  else if (!o.graphRequests.empty()) tenant.markRun();
   auto status = runner.run(text, name, false);
   return run.finish(status, -1);
 }

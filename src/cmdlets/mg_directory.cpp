@@ -1,5 +1,6 @@
-// Graph PowerShell session and directory cmdlets: Connect-MgGraph, Disconnect-MgGraph, Get-MgContext,
-// Get-MgSubscribedSku, Get-MgDirectoryDeletedItemAsUser, Restore-MgDirectoryDeletedItem.
+// Graph PowerShell session and directory cmdlets: Import-Module (of the Graph modules), Connect-MgGraph,
+// Disconnect-MgGraph, Get-MgContext, Get-MgSubscribedSku, Get-MgDirectoryDeletedItemAsUser,
+// Restore-MgDirectoryDeletedItem.
 #include <cstdio>
 
 #include "cmdlets/mg_common.h"
@@ -13,6 +14,39 @@ namespace {
 void note(const std::string& text) {
   std::fflush(stdout);
   std::fputs((text + "\n").c_str(), stderr);
+}
+
+// The modules whose cmdlets plush's own stand in for: importing them is a no-op, any other is refused.
+bool standsInFor(const std::string& module) {
+  std::string m = tenant::lower(module);
+  return m.rfind("microsoft.graph", 0) == 0 || m == "msonline" || m == "azuread" || m == "azureadpreview";
+}
+
+void registerImportModule(lua_State* L) {
+  shell::registerCmdlet(L, {
+      .name = "Import-Module",
+      .aliases = {"ipmo"},
+      .synopsis = "Accept Import-Module of the Microsoft Graph (and MSOnline, AzureAD) modules: plush's cmdlets stand in for them.",
+      .description = "Scripts written for the Microsoft Graph PowerShell SDK start with Import-Module "
+                     "Microsoft.Graph.Users (or .Authentication, .Groups, ...); the Mg* cmdlets are built in, so "
+                     "this does nothing for them. Any other module is refused with NotSupportedInPlush: plush "
+                     "loads no modules.",
+      .params = {{.name = "Name", .list = true, .position = 1, .mandatory = true, .help = "The module names."},
+                 {.name = "Force", .type = "switch"}, {.name = "Global", .type = "switch"},
+                 {.name = "Scope"}, {.name = "MinimumVersion"}, {.name = "RequiredVersion"}, {.name = "MaximumVersion"},
+                 {.name = "DisableNameChecking", .type = "switch"}, {.name = "Prefix"}},
+      .examples = {{"Import-Module Microsoft.Graph.Users", "As a Graph PowerShell script starts."}},
+      .process = [](shell::Call& c) {
+        cmdlets::guarded(c, [&] {
+          for (const std::string& module : c.strings("Name"))
+            if (!standsInFor(module))
+              tenant::fail("NotSupportedInPlush", "NotImplemented", module,
+                           "Import-Module " + module + " is not supported in plush: modules are out of scope (the "
+                           "Microsoft Graph, MSOnline and AzureAD modules are accepted, since plush's own cmdlets "
+                           "stand in for them).");
+        });
+      },
+  });
 }
 
 void registerConnection(lua_State* L, TenantContext& ctx, const ConnectionPtr& connection) {
@@ -167,6 +201,7 @@ void registerDeletedItems(lua_State* L, TenantContext& ctx, const ConnectionPtr&
 }  // namespace
 
 void registerDirectoryCmdlets(lua_State* L, TenantContext& ctx, const ConnectionPtr& connection) {
+  registerImportModule(L);
   registerConnection(L, ctx, connection);
   registerSubscribedSku(L, ctx, connection);
   registerDeletedItems(L, ctx, connection);

@@ -19,6 +19,7 @@ void registerGroupCmdlets(lua_State* L, TenantContext& ctx);
 void registerRoleCmdlets(lua_State* L, TenantContext& ctx);
 void registerAuditCmdlets(lua_State* L, TenantContext& ctx);
 void registerTransactionCmdlets(lua_State* L, TenantContext& ctx);
+void registerGraphRequestCmdlets(lua_State* L, TenantContext& ctx);
 void registerCapacityCmdlets(lua_State* L, TenantContext& ctx);
 void registerBotCmdlets(lua_State* L, TenantContext& ctx);
 

@@ -124,9 +124,17 @@ void TenantContext::beginRun() {
   runAuditMark_ = auditMark(session());
 }
 
-void TenantContext::endRunWhatIf(std::ostream& out, const std::map<std::string, int>& errorCounts) {
+void TenantContext::endRunWhatIf(std::ostream& out, const std::map<std::string, int>& errorCounts,
+                                 const std::string& graphRequestsPath) {
   writeWhatIfSummary(session(), runAuditMark_, errorCounts, out);
+  if (!graphRequestsPath.empty()) writeRunGraphRequests(graphRequestsPath, out);
   while (session().inTransaction()) session().rollback();
+}
+
+void TenantContext::markRun() { runAuditMark_ = auditMark(session()); }
+
+void TenantContext::writeRunGraphRequests(const std::string& path, std::ostream& out) {
+  out << session().exportGraphRequests(path, runAuditMark_) << "\n";
 }
 
 void TenantContext::endRunAtomic(bool commit) {
@@ -160,6 +168,7 @@ void registerAll(lua_State* L, TenantContext& context) {
   registerGroupCmdlets(L, context);
   registerRoleCmdlets(L, context);
   registerTransactionCmdlets(L, context);
+  registerGraphRequestCmdlets(L, context);
   registerCapacityCmdlets(L, context);
   registerBotCmdlets(L, context);
   registerWhatIfHooks(L, context);

@@ -42,8 +42,13 @@ class TenantContext {
 
   // A whole run as one transaction, for --what-if and --atomic.
   void beginRun();
-  void endRunWhatIf(std::ostream& out, const std::map<std::string, int>& errorCounts);
+  void endRunWhatIf(std::ostream& out, const std::map<std::string, int>& errorCounts,
+                    const std::string& graphRequestsPath = "");
   void endRunAtomic(bool commit);
+  // --graph-requests FILE: the audit mark where the run starts (beginRun sets it too), and at its end
+  // (before a --what-if rolls back) the Graph requests of its changes, written to the file.
+  void markRun();
+  void writeRunGraphRequests(const std::string& path, std::ostream& out);
   // Close the store before the process leaves mid-run (os.exit): an open transaction is rolled back.
   void close();
   // Ctrl-C at the prompt: roll back what the stopped statement left open, down to the transactions

@@ -201,9 +201,10 @@ void Session::require(Action action) {
        "Run it as an admin with one of those roles: plush --as <UPN>, or Connect-Tenant -As <UPN>");
 }
 
-void Session::audit(const std::string& action, const std::string& target, const std::string& detail) {
+void Session::audit(const std::string& action, const std::string& target, const std::string& detail,
+                    const std::string& before) {
   ++changesMade_;
-  AuditEntry e{clock_.nowIso(), actorUpn_, action, target, detail};
+  AuditEntry e{clock_.nowIso(), actorUpn_, action, target, detail, 0, before};
   if (batchOpen_) pendingAudit_.push_back(std::move(e));
   else store_->appendAudit(e);
 }

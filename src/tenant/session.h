@@ -74,6 +74,7 @@
 #include "tenant/clock.h"
 #include "tenant/entities.h"
 #include "tenant/errors.h"
+#include "tenant/graph_requests.h"
 #include "tenant/roles.h"
 #include "tenant/tenant_copy.h"
 #include "tenant/tenant_store.h"
@@ -201,6 +202,11 @@ class Session {
   // returns true the call stops with TenantError "Interrupted" and its changes roll back.
   void setInterruptCheck(std::function<bool()> interrupted) { interrupted_ = std::move(interrupted); }
 
+  // Export-GraphRequest (session_requests.cpp): the Graph requests that repeat the changes after a mark.
+  int64_t graphRequestMark(const std::string& since, int64_t last);  // neither: since the last Graph import
+  GraphRequestPlan graphRequests(int64_t afterSequence);
+  std::string exportGraphRequests(const std::string& path, int64_t afterSequence);  // the summary
+
   // whole tenant
   // Copy-Tenant: every row of this store (ids, keys, the audit log) into the empty store at `target`
   // (a file or a database; either kind); refuses (AlreadyExists) a target that holds a tenant.
@@ -230,7 +236,9 @@ class Session {
   void openActor(const std::string& actingUpn);
   void require(Action action);  // also drops the engine's caches if another process changed the store
   bool actorIs(const char* role) const;
-  void audit(const std::string& action, const std::string& target, const std::string& detail);
+  // before: what the change found of its target's Graph facts (tenant/graph_facts.h), for Export-GraphRequest.
+  void audit(const std::string& action, const std::string& target, const std::string& detail,
+             const std::string& before = "");
   enum class Deleted { No, Only, Either };  // which users an identity may name
   UserRecord resolveUser(const std::string& identity, Deleted deleted = Deleted::No);
   SubscribedSku subscribedSkuOf(int64_t productPk);

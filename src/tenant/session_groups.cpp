@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "tenant/graph_facts.h"
 #include "tenant/session.h"
 #include "tenant/session_change.h"
 #include "tenant/text.h"
@@ -33,7 +34,7 @@ Group Session::newGroup(const std::string& name, const std::string& description)
   g.DisplayName = name;
   g.Description = description;
   int64_t pk = store_->insertGroup(g);
-  audit("New-Group", name, description);
+  audit("New-Group", name, description, facts::group(g.Id, {{"exists", false}}));
   change.commit();
   return store_->groupByPk(pk)->group;
 }
@@ -48,7 +49,8 @@ void Session::removeGroup(const std::string& identity) {
              "); remove them before deleting it.",
          "Set-GroupLicense -Group '" + g.group.DisplayName + "' -Remove " + join(g.group.Licenses, ","));
   store_->deleteGroup(g.pk);
-  audit("Remove-Group", g.group.DisplayName, std::to_string(g.group.MemberCount) + " members");
+  audit("Remove-Group", g.group.DisplayName, std::to_string(g.group.MemberCount) + " members",
+        facts::group(g.group.Id, {{"exists", true}}));
   change.commit();
 }
 
@@ -71,7 +73,8 @@ void Session::addGroupMember(const std::string& group, const std::string& user) 
   store_->addMember(g.pk, u.pk);
   std::vector<GroupLicenseRecord> licenses = store_->groupLicenses(g.pk);
   bool ok = licenses.empty() || engine_->applyGroup(u, g.pk, licenses).active;
-  audit("Add-GroupMember", u.user.UserPrincipalName, g.group.DisplayName + (ok ? "" : " (license error)"));
+  audit("Add-GroupMember", u.user.UserPrincipalName, g.group.DisplayName + (ok ? "" : " (license error)"),
+        facts::user(u.user.Id, {{"memberOf", {{g.group.Id, false}}}}));
   change.commit();
 }
 
@@ -91,7 +94,8 @@ void Session::removeGroupMember(const std::string& group, const std::string& use
          "Get-GroupMember -Group '" + g.group.DisplayName + "'");
   store_->removeMember(g.pk, u.pk);
   engine_->applyGroup(u, g.pk, {});  // the inherited assignments go with the membership
-  audit("Remove-GroupMember", u.user.UserPrincipalName, g.group.DisplayName);
+  audit("Remove-GroupMember", u.user.UserPrincipalName, g.group.DisplayName,
+        facts::user(u.user.Id, {{"memberOf", {{g.group.Id, true}}}}));
   change.commit();
 }
 
@@ -192,7 +196,8 @@ std::vector<GroupLicenseRow> Session::setGroupLicense(const std::string& group, 
   for (const auto& r : rows) errors += r.Errors;
   audit("Set-GroupLicense", g.group.DisplayName,
         join(detail, "; ") + "; " + std::to_string(g.group.MemberCount) + " members, " + std::to_string(errors) +
-            " license errors");
+            " license errors",
+        facts::group(g.group.Id, {{"licenses", facts::groupLicenses(*engine_, held)}}));
   change.commit();
   return rows;
 }

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "tenant/graph_facts.h"
 #include "tenant/session.h"
 #include "tenant/session_change.h"
 #include "tenant/text.h"
@@ -216,12 +217,14 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
   else if (!planSets.empty())
     detail.push_back("DisabledPlans of " + join(planSets, ","));
 
+  bool located = false;  // a location was set: Graph's PATCH must come before its assignLicense
   if (request.usageLocation) {
     std::string cc = upper(*request.usageLocation);
     if (!isCountryCode(cc))
       fail("InvalidUsageLocation", category::InvalidArgument, *request.usageLocation,
            "'" + *request.usageLocation + "' is not a two-letter country code (ISO 3166), such as US or DE.");
     if (u.user.UsageLocation.empty()) {  // a MISSING location only: Set-User changes one the user has
+      located = true;
       u.user.UsageLocation = cc;
       store_->updateUser(u);
       detail.push_back("UsageLocation " + cc);
@@ -235,7 +238,9 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
 
   if (auto error = engine_->evaluate(u, context, before, after)) throw TenantError(*error);
   engine_->write(u, before, after);
-  audit(action, upn, join(detail, "; "));
+  nlohmann::json found = {{"licenses", facts::directLicenses(*engine_, before)}};
+  if (located) found["fields"] = {{"usageLocation", nullptr}};
+  audit(action, upn, join(detail, "; "), facts::user(u.user.Id, std::move(found)));
   change.commit();
   return request.rows ? licenseRows(u) : std::vector<UserLicenseRow>{};
 }

@@ -1,6 +1,7 @@
 // Session: users — the streaming query, creation, changes, soft delete and restore (rule 8).
 #include <algorithm>
 
+#include "tenant/graph_facts.h"
 #include "tenant/session.h"
 #include "tenant/session_change.h"
 #include "tenant/text.h"
@@ -64,7 +65,8 @@ User Session::newUser(const NewUser& request) {
   u.UserType = checkedUserType(request.userType.empty() ? "Member" : request.userType);
   u.AccountEnabled = request.accountEnabled;
   int64_t pk = store_->insertUser(u);
-  audit("New-User", upn, "DisplayName " + u.DisplayName + (u.UsageLocation.empty() ? "" : ", UsageLocation " + u.UsageLocation));
+  audit("New-User", upn, "DisplayName " + u.DisplayName + (u.UsageLocation.empty() ? "" : ", UsageLocation " + u.UsageLocation),
+        facts::user(u.Id, {{"exists", false}}));
   change.commit();
   return store_->userByPk(pk)->user;
 }
@@ -77,6 +79,7 @@ User Session::setUser(const std::string& identity, const UserChanges& c) {
   Change change(*this);
   UserRecord u = resolveUser(identity);
   User& user = u.user;
+  const User was = user;
   std::vector<std::string> detail;
   auto note = [&](const char* field, const std::string& from, const std::string& to) {
     if (from != to) detail.push_back(std::string(field) + " " + (from.empty() ? "(none)" : from) + " -> " + (to.empty() ? "(none)" : to));
@@ -118,7 +121,14 @@ User Session::setUser(const std::string& identity, const UserChanges& c) {
     return user;
   }
   store_->updateUser(u);
-  audit("Set-User", user.UserPrincipalName, join(detail, "; "));
+  nlohmann::json fields = nlohmann::json::object();  // Graph's fields of the user that changed, as they were
+  auto text = [](const std::string& v) { return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v); };
+  if (user.DisplayName != was.DisplayName) fields["displayName"] = was.DisplayName;
+  if (user.Department != was.Department) fields["department"] = text(was.Department);
+  if (user.UsageLocation != was.UsageLocation) fields["usageLocation"] = text(was.UsageLocation);
+  if (user.UserType != was.UserType) fields["userType"] = was.UserType;
+  if (user.AccountEnabled != was.AccountEnabled) fields["accountEnabled"] = was.AccountEnabled;
+  audit("Set-User", user.UserPrincipalName, join(detail, "; "), facts::user(user.Id, {{"fields", fields}}));
   change.commit();
   return store_->userByPk(u.pk)->user;
 }
@@ -134,6 +144,7 @@ void Session::removeUser(const std::string& identity, bool permanent) {
     fail("LastGlobalAdministrator", category::InvalidOperation, u.user.UserPrincipalName,
          u.user.UserPrincipalName + " is the tenant's only GlobalAdministrator and cannot be removed.",
          "Add-AdminRoleMember -Role GlobalAdministrator -User <another UPN>");
+  bool wasDeleted = !u.user.DeletedOn.empty();
   if (u.user.DeletedOn.empty()) engine_->adjustForDeletion(u, -1);  // rule 8: frees its licenses
   if (permanent) {
     store_->deleteUser(u.pk);
@@ -141,7 +152,8 @@ void Session::removeUser(const std::string& identity, bool permanent) {
     u.user.DeletedOn = clock_.nowIso();
     store_->updateUser(u);
   }
-  audit("Remove-User", u.user.UserPrincipalName, permanent ? "permanently" : "soft-deleted; licenses suspended");
+  audit("Remove-User", u.user.UserPrincipalName, permanent ? "permanently" : "soft-deleted; licenses suspended",
+        facts::user(u.user.Id, {{"deleted", wasDeleted}}));
   change.commit();
 }
 
@@ -176,7 +188,7 @@ User Session::restoreUser(const std::string& identity) {
   u.user.DeletedOn.clear();
   store_->updateUser(u);
   engine_->adjustForDeletion(u, +1);
-  audit("Restore-User", u.user.UserPrincipalName, "licenses restored");
+  audit("Restore-User", u.user.UserPrincipalName, "licenses restored", facts::user(u.user.Id, {{"deleted", true}}));
   change.commit();
   return store_->userByPk(u.pk)->user;
 }

@@ -2,15 +2,8 @@
 # imported from Graph (tests/graph): Update-MgUser -UsageLocation, then Set-MgUserLicense with
 # @(@{SkuId=...; DisabledPlans=@(...)}) and @(); a failure's Graph message is what the script tests.
 cp "$SOURCE_DIR"/tests/graph/*.json .
+cp "$SOURCE_DIR"/tests/graph/bulk-assign.csv assign.csv
 $PLUSH -c 'Import-Tenant skus.json, users.json, groups-list-example7.json -Format graph | Out-Null' 2>/dev/null
-cat > assign.csv <<'CSV'
-UserPrincipalName,UsageLocation,SkuPartNumber,DisabledPlans
-LeeG@contoso.com,DE,POWER_BI_PRO,
-PattiF@contoso.com,US,POWER_BI_PRO,
-DiegoS@contoso.com,US,POWER_BI_PRO,
-MeganB@contoso.com,GB,STANDARDPACK,7547a3fe-08ee-4ccb-b430-5077c5041653
-nobody@contoso.com,US,STANDARDPACK,
-CSV
 cat > assign.plush <<'LUA'
 Connect-MgGraph -Scopes "User.ReadWrite.All", "Organization.Read.All"
 local skus = {}
