@@ -117,12 +117,14 @@ void registerStores(lua_State* L, TenantContext& ctx) {
           "which inherited; from assignedLicenses alone (which includes inherited licenses) a product one of the "
           "user's groups grants is taken as inherited. Group licenses then reach the members whose states were not "
           "given, by the rules. A graph import updates the tenant in place: a second identical import reports every "
-          "object unchanged. What cannot be kept as given is a warning naming the file and place.",
+          "object unchanged. It loads into a fresh store or one a graph import loaded before; a store holding a "
+          "tenant made otherwise refuses it (TenantNotEmpty) unless -Merge. What cannot be kept as given is a "
+          "warning naming the file and place.",
       .params = {{.name = "Path", .list = true, .position = 1, .mandatory = true, .complete = "path",
                   .help = "The file, or for -Format graph several files (skus.json, users.json, groups.json)."},
                  {.name = "Format", .values = {"plush", "graph"}},
                  {.name = "Merge", .type = "switch",
-                  .help = "Add a plush backup's objects to the tenant this store already holds."}},
+                  .help = "Add a plush backup's (or Graph's files') objects to the tenant this store already holds."}},
       .examples = {{"Import-Tenant backup.json", "Restore a backup into a fresh store (New-Tenant, then Connect-Tenant)."},
                    {"Import-Tenant -Path skus.json, users.json, groups.json -Format graph",
                     "A real tenant's state, as Graph returned it, to plan against offline."},

@@ -269,6 +269,7 @@ class Session {
   void purgeExpiredDeletions(const std::string& wallClock);
   size_t activeGlobalAdministrators();
   bool freshTenant();
+  bool importedFromGraph();
   std::string productNamed(const std::string& typed);
 
   std::string location_;  // where the store is, as given (a file, or a PostgreSQL location)

@@ -130,6 +130,16 @@ bool Session::freshTenant() {
          store_->lastAuditSequence() <= 1;
 }
 
+// A store an Import-Tenant -Format graph loaded before: importing Graph's files again refreshes it.
+bool Session::importedFromGraph() {
+  bool found = false;
+  forEachAudit(AuditQuery{}, [&](const AuditEntry& e) {
+    found = e.Action == "Import-Tenant" && e.Detail.rfind("graph:", 0) == 0;
+    return !found;
+  });
+  return found;
+}
+
 ImportReport Session::importTenant(const std::vector<std::string>& paths, const std::string& format, bool merge) {
   require(Action::TenantSettings);
   bool graph = iequals(format, "graph");
@@ -149,6 +159,15 @@ ImportReport Session::importTenant(const std::vector<std::string>& paths, const 
              " users); restoring " + paths.front() + " into it would mix two tenants.",
          "New-Tenant -Path restore.db -Name " + t.name + "; Connect-Tenant restore.db; Import-Tenant " + paths.front() +
              "   (or Import-Tenant " + paths.front() + " -Merge to add its objects to this tenant)");
+  }
+  if (graph && !merge && !freshTenant() && !importedFromGraph()) {
+    TenantRecord t = store_->tenant();
+    std::string files = join(paths, ", ");
+    fail("TenantNotEmpty", category::InvalidOperation, files,
+         "The store holds the tenant " + t.name + " (" + std::to_string(store_->countUsers()) +
+             " users), which was not imported from Microsoft Graph; loading " + files + " into it would mix two tenants.",
+         "New-Tenant -Path graph.db -Name " + t.name + "; Connect-Tenant graph.db; Import-Tenant " + files +
+             " -Format graph   (or add -Merge to load them into this tenant)");
   }
   Change change(*this);
   ImportReport report;

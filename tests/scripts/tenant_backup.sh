@@ -1,6 +1,7 @@
 # Export-Tenant -> Import-Tenant into a fresh store restores the tenant whole: object ids, roles and the
 # audit log (interop D21), bots and their billed sessions. A store that already holds a tenant refuses a restore unless -Merge says so,
-# and a merge keeps that tenant's name, id and log.
+# and a merge keeps that tenant's name, id and log. Graph's files are refused likewise by a store holding a tenant
+# not imported from Graph.
 source "$SOURCE_DIR/tests/scripts/lib/stores.sh"
 demo=$(new_store demo) restore=$(new_store restore) fabrikam=$(new_store fabrikam)
 $PLUSH -c "New-Tenant -Path '$demo' -Name Contoso -Demo | Out-Null"
@@ -34,3 +35,10 @@ $PLUSH --tenant "$fabrikam" -c 'Import-Tenant backup.json'
 echo "status $?"
 $PLUSH --tenant "$fabrikam" -c 'Import-Tenant backup.json -Merge | Format-List'
 $PLUSH --tenant "$fabrikam" -c 'Get-Tenant | Format-List Name, Users; print((Get-AuditLog -Last 1).Detail)'
+echo "-- Graph's files into a store holding a tenant not imported from Graph: refused unless -Merge"
+cp "$SOURCE_DIR"/tests/graph/skus.json "$SOURCE_DIR"/tests/graph/users.json .
+$PLUSH --tenant "$demo" -c 'Import-Tenant skus.json, users.json -Format graph'
+echo "status $?"
+$PLUSH --tenant "$demo" -c 'Get-Tenant | Format-List Name, Users'
+$PLUSH --tenant "$demo" -c 'Import-Tenant skus.json, users.json -Format graph -Merge | Format-List' 2>/dev/null
+$PLUSH --tenant "$demo" -c 'Get-Tenant | Format-List Name, Users'

@@ -110,6 +110,19 @@ TEST_CASE("Import-Tenant -Format graph loads subscribedSkus and users as Graph r
   CHECK(s->licenses("POWER_BI_PRO").at(0).Total == 2);  // stable ids: updated, not doubled
 }
 
+TEST_CASE("Import-Tenant -Format graph into a tenant made otherwise is refused unless -Merge", "[engine][transfer]") {
+  Tenant t;
+  auto s = t.open();
+  addUser(*s, "local@contoso.com");
+  std::string file = t.dir.file("users.json");
+  std::ofstream(file) << R"json({"value": [
+    { "id": "1b0b6a1e-0000-4000-8000-000000000001", "userPrincipalName": "ann@contoso.com", "displayName": "Ann" } ]})json";
+  CHECK(errorId([&] { s->importTenant(file, "graph"); }) == "TenantNotEmpty");
+  CHECK(errorId([&] { s->user("ann@contoso.com"); }) == "UserNotFound");
+  CHECK(s->importTenant(std::vector<std::string>{file}, "graph", true).added == 1);  // -Merge: said so
+  CHECK(s->importTenant(file, "graph").unchanged == 1);  // a store Graph loaded before: a refresh
+}
+
 TEST_CASE("Import-Tenant: bad JSON names the file and the field; nothing is half-written", "[engine][transfer]") {
   Tenant t;
   auto s = t.open();
