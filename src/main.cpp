@@ -29,7 +29,7 @@ constexpr int kExitUsage = 64;
 const char* kUsage =
     "usage: plush [options]                 interactive prompt\n"
     "       plush [options] FILE [ARGS...]  run a script; ARGS reach it as the Lua table `arg`\n"
-    "       plush [options] -c TEXT [ARGS...]\n"
+    "       plush [options] -c TEXT [ARGS...]   (also -e TEXT, as lua's)\n"
     "       plush [options] -               read the script from standard input\n"
     "options:\n"
     "  --tenant PATH      the tenant store (else $PLUSH_TENANT, else $XDG_DATA_HOME/plush/tenant.db)\n"
@@ -62,6 +62,9 @@ struct Options {
   plush::host::Dialect dialect = plush::host::Dialect::Lua;
   std::string script;  // file name or text
   std::vector<std::string> args;
+  // What lua puts at arg[0] and below: the script (its file name, "-c" or "-"), then everything before
+  // it on the command line, the program name lowest.
+  std::vector<std::string> argsBefore;
 };
 
 [[noreturn]] void usageError(const std::string& message) {
@@ -103,6 +106,9 @@ plush::host::Dialect chooseDialect(const Options& o) {
 Options parseOptions(int argc, char** argv) {
   Options o;
   int i = 1;
+  auto scriptAt = [&](int at) {  // argv[at] is the script: it and what came before become arg[0], arg[-1], ...
+    for (int k = 0; k <= at; ++k) o.argsBefore.emplace_back(argv[k]);
+  };
   auto value = [&](const std::string& name) -> std::string {
     if (i + 1 >= argc) usageError(name + " needs a value");
     return argv[++i];
@@ -129,11 +135,18 @@ Options parseOptions(int argc, char** argv) {
       o.output = value(a);
       if (o.output != "table" && o.output != "list" && o.output != "json" && o.output != "csv")
         usageError("--output takes table, list, json or csv, not '" + o.output + "'");
-    } else if (a == "-c") { o.mode = Options::Mode::Text; o.script = value(a); ++i; break; }
-    else if (a == "-") { o.mode = Options::Mode::Stdin; ++i; break; }
-    else if (a == "--") { ++i; if (i < argc) { o.mode = Options::Mode::File; o.script = argv[i++]; } break; }
+    } else if (a == "-c" || a == "-e") {
+      scriptAt(i);
+      o.mode = Options::Mode::Text; o.script = value(a); ++i; break;
+    }
+    else if (a == "-") { scriptAt(i); o.mode = Options::Mode::Stdin; ++i; break; }
+    else if (a == "--") {
+      ++i;
+      if (i < argc) { scriptAt(i); o.mode = Options::Mode::File; o.script = argv[i++]; }
+      break;
+    }
     else if (a.size() > 1 && a[0] == '-') usageError("unknown option " + a);
-    else { o.mode = Options::Mode::File; o.script = a; ++i; break; }
+    else { scriptAt(i); o.mode = Options::Mode::File; o.script = a; ++i; break; }
   }
   for (; i < argc; ++i) o.args.emplace_back(argv[i]);
   if (!o.graphRequests.empty() && o.mode == Options::Mode::Prompt)
@@ -163,7 +176,7 @@ std::string stdlibDir() {
 }
 
 void setState(lua_State* L, const Options& o, const std::string& scriptName) {
-  lua_getglobal(L, "__plush");
+  plush::host::pushRuntimeTable(L);
   lua_getfield(L, -1, "state");
   lua_pushstring(L, o.output.c_str());
   lua_setfield(L, -2, "output");
@@ -171,6 +184,8 @@ void setState(lua_State* L, const Options& o, const std::string& scriptName) {
   lua_setfield(L, -2, "color");
   lua_pushstring(L, o.tenant.now.c_str());
   lua_setfield(L, -2, "now");
+  lua_pushboolean(L, o.mode == Options::Mode::Prompt);
+  lua_setfield(L, -2, "prompt");
   if (!scriptName.empty()) {
     lua_pushstring(L, scriptName.c_str());
     lua_setfield(L, -2, "scriptFile");
@@ -178,10 +193,18 @@ void setState(lua_State* L, const Options& o, const std::string& scriptName) {
   lua_pop(L, 2);
 }
 
-void setArgs(lua_State* L, const Options& o) {
-  lua_createtable(L, static_cast<int>(o.args.size()), 1);
-  lua_pushstring(L, o.mode == Options::Mode::File ? o.script.c_str() : "plush");
-  lua_rawseti(L, -2, 0);
+// arg as lua.c sets it: arg[0] the script, arg[-1] .. arg[-n] what came before it (arg[-n] the
+// program), arg[1] .. the script's arguments. At the prompt, arg[0] is the program.
+void setArgs(lua_State* L, const Options& o, const char* program) {
+  lua_createtable(L, static_cast<int>(o.args.size()), static_cast<int>(o.argsBefore.size()) + 1);
+  if (o.argsBefore.empty()) {
+    lua_pushstring(L, program);
+    lua_rawseti(L, -2, 0);
+  }
+  for (size_t k = 0; k < o.argsBefore.size(); ++k) {
+    lua_pushstring(L, o.argsBefore[k].c_str());
+    lua_rawseti(L, -2, static_cast<lua_Integer>(k) - static_cast<lua_Integer>(o.argsBefore.size()) + 1);
+  }
   for (size_t i = 0; i < o.args.size(); ++i) {
     lua_pushstring(L, o.args[i].c_str());
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
@@ -208,8 +231,7 @@ bool readScript(const Options& o, std::string& text, std::string& name) {
     buffer << in.rdbuf();
     name = o.script;
   }
-  text = buffer.str();
-  if (text.rfind("#!", 0) == 0) text.replace(0, text.find('\n'), "");  // keep the line count
+  text = buffer.str();  // a BOM and a #! first line are the translator's to skip
   return true;
 }
 
@@ -220,17 +242,25 @@ int exitStatus(plush::host::RunStatus status, int errors) {
   return errors > 0 ? 1 : 0;
 }
 
+// Read after the script ran, whatever it did to the globals: raw reads of the runtime's own table.
 std::map<std::string, int> errorCounts(lua_State* L) {
   std::map<std::string, int> counts;
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "state");
-  lua_getfield(L, -1, "errorCounts");
-  lua_pushnil(L);
-  while (lua_next(L, -2)) {
-    counts[lua_tostring(L, -2)] = static_cast<int>(lua_tointeger(L, -1));
+  plush::host::pushRuntimeTable(L);
+  lua_pushliteral(L, "state");
+  lua_rawget(L, -2);
+  if (lua_istable(L, -1)) {
+    lua_pushliteral(L, "errorCounts");
+    lua_rawget(L, -2);
+    if (lua_istable(L, -1)) {
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        if (lua_type(L, -2) == LUA_TSTRING) counts[lua_tostring(L, -2)] = static_cast<int>(lua_tointeger(L, -1));
+        lua_pop(L, 1);
+      }
+    }
     lua_pop(L, 1);
   }
-  lua_pop(L, 3);
+  lua_pop(L, 2);
   return counts;
 }
 
@@ -273,6 +303,31 @@ int scriptExit(lua_State* L) {
   std::exit(exit);
 }
 
+// os.exit(code) and `exit` at the prompt: leave as Ctrl-D does, the transcript ended and the store closed.
+struct PromptExit {
+  plush::cmdlets::TenantContext& tenant;
+};
+
+int promptExit(lua_State* L) {
+  auto* prompt = static_cast<PromptExit*>(lua_touserdata(L, lua_upvalueindex(1)));
+  int code = 0;
+  if (lua_isboolean(L, 1)) code = lua_toboolean(L, 1) ? 0 : 1;
+  else if (!lua_isnoneornil(L, 1)) code = static_cast<int>(luaL_checkinteger(L, 1));
+  std::cout.flush();
+  std::fflush(stdout);
+  plush::host::endTranscript(L, code);
+  prompt->tenant.close();
+  std::exit(code);
+}
+
+void installPromptExit(lua_State* L, PromptExit& prompt) {
+  lua_getglobal(L, "os");
+  lua_pushlightuserdata(L, &prompt);
+  lua_pushcclosure(L, promptExit, 1);
+  lua_setfield(L, -2, "exit");
+  lua_pop(L, 1);
+}
+
 void installScriptExit(lua_State* L, ScriptRun& run) {
   lua_getglobal(L, "os");
   lua_pushlightuserdata(L, &run);
@@ -285,9 +340,10 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
   std::string text, name;
   if (!readScript(o, text, name)) return kExitUsage;
   setState(host.state(), o, o.mode == Options::Mode::File ? name : "");
-  setArgs(host.state(), o);
+  setArgs(host.state(), o, "plush");
   if (!o.logFile.empty() && !plush::host::startTranscript(host.state(), o.logFile, name, text)) return kExitUsage;
   plush::host::Runner runner(host, o.dialect);
+  runner.arguments = o.args;
   ScriptRun run{host, tenant, o, runner};
   installScriptExit(host.state(), run);
   if (o.whatIf || o.atomic) tenant.beginRun();
@@ -313,9 +369,11 @@ int main(int argc, char** argv) {
     plush::host::installSignalHandlers();
     if (options.mode == Options::Mode::Prompt) {
       setState(host.state(), options, "");
-      setArgs(host.state(), options);
+      setArgs(host.state(), options, argc > 0 ? argv[0] : "plush");
       if (!options.logFile.empty() && !plush::host::startTranscript(host.state(), options.logFile, "prompt", ""))
         return kExitUsage;
+      PromptExit promptExitState{tenant};
+      installPromptExit(host.state(), promptExitState);
       int exit = plush::repl::runPrompt(host, tenant, options.dialect);
       plush::host::endTranscript(host.state(), exit);
       return exit;

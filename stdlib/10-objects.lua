@@ -45,7 +45,7 @@ P.register {
       s.test = function(o) return P.truthy(f(o)) end
     else
       local compare, name, value = comparisonOf(a), a.Property, a.Value
-      s.test = function(o) return P.truthy(compare(type(o) == "table" and o[name] or nil, value)) end
+      s.test = function(o) return P.truthy(compare(P.field(o, name), value)) end
     end
   end,
   process = function(s, o)
@@ -80,14 +80,66 @@ P.register {
   end,
 }
 
-local function sortKeyFunctions(props)
+-- A calculated property's hashtable read as PowerShell reads it: each key may be any unambiguous
+-- prefix of a key the cmdlet takes, in any case (@{e={...}; d=$true}); Label is another name for Name.
+-- Returns the values by full key name. A key it does not take, or a key given twice, stops the command.
+function P.hashtableKeys(s, spec, allowed)
+  local out, given = {}, {}
+  local function refuse(message)
+    P.throw({Id = "InvalidHashtableKey", Category = "InvalidArgument", Command = s.cmd.name, Target = P.str(spec), Position = s.position,
+             Message = message .. " " .. s.cmd.name .. " takes the keys " .. table.concat(allowed, ", ") .. ".",
+             Recommendation = "Get-Help " .. s.cmd.name .. " -Examples"})
+  end
+  for _, key in ipairs(P.properties(spec)) do
+    local lower, hits = key:lower(), {}
+    for _, name in ipairs(allowed) do
+      if name:lower() == lower then hits = {name} break end
+      if lower ~= "" and name:lower():sub(1, #lower) == lower then hits[#hits + 1] = name end
+    end
+    if #hits == 0 then refuse(string.format("The hashtable key '%s' is not valid.", key)) end
+    if #hits > 1 then refuse(string.format("The hashtable key '%s' is ambiguous: %s.", key, table.concat(hits, " or "))) end
+    local name = hits[1] == "Label" and "Name" or hits[1]
+    if given[name] then refuse(string.format("The hashtable keys '%s' and '%s' are the same key.", given[name], key)) end
+    given[name] = key
+    out[name] = spec[key]
+  end
+  return out
+end
+
+-- An Expression as a function of the object: a script block, or the name of a property.
+function P.expressionOf(s, expression)
+  if type(expression) == "function" then return expression end
+  if type(expression) == "string" then return function(o) return P.field(o, expression) end end
+  P.throw({Id = "InvalidHashtableKey", Category = "InvalidArgument", Command = s.cmd.name, Position = s.position,
+           Message = "A calculated property needs an Expression: a script block or a property name.",
+           Recommendation = "@{Expression={ $_.Total - $_.Assigned }}"})
+end
+
+-- Sort and group keys: property names, script blocks, or @{Expression=...; Ascending=...; Descending=...},
+-- each with its own direction when its hashtable says one (else -Descending's).
+local function sortKeys(s, props, directions)
   local keys = {}
   for i, p in ipairs(props or {}) do
-    if type(p) == "function" then keys[i] = p
-    elseif type(p) == "table" and (p.Expression or p.expression) then keys[i] = p.Expression or p.expression
-    else keys[i] = function(o) return type(o) == "table" and o[p] or nil end end
+    if type(p) == "function" then
+      keys[i] = {get = p}
+    elseif type(p) == "table" and not P.islist(p) then
+      local h = P.hashtableKeys(s, p, directions and {"Expression", "Ascending", "Descending"} or {"Expression"})
+      local key = {get = P.expressionOf(s, h.Expression)}
+      if h.Descending ~= nil or h.Ascending ~= nil then
+        local down = h.Descending ~= nil and P.truthy(h.Descending) or (h.Ascending ~= nil and not P.truthy(h.Ascending))
+        if h.Descending ~= nil and h.Ascending ~= nil and P.truthy(h.Descending) == P.truthy(h.Ascending) then
+          P.throw({Id = "InvalidHashtableKey", Category = "InvalidArgument", Command = s.cmd.name, Position = s.position,
+                   Message = "Ascending and Descending in one sort key contradict each other.",
+                   Recommendation = "@{Expression=...; Descending=$true}"})
+        end
+        key.descending = down
+      end
+      keys[i] = key
+    else
+      keys[i] = {get = function(o) return P.field(o, p) end}
+    end
   end
-  if #keys == 0 then keys[1] = function(o) return o end end
+  if #keys == 0 then keys[1] = {get = function(o) return o end} end
   return keys
 end
 
@@ -96,26 +148,36 @@ P.register {
   synopsis = "Sort objects by one or more properties.",
   description = "Collects its input (it must), then passes it on sorted. Strings compare case-insensitively, as in PowerShell. The sort is stable.",
   parameters = {
-    {name = "Property", type = "object", list = true, position = 1, help = "Properties or script blocks to sort by, in order."},
+    {name = "Property", type = "object", list = true, position = 1,
+     help = "Properties, script blocks or @{Expression=...; Descending=$true} to sort by, in order; hashtable keys may be shortened (@{e=...; d=$true})."},
     {name = "Descending", type = "switch", help = "Largest first."},
     {name = "Unique", type = "switch", help = "Drop objects whose keys equal the previous one's."},
     input(),
   },
-  examples = {{code = "Get-License | Sort-Object Available", text = "Products by free licenses, fewest first."}},
-  begin = function(s) s.items = {} end,
+  examples = {{code = "Get-License | Sort-Object Available", text = "Products by free licenses, fewest first."},
+              {code = "Get-License | Sort-Object @{e={ $_.Total - $_.Assigned }; d=$true}, SkuPartNumber", text = "Most free first, then by name."}},
+  begin = function(s)
+    s.items = {}
+    s.keys = sortKeys(s, s.args.Property, true)
+  end,
   process = function(s, o) if o ~= nil then s.items[#s.items + 1] = o end end,
   finish = function(s)
-    local keys, desc = sortKeyFunctions(s.args.Property), s.args.Descending
+    local keys, desc = s.keys, s.args.Descending
     local decorated = {}
     for i, o in ipairs(s.items) do
       local k = {}
-      for j, f in ipairs(keys) do k[j] = f(o) end
+      for j, key in ipairs(keys) do k[j] = key.get(o) end
       decorated[i] = {o = o, k = k, i = i}
     end
     table.sort(decorated, function(a, b)
       for j = 1, #keys do
         local c = P.compare(a.k[j], b.k[j])
-        if c ~= 0 then if desc then return c > 0 end return c < 0 end
+        if c ~= 0 then
+          local down = keys[j].descending
+          if down == nil then down = desc end
+          if down then return c > 0 end
+          return c < 0
+        end
       end
       return a.i < b.i
     end)
@@ -152,11 +214,14 @@ P.register {
     input(),
   },
   examples = {{code = "Get-User | Group-Object Department", text = "Users per department."}},
-  begin = function(s) s.groups, s.order = {}, {} end,
+  begin = function(s)
+    s.groups, s.order = {}, {}
+    s.keys = sortKeys(s, s.args.Property, false)
+  end,
   process = function(s, o)
     if o == nil then return end
     local values = {}
-    for j, f in ipairs(sortKeyFunctions(s.args.Property)) do values[j] = f(o) end
+    for j, key in ipairs(s.keys) do values[j] = key.get(o) end
     local name = groupName(values)
     local key = name:lower()
     local g = s.groups[key]
@@ -197,7 +262,7 @@ P.register {
     if o == nil then return end
     local v = o
     if s.args.Property then
-      v = type(o) == "table" and o[s.args.Property] or nil
+      v = P.field(o, s.args.Property)
       if v == nil then return end
     end
     s.count = s.count + 1

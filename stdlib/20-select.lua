@@ -1,18 +1,15 @@
 -- Select-Object: choose properties (also calculated ones), expand one, or take the first, last or unique objects.
 local P = __plush
 
--- A property spec: a name, a wildcard, or @{Name=...; Expression={...}}.
-local function compileProperties(specs)
+-- A property spec: a name, a wildcard, or @{Name=...; Expression={...}} (keys as PowerShell reads them: n, l, e, ...).
+local function compileProperties(s, specs)
   local out = {}
   for _, spec in ipairs(specs or {}) do
     if type(spec) == "table" then
-      local name = spec.Name or spec.name or spec.Label or spec.label or spec.N or spec.n
-      local expr = spec.Expression or spec.expression or spec.E or spec.e
-      if type(expr) == "string" then
-        local field = expr
-        expr = function(o) return o[field] end
-      end
-      out[#out + 1] = {name = name or "Expression", get = expr}
+      local h = P.hashtableKeys(s, spec, {"Name", "Label", "Expression"})
+      local get = P.expressionOf(s, h.Expression)
+      local name = h.Name ~= nil and P.str(h.Name) or (type(h.Expression) == "string" and h.Expression) or "Expression"
+      out[#out + 1] = {name = name, get = get}
     else
       out[#out + 1] = {name = P.str(spec), wildcard = P.str(spec):find("[%*%?]") ~= nil}
     end
@@ -51,7 +48,7 @@ end
 
 local function transform(s, o)
   if s.args.ExpandProperty then
-    local v = type(o) == "table" and o[s.args.ExpandProperty] or nil
+    local v = P.field(o, s.args.ExpandProperty)
     if v == nil then
       s:error({Id = "PropertyNotFound", Category = "InvalidArgument", Target = s.args.ExpandProperty,
         Message = "Property '" .. s.args.ExpandProperty .. "' cannot be found on " .. P.typename(o) .. "."})
@@ -79,7 +76,8 @@ P.register {
   synopsis = "Choose properties of objects, or the first, last or unique ones.",
   description = "Streams: -First stops the commands before it once it has what it needs. -Property takes names, wildcards and calculated properties @{Name='N'; Expression={ ... }}. -ExpandProperty passes on the value of one property.",
   parameters = {
-    {name = "Property", type = "object", list = true, position = 1, help = "Properties to keep: names, wildcards, @{Name=...; Expression={...}}."},
+    {name = "Property", type = "object", list = true, position = 1,
+     help = "Properties to keep: names, wildcards, @{Name=...; Expression={...}} (keys may be shortened: @{n='Free'; e={...}})."},
     {name = "ExpandProperty", type = "string", help = "Pass on this property's value instead of the object."},
     {name = "First", type = "int", help = "Only the first N objects."},
     {name = "Last", type = "int", help = "Only the last N objects."},
@@ -93,7 +91,7 @@ P.register {
     {code = "Get-License | Select-Object -ExpandProperty SkuPartNumber", text = "Just the part numbers, as strings."},
   },
   begin = function(s)
-    s.compiled = compileProperties(s.args.Property)
+    s.compiled = compileProperties(s, s.args.Property)
     s.seen, s.skipped, s.passed, s.tail = {}, 0, 0, {}
   end,
   -- -Unique compares what would be passed on (the selected properties), as PowerShell does.

@@ -16,18 +16,51 @@ P.register {
   end,
 }
 
+-- PowerShell's console colours as ANSI SGR codes (foreground; background is 10 more).
+local consoleColors = {
+  Black = 30, DarkRed = 31, DarkGreen = 32, DarkYellow = 33, DarkBlue = 34, DarkMagenta = 35, DarkCyan = 36,
+  Gray = 37, DarkGray = 90, Red = 91, Green = 92, Yellow = 93, Blue = 94, Magenta = 95, Cyan = 96, White = 97,
+}
+local colorNames = {"Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray",
+                    "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"}
+
+-- Lists (and lists in lists) are written item by item, joined by the separator, as PowerShell does.
+local function hostText(v, separator, parts)
+  if P.issequence(v) then
+    for i = 1, #v do hostText(v[i], separator, parts) end
+  elseif v ~= nil then
+    parts[#parts + 1] = P.str(v)
+  end
+  return parts
+end
+
 P.register {
   name = "Write-Host",
   synopsis = "Write text to the terminal, not to the pipeline.",
-  description = "Writes its arguments, joined by spaces, to standard output at once. Nothing goes down the pipeline.",
-  parameters = {{name = "Object", type = "object", position = 1, pipeline = "value"},
-                {name = "NoNewline", type = "switch"},
-                {name = "ForegroundColor", type = "string"}},
-  examples = {{code = 'Write-Host "Reclaimed $n licenses"', text = "A line for the person watching."}},
+  description = "Writes its arguments (or each input object), joined by -Separator (a space), to standard output at once; lists are written item by item. " ..
+    "-ForegroundColor and -BackgroundColor take PowerShell's console colours and colour the text only when standard output is a terminal " ..
+    "(never with --no-color or NO_COLOR). -NoNewline leaves the line open. Nothing goes down the pipeline.",
+  parameters = {{name = "Object", type = "object", position = 1, pipeline = "value", remaining = true,
+                 help = "What to write; several arguments are written one after the other."},
+                {name = "NoNewline", type = "switch", help = "Do not end the line."},
+                {name = "Separator", type = "string", help = "Written between the items (a space)."},
+                {name = "ForegroundColor", type = "string", values = colorNames, help = "The text's colour."},
+                {name = "BackgroundColor", type = "string", values = colorNames, help = "The colour behind the text."}},
+  examples = {{code = 'Write-Host "Reclaimed $n licenses"', text = "A line for the person watching."},
+              {code = 'Write-Host "Failed:" $upn -ForegroundColor Red', text = "Two arguments, in red on a terminal."},
+              {code = "Write-Host 'a', 'b', 'c' -Separator ', '", text = "a, b, c"}},
   process = function(s, o)
+    local a = s.args
     local v = o
-    if v == nil then v = s.args.Object end
-    io.write(P.str(v), s.args.NoNewline and "" or "\n")
+    if v == nil then v = a.Object end
+    local text = table.concat(hostText(v, a.Separator, {}), a.Separator or " ")
+    if P.state.color and (a.ForegroundColor or a.BackgroundColor) and text ~= "" then
+      local codes = {}
+      if a.ForegroundColor then codes[#codes + 1] = consoleColors[a.ForegroundColor] end
+      if a.BackgroundColor then codes[#codes + 1] = consoleColors[a.BackgroundColor] + 10 end
+      text = "\27[" .. table.concat(codes, ";") .. "m" .. text .. "\27[0m"
+    end
+    io.write(text, a.NoNewline and "" or "\n")
   end,
 }
 

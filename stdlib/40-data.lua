@@ -136,7 +136,7 @@ local function csvWriter(s, write, columns)
     end
     local row = {}
     for i, c in ipairs(s.columns) do
-      row[i] = P.csv_cell(type(o) == "table" and o[c] or nil)
+      row[i] = P.csv_cell(P.field(o, c))  -- P.field keeps false (not `and o[c] or nil`)
       if quoting == "Never" and P.csv_needs_quotes(row[i], delimiter) and row[i] ~= "" then
         s:error({Id = "InvalidArgument", Category = "InvalidData", Target = c,
                  Message = string.format("-UseQuotes Never cannot write the %s value %q: it holds the delimiter, a quote, a line break or edge spaces; the object was not written.", c, row[i]),

@@ -109,7 +109,8 @@ function Date.__index(d, k)
     end
   end
   local c = Date.__canon[k:lower()]
-  return c and rawget(d, c) or nil
+  if c then return rawget(d, c) end
+  return nil
 end
 
 function P.toDate(v)

@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 
+#include "host/lua_host.h"
+
 namespace plush::host {
 
 void raiseError(lua_State* L, const std::string& id, const std::string& category, const std::string& message) {
@@ -14,7 +16,7 @@ void raiseError(lua_State* L, const std::string& id, const std::string& category
   lua_setfield(L, -2, "Category");
   lua_pushlstring(L, message.data(), message.size());
   lua_setfield(L, -2, "Message");
-  lua_getglobal(L, "__plush");
+  pushRuntimeTable(L);  // the registry's: a script may have removed the global __plush
   lua_getfield(L, -1, "record");
   lua_remove(L, -2);
   lua_insert(L, -2);

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <csignal>
 
+#include "host/lua_host.h"
+
 namespace plush::host {
 
 namespace {
@@ -14,7 +16,7 @@ lua_State* hooked = nullptr;
 // Runs inside the VM at the next instruction: raise the stop as an error record.
 void stopHook(lua_State* L, lua_Debug*) {
   lua_sethook(L, nullptr, 0, 0);
-  lua_getglobal(L, "__plush");
+  pushRuntimeTable(L);  // the registry's: a script may have removed the global __plush
   lua_getfield(L, -1, "interrupted");
   lua_call(L, 0, 0);
 }

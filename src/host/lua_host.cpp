@@ -2,6 +2,7 @@
 #include "host/lua_host.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include "host/builtins.h"
 #include "host/embedded_runtime.h"
 #include "host/format_builtins.h"
+#include "host/os_builtins.h"
 #include "host/interrupt.h"
 #include "host/progress_builtins.h"
 
@@ -18,17 +20,39 @@ namespace plush::host {
 
 namespace {
 
-// Like lua.c's msghandler: strings get a traceback; records and other values pass through.
+// An error record (a table whose metatable says __type = "ErrorRecord") travels as itself.
+bool isErrorRecord(lua_State* L, int idx) {
+  if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return false;
+  lua_pushliteral(L, "__type");
+  lua_rawget(L, -2);
+  bool record = lua_type(L, -1) == LUA_TSTRING && std::strcmp(lua_tostring(L, -1), "ErrorRecord") == 0;
+  lua_pop(L, 2);
+  return record;
+}
+
+// lua.c's msghandler: strings and numbers get a traceback, a value with __tostring is that text, any
+// other value is "(error object is a table value)" with a traceback; records pass through untouched.
 int messageHandler(lua_State* L) {
-  if (lua_type(L, 1) == LUA_TSTRING) {
-    luaL_traceback(L, L, lua_tostring(L, 1), 1);
-    return 1;
+  if (isErrorRecord(L, 1)) return 1;
+  const char* message = lua_type(L, 1) == LUA_TNUMBER || lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : nullptr;
+  if (!message) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+    message = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
   }
-  if (lua_type(L, 1) == LUA_TTABLE) return 1;
-  if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
-  lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  luaL_traceback(L, L, message, 1);
   return 1;
 }
+
+constexpr const char* kRuntimeKey = "plush.runtime";
+
+// Runtime and stdlib files see the standard functions through locals bound when they load, so a
+// script that removes or replaces a global (`type = nil`, all.lua's cleaning of _G) cannot break
+// the runtime that reports its errors. Prepended to line 1: line numbers stay the file's.
+constexpr const char* kRuntimeLocals =
+    "local _G, assert, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget, rawlen, rawset, "
+    "select, setmetatable, tonumber, tostring, type, xpcall, string, table, math, io, os, utf8, coroutine, debug = "
+    "_G, assert, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget, rawlen, rawset, "
+    "select, setmetatable, tonumber, tostring, type, xpcall, string, table, math, io, os, utf8, coroutine, debug; ";
 
 std::string readFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -46,10 +70,13 @@ LuaHost::LuaHost() : L_(luaL_newstate()) {
   lua_gc(L_, LUA_GCGEN, 0, 0);
   luaL_openlibs(L_);
   lua_newtable(L_);
+  lua_pushvalue(L_, -1);
+  lua_setfield(L_, LUA_REGISTRYINDEX, kRuntimeKey);
   lua_setglobal(L_, "__plush");
   pushRuntime();
   registerBuiltins(L_);
   registerFormatBuiltins(L_);
+  registerOsBuiltins(L_);
   registerProgressBuiltins(L_);
   lua_pop(L_, 1);
   installInterruptHook(L_);
@@ -57,7 +84,9 @@ LuaHost::LuaHost() : L_(luaL_newstate()) {
 
 LuaHost::~LuaHost() { lua_close(L_); }
 
-void LuaHost::pushRuntime() const { lua_getglobal(L_, "__plush"); }
+void pushRuntimeTable(lua_State* L) { lua_getfield(L, LUA_REGISTRYINDEX, kRuntimeKey); }
+
+void LuaHost::pushRuntime() const { pushRuntimeTable(L_); }
 
 int LuaHost::protectedCall(int nargs, int nresults) {
   int base = lua_gettop(L_) - nargs;
@@ -71,7 +100,8 @@ int LuaHost::protectedCall(int nargs, int nresults) {
 // Runtime and stdlib files are trusted plush code: an error in them is a bug, reported as such.
 void LuaHost::runFile(const char* text, const std::string& name) {
   std::string chunk = "@" + name;
-  if (luaL_loadbufferx(L_, text, std::char_traits<char>::length(text), chunk.c_str(), "t") != LUA_OK ||
+  std::string source = std::string(kRuntimeLocals) + text;
+  if (luaL_loadbufferx(L_, source.data(), source.size(), chunk.c_str(), "t") != LUA_OK ||
       protectedCall(0, 0) != LUA_OK) {
     std::string message = lua_tostring(L_, -1) ? lua_tostring(L_, -1) : "error";
     lua_pop(L_, 1);

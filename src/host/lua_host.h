@@ -5,6 +5,9 @@
 
 namespace plush::host {
 
+// Push the runtime table of L's session (kept in the registry, whatever the script did to __plush).
+void pushRuntimeTable(lua_State* L);
+
 class LuaHost {
  public:
   LuaHost();
@@ -23,7 +26,8 @@ class LuaHost {
   // error value is left on the stack.
   int protectedCall(int nargs, int nresults);
 
-  // Push the global __plush table.
+  // Push the runtime table (__plush), from the registry: a script may remove or replace the
+  // global, the host keeps its own reference.
   void pushRuntime() const;
 
  private:

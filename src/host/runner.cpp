@@ -2,10 +2,13 @@
 #include "host/runner.h"
 
 #include <cstdio>
+#include <cctype>
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "host/error_caret.h"
 #include "host/interrupt.h"
 #include "lang/powershell/powershell.h"
 #include "lang/translator.h"
@@ -15,88 +18,58 @@ namespace plush::host {
 
 namespace {
 
-lang::Options translateOptions(lua_State* L, const std::string& chunkName) {
+// Calls __plush[name] with the nargs values on top of the stack, protected: a script that removed or
+// broke a runtime function gets an error, never a crash of the host. On failure nothing is left.
+bool callRuntime(lua_State* L, const char* name, int nargs, int nresults) {
+  pushRuntimeTable(L);
+  lua_pushstring(L, name);
+  lua_rawget(L, -2);
+  lua_remove(L, -2);
+  lua_insert(L, -(nargs + 1));
+  if (lua_pcall(L, nargs, nresults, 0) == LUA_OK) return true;
+  lua_pop(L, 1);
+  return false;
+}
+
+lang::Options translateOptions(lua_State* L, const std::string& chunkName,
+                               const std::set<std::string, std::less<>>& sessionGlobals = {}) {
   lang::Options options;
   options.chunkName = chunkName;
+  options.declaredGlobals = sessionGlobals;
   options.isCommand = [L](std::string_view name) {
-    lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "iscommand");
     lua_pushlstring(L, name.data(), name.size());
-    lua_call(L, 1, 1);
+    if (!callRuntime(L, "iscommand", 1, 1)) return false;
     bool known = lua_toboolean(L, -1);
-    lua_pop(L, 2);
+    lua_pop(L, 1);
     return known;
   };
   options.allCommands = [L]() {
     std::vector<std::string> names;
-    lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "commands");
-    lua_call(L, 0, 1);
-    lua_Integer n = luaL_len(L, -1);
+    if (!callRuntime(L, "commands", 0, 1)) return names;
+    lua_Integer n = lua_istable(L, -1) ? static_cast<lua_Integer>(lua_rawlen(L, -1)) : 0;
     for (lua_Integer i = 1; i <= n; ++i) {
       lua_rawgeti(L, -1, i);
-      lua_getfield(L, -1, "name");
-      names.emplace_back(lua_tostring(L, -1));
-      lua_pop(L, 2);
+      if (lua_istable(L, -1)) {
+        lua_pushliteral(L, "name");
+        lua_rawget(L, -2);
+        if (lua_type(L, -1) == LUA_TSTRING) names.emplace_back(lua_tostring(L, -1));
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1);
     }
-    lua_pop(L, 2);
+    lua_pop(L, 1);
     return names;
   };
   options.parameterProblem = [L](std::string_view command, std::string_view parameter) {
-    lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "parameterProblem");
     lua_pushlstring(L, command.data(), command.size());
     lua_pushlstring(L, parameter.data(), parameter.size());
-    lua_call(L, 2, 2);
     lang::ParameterProblem problem;
-    if (lua_isstring(L, -2)) problem = {lua_tostring(L, -2), lua_tostring(L, -1)};
-    lua_pop(L, 3);
+    if (!callRuntime(L, "parameterProblem", 2, 2)) return problem;
+    if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING) problem = {lua_tostring(L, -2), lua_tostring(L, -1)};
+    lua_pop(L, 2);
     return problem;
   };
   return options;
-}
-
-std::string sourceLine(std::string_view text, int line) {
-  size_t start = 0;
-  for (int i = 1; i < line && start != std::string_view::npos; ++i) {
-    start = text.find('\n', start);
-    if (start != std::string_view::npos) ++start;
-  }
-  if (start == std::string_view::npos || start > text.size()) return {};
-  size_t end = text.find('\n', start);
-  return std::string(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-}
-
-// The name in Lua's "(local 'x')", "(global 'x')", ... of a message, or "" (plain search: a message
-// may quote a very long name, and std::regex recurses per character).
-std::string quotedName(const std::string& message) {
-  static const char* kinds[] = {"(local '", "(global '", "(field '", "(method '", "(upvalue '", "(constant '"};
-  for (const char* kind : kinds) {
-    size_t at = message.find(kind);
-    if (at == std::string::npos) continue;
-    size_t start = at + std::char_traits<char>::length(kind);
-    size_t end = message.find("')", start);
-    if (end != std::string::npos && end > start) return message.substr(start, end - start);
-  }
-  return {};
-}
-
-// Where in the line to put the caret: the name Lua's message mentions ('x'), else the first word.
-lang::Diagnostic placeOnLine(std::string_view text, int line, const std::string& message) {
-  lang::Diagnostic d{"ScriptError", message, line, 1, 1};
-  std::string src = sourceLine(text, line);
-  std::string name = quotedName(message);
-  size_t at = name.empty() ? std::string::npos : src.find(name);
-  if (at != std::string::npos) {
-    d.column = static_cast<int>(at) + 1;
-    d.width = static_cast<int>(name.size());
-    return d;
-  }
-  size_t first = src.find_first_not_of(" \t");
-  d.column = first == std::string::npos ? 1 : static_cast<int>(first) + 1;
-  size_t last = src.find_last_not_of(" \t\r");
-  d.width = last == std::string::npos ? 1 : static_cast<int>(last + 1 - (d.column - 1));
-  return d;
 }
 
 // Lua's "name:LINE: message" split into line and message, for the chunk we ran.
@@ -142,50 +115,70 @@ bool placeError(const std::string& head, const std::string& frames, const std::s
 }
 
 bool isRecord(lua_State* L, int idx) {
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "isrecord");
   lua_pushvalue(L, idx);
-  lua_call(L, 1, 1);
+  if (!callRuntime(L, "isrecord", 1, 1)) return false;
   bool yes = lua_toboolean(L, -1);
-  lua_pop(L, 2);
+  lua_pop(L, 1);
   return yes;
 }
 
 // The record at idx that ended the run: into the Error list (quietly: the caller writes it with its
 // place) and to the runtime's error hook (the --log transcript).
 void rememberTerminating(lua_State* L, int idx) {
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "reportError");
   lua_pushvalue(L, idx);
   lua_pushboolean(L, 1);
-  lua_call(L, 2, 0);
-  lua_getfield(L, -1, "hook_error");
+  callRuntime(L, "reportError", 2, 0);
   lua_pushvalue(L, idx);
-  lua_call(L, 1, 0);
-  lua_pop(L, 1);
+  callRuntime(L, "hook_error", 1, 0);
 }
 
 // A terminating Lua error as a record, for the runtime's error hook (the --log transcript).
 void noteTerminatingError(lua_State* L, const std::string& message) {
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "hook_error");
-  lua_getfield(L, -2, "torecord");
   lua_pushstring(L, message.c_str());
-  lua_call(L, 1, 1);
-  lua_call(L, 1, 0);
-  lua_pop(L, 1);
+  if (!callRuntime(L, "torecord", 1, 1)) return;
+  callRuntime(L, "hook_error", 1, 0);
+}
+
+// The message of an error record, as the runtime writes it (Id, place, recommendation).
+std::string recordText(lua_State* L, int idx) {
+  rememberTerminating(L, idx);
+  lua_pushvalue(L, idx);
+  std::string text = "(error record)";
+  if (callRuntime(L, "formatError", 1, 1)) {
+    if (lua_type(L, -1) == LUA_TSTRING) text = lua_tostring(L, -1);
+    lua_pop(L, 1);
+  }
+  return text;
 }
 
 }  // namespace
 
 int Runner::errorsReported() const {
   lua_State* L = host_.state();
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "state");
-  lua_getfield(L, -1, "errorsReported");
-  int n = static_cast<int>(lua_tointeger(L, -1));
-  lua_pop(L, 3);
+  pushRuntimeTable(L);
+  lua_pushliteral(L, "state");
+  lua_rawget(L, -2);
+  int n = 0;
+  if (lua_istable(L, -1)) {
+    lua_pushliteral(L, "errorsReported");
+    lua_rawget(L, -2);
+    n = static_cast<int>(lua_tointeger(L, -1));
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
   return n;
+}
+
+// `cls`, `history`, `exit` alone: a statement of the shell's, never `return cls` (which Lua would accept).
+bool Runner::isBareShellWord(std::string_view text) {
+  size_t b = text.find_first_not_of(" \t\r\n"), e = text.find_last_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return false;
+  std::string word(text.substr(b, e - b + 1));
+  for (char c : word)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  if (sessionGlobals_.count(word)) return false;
+  if (word == "exit") return true;
+  return translateOptions(host_.state(), "").isCommand(word);
 }
 
 RunStatus Runner::run(std::string_view text, const std::string& chunkName, bool echo) {
@@ -196,12 +189,16 @@ RunStatus Runner::run(std::string_view text, const std::string& chunkName, bool 
     if (beforeRun) beforeRun(text);
     return call(text, chunkName, false);
   }
-  if (echo) {
+  if (echo && !isBareShellWord(text)) {
     // As lua.c does: try the line as an expression first, so `1+1` prints 2.
     std::string asValue = "return " + std::string(text);
-    lang::Translation t = lang::translate(asValue, translateOptions(host_.state(), chunkName));
+    lang::Translation t = lang::translate(asValue, translateOptions(host_.state(), chunkName, sessionGlobals_));
     if (t.status == lang::Status::Ok &&
         luaL_loadbufferx(host_.state(), t.lua.data(), t.lua.size(), ("@" + chunkName).c_str(), "t") == LUA_OK) {
+      for (lang::Diagnostic w : t.warnings) {
+        if (w.line == 1) w.column -= 7;  // the place in the line as typed, without "return "
+        std::cerr << lang::renderDiagnostic(text, w, chunkName);
+      }
       if (beforeRun) beforeRun(text);
       return call(text, chunkName, true);
     }
@@ -220,7 +217,9 @@ RunStatus Runner::load(std::string_view text, const std::string& chunkName, bool
     shell::loadPowerShellRuntime(L);
     t = lang::powershell::compile(text, translateOptions(L, chunkName), prompt);
   } else {
-    t = lang::translate(text, translateOptions(L, chunkName));
+    t = lang::translate(text, translateOptions(L, chunkName, sessionGlobals_));
+    // At the prompt, a global one line assigns is a Lua name for the lines after it.
+    if (prompt && t.status == lang::Status::Ok) sessionGlobals_.insert(t.assignedGlobals.begin(), t.assignedGlobals.end());
   }
   if (t.status == lang::Status::Incomplete) {
     if (prompt) return RunStatus::Incomplete;
@@ -242,7 +241,7 @@ RunStatus Runner::load(std::string_view text, const std::string& chunkName, bool
   int line = 1;
   std::string message = error;
   splitLuaMessage(error, chunkName, line, message);
-  lang::Diagnostic d = placeOnLine(text, line, message);
+  lang::Diagnostic d = placeRuntimeError(text, line, message);
   d.id = "SyntaxError";
   std::cerr << lang::renderDiagnostic(text, d, chunkName);
   return RunStatus::ParseError;
@@ -251,12 +250,14 @@ RunStatus Runner::load(std::string_view text, const std::string& chunkName, bool
 RunStatus Runner::call(std::string_view text, const std::string& chunkName, bool echo) {
   lua_State* L = host_.state();
   int base = lua_gettop(L) - 1;
-  int status = host_.protectedCall(0, LUA_MULTRET);
+  for (const auto& a : arguments) lua_pushlstring(L, a.data(), a.size());
+  int status = host_.protectedCall(static_cast<int>(arguments.size()), LUA_MULTRET);
   if (status == LUA_OK) {
     int results = lua_gettop(L) - base;
     if (echo && results > 0) {
-      lua_getglobal(L, "__plush");
-      lua_getfield(L, -1, "outDefault");
+      pushRuntimeTable(L);
+      lua_pushliteral(L, "outDefault");
+      lua_rawget(L, -2);
       lua_remove(L, -2);
       lua_insert(L, base + 1);
       if (host_.protectedCall(results, 0) != LUA_OK) reportRuntimeError(text, chunkName);
@@ -280,15 +281,10 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
     return;
   }
   if (isRecord(L, idx)) {
-    rememberTerminating(L, idx);
-    lua_getglobal(L, "__plush");
-    lua_getfield(L, -1, "formatError");
-    lua_pushvalue(L, idx);
-    lua_call(L, 1, 1);
-    std::cerr << lua_tostring(L, -1) << "\n";
-    lua_pop(L, 2);
+    std::cerr << recordText(L, idx) << "\n";
   } else {
-    std::string error = lua_tostring(L, idx) ? lua_tostring(L, idx) : "(error)";
+    // The message handler made every other value a string, as lua.c does.
+    std::string error = lua_tostring(L, idx) ? lua_tostring(L, idx) : "(error object is not a string)";
     noteTerminatingError(L, error.substr(0, error.find('\n')));
     std::string head = error.substr(0, error.find("\nstack traceback:"));
     std::string traceback = error.size() > head.size() ? error.substr(head.size() + 1) : "";
@@ -296,7 +292,7 @@ void Runner::reportRuntimeError(std::string_view text, const std::string& chunkN
     std::string message;
     std::string frames = userFrames(traceback, chunkName);
     if (placeError(head, frames, chunkName, line, message)) {
-      std::cerr << lang::renderDiagnostic(text, placeOnLine(text, line, message), chunkName);
+      std::cerr << lang::renderDiagnostic(text, placeRuntimeError(text, line, message), chunkName);
     } else {
       std::cerr << chunkName << ": " << head << "\n";
     }
@@ -314,11 +310,17 @@ namespace plush::host {
 bool Runner::reportAtPlace(std::string_view text, const std::string& chunkName, int idx) {
   lua_State* L = host_.state();
   if (!isRecord(L, idx)) return false;
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "state");
-  lua_getfield(L, -1, "output");
-  bool machine = lua_isstring(L, -1) && std::string(lua_tostring(L, -1)) == "json";
-  lua_pop(L, 3);
+  pushRuntimeTable(L);  // the registry's: a script may have removed the global __plush
+  lua_pushliteral(L, "state");
+  lua_rawget(L, -2);
+  bool machine = false;
+  if (lua_istable(L, -1)) {
+    lua_pushliteral(L, "output");
+    lua_rawget(L, -2);
+    machine = lua_isstring(L, -1) && std::string(lua_tostring(L, -1)) == "json";
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
   lua_getfield(L, idx, "Position");
   std::string position = lua_isstring(L, -1) ? lua_tostring(L, -1) : "";
   lua_pop(L, 1);

@@ -1,8 +1,10 @@
 // Runs plush text: translate to Lua, load as text only, call, and report errors at the user's line and column.
 #pragma once
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "host/lua_host.h"
 
@@ -33,13 +35,18 @@ class Runner {
   // Called with the text once it is complete and loaded, just before it runs (the prompt's transcript).
   std::function<void(std::string_view)> beforeRun;
 
+  // What the main chunk receives as `...`: a script's arguments, as lua passes them.
+  std::vector<std::string> arguments;
+
  private:
   RunStatus load(std::string_view text, const std::string& chunkName, bool echo);
   RunStatus call(std::string_view text, const std::string& chunkName, bool echo);
   void reportRuntimeError(std::string_view text, const std::string& chunkName);
   bool reportAtPlace(std::string_view text, const std::string& chunkName, int idx);
+  bool isBareShellWord(std::string_view text);
   LuaHost& host_;
   Dialect dialect_;
+  std::set<std::string, std::less<>> sessionGlobals_;  // globals the prompt's earlier lines assigned
 };
 
 }  // namespace plush::host

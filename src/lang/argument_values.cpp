@@ -1,4 +1,5 @@
 // Argument values: bare words, numbers, quoted and interpolated strings, $variables, lists, @{} tables, script blocks.
+#include <algorithm>
 #include <string>
 
 #include "lang/command_words.h"
@@ -258,7 +259,9 @@ void Translator::scriptBlock() {
   body.scriptBlock = true;
   body.prev = Prev::StatementStart;
   ++scriptBlockDepth_;
+  openScope();  // a script block is a function: its locals are its own
   luaRegion(body);
+  closeScope();
   --scriptBlockDepth_;
   expectCloser(open, '}', false);
   if (body.statementCount == 1 && !body.statementSyntax) {
@@ -314,6 +317,8 @@ size_t Translator::skipEntrySeparators() {
     } else if (std::string_view(" \t\r\n;").find(c) != std::string_view::npos) {
       lines += c == '\n';
       ++pos_;
+    } else if (c == '#') {  // PowerShell's comment between entries
+      pos_ = std::min(src_.find('\n', pos_), src_.size());
     } else {
       break;
     }
@@ -367,13 +372,13 @@ void Translator::hashKey() {
   pos_ = end;
 }
 
-// `@(a, b)` → __plush.L(a, b); `@(Get-User ...)` is already a List: the pipeline's value.
+// `@(a, b)` → __plush.A(a, b), `@($users)` → the users' List; `@(Get-User ...)` is already a List: the pipeline's value.
 void Translator::arraySubexpression() {
   size_t at = pos_++;
   size_t probe = pos_ + 1;
   while (probe < src_.size() && std::string_view(" \t\r\n").find(src_[probe]) != std::string_view::npos) ++probe;
   bool isPipeline = commandWordEnd(src_, probe) > probe;
-  if (!isPipeline) out_.append("__plush.L", at);
+  if (!isPipeline) out_.append("__plush.A", at);
   nestedLua(')', !isPipeline);
 }
 

@@ -65,6 +65,8 @@ void Translator::luaToken(Region& r) {
   } else if (isNameStart(c)) {
     luaWord(r);
   } else if (isAsciiDigit(c) || (c == '.' && isAsciiDigit(peek(1)))) {
+    endDeclaring();
+    r.targetsOpen = false;
     noteToken(r, atLineStart(), true);
     emitVerbatim(scanNumeral(src_, pos_));
     r.prev = Prev::ExpressionEnd;
@@ -97,6 +99,9 @@ void Translator::copyBlanks(Region& r) {
       for (size_t i = pos_; i < comment.end; ++i) lines += src_[i] == '\n';
       out_.append(lines ? std::string(lines, '\n') : std::string(" "));
       pos_ = comment.end;
+    } else if (c == '#' && hashComment(r)) {
+      out_.append(" ");
+      pos_ = std::min(src_.find('\n', pos_), src_.size());
     } else {
       return;
     }
@@ -115,6 +120,10 @@ void Translator::noteToken(Region& r, bool canStartStatement, bool operand) {
   if (starts) {
     finishDollarList(r);
     r.dollarTarget = r.statements && src_[pos_] == '$';
+    r.targets.clear();
+    r.targetsOpen = r.statements && (isNameStart(src_[pos_]) || src_[pos_] == '$');
+    r.targetWanted = true;
+    r.inCondition = r.condition = false;
     // `Get-User` then `(x):f()` on the next line: without `;` Lua would call the pipeline's value.
     if (afterPipeline && src_[pos_] == '(') out_.append(";");
     ++r.statementCount;
@@ -210,30 +219,57 @@ bool Translator::postfixAhead() const {
 void Translator::luaWord(Region& r) {
   size_t begin = pos_;
   size_t commandEnd = commandWordEnd(src_, pos_);
+  size_t end = nameEnd(src_, pos_);
+  std::string_view word = src_.substr(begin, end - begin);
   bool statementPosition = r.prev == Prev::StatementStart || (r.prev == Prev::ExpressionEnd && r.statements);
-  if (commandEnd > begin && (statementPosition || r.prev == Prev::ExpressionStart)) {
+  if (commandEnd > begin && (statementPosition || r.prev == Prev::ExpressionStart) && !luaSubtraction(word, begin, commandEnd, statementPosition)) {
     noteToken(r, true, true);
     bool firstStatement = statementPosition && r.statementCount == 1;
+    // `if Test-Path x then`: the pipeline's List is tested as PowerShell tests it (empty or $false is false).
+    bool tested = !statementPosition && r.condition;
+    if (tested) out_.append("__plush.truthy(", begin);
     size_t flag = pipeline(statementPosition, begin, commandEnd);
+    if (tested) out_.append(")");
     if (firstStatement && r.firstPipeFlag == kNone) r.firstPipeFlag = flag;
     endPipelineStatement(r, statementPosition);
     return;
   }
-  size_t end = nameEnd(src_, pos_);
-  std::string_view word = src_.substr(begin, end - begin);
   if (isLuaKeyword(word)) {
     luaKeyword(r, word);
     return;
   }
+  // A name alone at a statement's start: PowerShell's try/foreach/... (reported), or exit, cls, history.
+  if (statementPosition && !r.inLabel && declaring_ == Declaring::None && !powerShellStatement(r, word, begin, end) &&
+      shellWordStatement(r, word, begin, end))
+    return;
   noteToken(r, true, true);
+  noteTarget(r, word, begin);
+  declaringName(word, begin);
   emitVerbatim(end);
   r.prev = Prev::ExpressionEnd;
+}
+
+// `stop-start` where stop is a Lua name in scope is Lua's subtraction, as in lua5.4, even when a
+// command of that name exists (then a warning says so). At a statement's start it is always a command:
+// Lua has no statement that starts `name - name`.
+bool Translator::luaSubtraction(std::string_view verb, size_t begin, size_t commandEnd, bool statementPosition) {
+  if (statementPosition) return false;
+  size_t at = declaredAt(verb);
+  if (at == kNone) return false;
+  std::string command(src_.substr(begin, commandEnd - begin));
+  if (options_.isCommand && options_.isCommand(command))
+    warnLuaReading(verb, at, begin, commandEnd, "'" + command + "' is read as Lua's subtraction, not as the command",
+                   "to run the command, rename that name");
+  return true;
 }
 
 void Translator::luaKeyword(Region& r, std::string_view word) {
   if (r.untilEnd && blockKeyword(r, word)) return;
   size_t end = pos_ + word.size();
+  r.targetsOpen = false;
+  powerShellKeyword(word, pos_);
   if (word == "nil" || word == "true" || word == "false") {
+    endDeclaring();
     noteToken(r, false, true);
     emitVerbatim(end);
     r.prev = Prev::ExpressionEnd;
@@ -248,6 +284,7 @@ void Translator::luaKeyword(Region& r, std::string_view word) {
     noteToken(r, true, false);
     r.statementSyntax = true;
   }
+  scopeKeyword(r, word, statementPosition);
   boundary(r);
   if (r.firstToken == kNone) r.firstToken = out_.size();
   if (word != "and" && word != "or" && word != "not" && word != "function") finishDollarList(r);
@@ -289,13 +326,14 @@ void Translator::functionBody(size_t keyword) {
   while (!atEnd() && (src_[pos_] == ' ' || src_[pos_] == '\t')) out_.append(std::string_view(&src_[pos_++], 1));
   if (atEnd()) incomplete("MissingEnd", "the function that starts here has no 'end'", open, 8);
   if (src_[pos_] != '(') return;  // not Lua; the Lua loader will say so
-  nestedLua(')', true);
+  parameterList();  // opens the function's scope, closed after its `end`
   Region body;
   body.statements = true;
   body.untilEnd = true;
   body.prev = Prev::StatementStart;
   luaRegion(body);
   if (atEnd()) incomplete("MissingEnd", "the function that starts here has no 'end'", open, 8);
+  closeScope();
   if (!body.finished) {
     error("UnexpectedToken", "expected 'end' to close the function at " + place(open) + ", found '" +
               std::string(1, src_[pos_]) + "'", pos_, 1);
@@ -305,8 +343,12 @@ void Translator::functionBody(size_t keyword) {
 }
 
 void Translator::luaOperator(Region& r) {
+  if (powerShellAssignment(r)) return;
   size_t length = operatorLength(src_, pos_);
   std::string_view op = src_.substr(pos_, length);
+  declaringOperator(op);
+  targetOperator(r, op);
+  r.condition = false;
   if (op == "," && r.scriptBlock && r.compareRight != kNone) {
     commaInComparison(r, length);
     return;
@@ -347,14 +389,30 @@ void Translator::luaOperator(Region& r) {
   }
 }
 
-// `$users | Set-UserLicense ...`: a value piped into a command (bitwise or with a command would be meaningless).
-bool Translator::commandFollowsPipe() const {
+// `$users | Set-UserLicense ...`: a value piped into a command (bitwise or with a command would be
+// meaningless), unless the word after `|` is a Lua name in scope (`a | sort` with a local sort) or
+// Lua's own select called at once (`1 | select(2, ...)`): then it is Lua's bitwise or.
+bool Translator::commandFollowsPipe() {
   size_t at = pos_ + 1;
   while (at < src_.size() && std::string_view(" \t\r\n").find(src_[at]) != std::string_view::npos) ++at;
-  if (commandWordEnd(src_, at) > at) return true;
+  size_t commandEnd = commandWordEnd(src_, at);
   size_t end = at;
-  while (end < src_.size() && !endsBareWord(src_[end])) ++end;
-  return end > at && isPipelineAlias(src_.substr(at, end - at));
+  if (commandEnd > at) {
+    end = nameEnd(src_, at);  // the verb
+  } else {
+    while (end < src_.size() && !endsBareWord(src_[end])) ++end;
+    if (end == at || !isPipelineAlias(src_.substr(at, end - at))) return false;
+    if (src_.substr(at, end - at) == "select" && end < src_.size() && src_[end] == '(') return false;
+  }
+  std::string_view name = src_.substr(at, end - at);
+  size_t declared = isNameStart(src_[at]) ? declaredAt(name) : kNone;
+  if (declared == kNone) return true;
+  std::string command(src_.substr(at, (commandEnd > at ? commandEnd : end) - at));
+  if (commandEnd == at || (options_.isCommand && options_.isCommand(command)))
+    warnLuaReading(name, declared, pos_, commandEnd > at ? commandEnd : end,
+                   "'| " + command + "' is read as Lua's bitwise or, not as a pipe into " + command,
+                   "to pipe into the command, rename that name");
+  return false;
 }
 
 // The operand written so far (or the whole value list `a, b`) becomes the pipeline's input,
@@ -387,6 +445,7 @@ void Translator::pipeFromValue(Region& r) {
 
 // A statement pipeline ends its statement: what follows starts a new one.
 void Translator::endPipelineStatement(Region& r, bool statement) {
+  r.targetsOpen = false;
   r.listStart = kNone;
   r.listHasComma = false;
   r.dollarAssign = false;
@@ -400,6 +459,8 @@ void Translator::endPipelineStatement(Region& r, bool statement) {
 }
 
 void Translator::luaString(Region& r) {
+  endDeclaring();
+  r.targetsOpen = false;
   noteToken(r, atLineStart(), true);
   // PowerShell's expandable strings: in script blocks, and in `$name = "..."`, a statement PowerShell's own.
   if ((scriptBlockDepth_ > 0 || r.dollarAssign) && src_[pos_] == '"' && expandsVariables()) {
@@ -437,7 +498,9 @@ bool Translator::powerShellOperator(Region& r) {
   while (end < src_.size() && isAsciiLetter(src_[end])) ++end;
   if (end == begin || (end < src_.size() && isNameChar(src_[end]))) return false;
   std::string word = lowerAscii(src_.substr(begin, end - begin));
+  std::string_view written = src_.substr(begin, end - begin);
   if (word == "and" || word == "or") {
+    r.condition = r.inCondition;
     boundary(r);
     if (r.firstToken == kNone) r.firstToken = out_.size();
     out_.append(word, pos_);
@@ -446,12 +509,29 @@ bool Translator::powerShellOperator(Region& r) {
     return true;
   }
   if (word == "not") {
+    // `-not x` is PowerShell's (in Lua, minus a boolean can only fail); `x -not y` stays Lua's subtraction.
+    if (r.prev == Prev::ExpressionEnd) return false;
     notOperator(r, end);
     return true;
   }
   std::string op = comparisonOperator(word);
+  if (op.empty()) return powerShellOperatorWord(r, word, pos_, end);
   bool blankBefore = pos_ > 0 && std::string_view(" \t\r\n").find(src_[pos_ - 1]) != std::string_view::npos;
-  if (op.empty() || r.prev != Prev::ExpressionEnd || !(blankBefore || isLuaKeyword(word))) return false;
+  if (r.prev != Prev::ExpressionEnd || !(blankBefore || isLuaKeyword(word))) return false;
+  if (!isLuaKeyword(written)) {
+    size_t declared = declaredAt(written);
+    if (declared != kNone) {
+      // `10 -ne (3)` with a local ne is Lua's 10 - ne(3); PowerShell's reading would have compared.
+      size_t next = end;
+      while (next < src_.size() && (src_[next] == ' ' || src_[next] == '\t')) ++next;
+      bool operandAfter = next > end && next < src_.size() &&
+                          (isNameChar(src_[next]) || std::string_view("$('\"@{").find(src_[next]) != std::string_view::npos);
+      if (operandAfter)
+        warnLuaReading(written, declared, pos_, end, "'-" + std::string(written) + "' is read as Lua's minus, not as PowerShell's -" + op,
+                       "to compare with -" + op + ", rename that name");
+      return false;
+    }
+  }
   compare(r, op, pos_, end);
   return true;
 }
@@ -490,7 +570,14 @@ void Translator::dollar(Region& r) {
     nestedLua(')', true);
     r.prev = Prev::ExpressionEnd;
   } else if (isNameStart(peek(1))) {
+    size_t begin = pos_, end = nameEnd(src_, pos_ + 1);
+    if (powerShellDollar(src_.substr(begin + 1, end - begin - 1), begin, end)) {
+      pos_ = end;
+      r.prev = Prev::ExpressionEnd;
+      return;
+    }
     noteToken(r, true, true);
+    noteTarget(r, src_.substr(begin + 1, end - begin - 1), begin + 1);
     variable();
     r.prev = Prev::ExpressionEnd;
   } else {
@@ -500,6 +587,20 @@ void Translator::dollar(Region& r) {
 
 void Translator::bracket(Region& r) {
   char open = src_[pos_];
+  r.targetsOpen = false;
+  if (open == '(' && functionPending_) {
+    noteToken(r, false, true);
+    parameterList();  // a function's parameters: locals of its scope, closed by its `end`
+    r.prev = Prev::ExpressionEnd;
+    return;
+  }
+  endDeclaring();
+  if (open == '[' && powerShellCast(r)) {
+    noteToken(r, false, true);
+    nestedLua(']', true);
+    r.prev = Prev::ExpressionEnd;
+    return;
+  }
   if (open == '{' && r.braceIsBlock && r.prev != Prev::ExpressionEnd) {
     noteToken(r, false, true);
     scriptBlock();

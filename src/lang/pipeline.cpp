@@ -1,4 +1,5 @@
 // Command pipelines: `Cmd args | Cmd args` becomes `__plush.pipe(flag, {n=..., c=..., k=..., args...}, ...)`.
+#include <algorithm>
 #include <string>
 
 #include "lang/command_words.h"
@@ -156,6 +157,8 @@ void Translator::skipAfterPipe(PipelineState& ps) {
         incomplete("UnterminatedComment", "the comment that starts here is not closed", pos_, 4);
       for (size_t i = pos_; i < comment.end; ++i) ps.pendingNewlines += src_[i] == '\n';
       pos_ = comment.end;
+    } else if (c == '#') {
+      pos_ = std::min(src_.find('\n', pos_), src_.size());
     } else {
       return;
     }
@@ -175,6 +178,7 @@ bool Translator::atPipelineEnd(const PipelineState& ps) const {
   char c = src_[pos_];
   if (c == '\n' || c == ';' || c == ')' || c == ']' || c == '}') return true;
   if (c == '-' && peek(1) == '-') return true;  // a line comment; long ones were skipped as blanks
+  if (c == '#') return true;                     // PowerShell's comment, at an argument's start
   if (c == ',' && !ps.statement) return true;   // `f(Get-User, 2)`: the comma belongs to the Lua call
   return atEndingWord();
 }
@@ -191,6 +195,12 @@ void Translator::flushNewlines(PipelineState& ps) {
 }
 
 void Translator::argument() {
+  // `CMD -?` asks for the command's help, as in PowerShell: __plush.P("?", COL).
+  if (src_[pos_] == '-' && peek(1) == '?' && (pos_ + 2 >= src_.size() || endsBareWord(src_[pos_ + 2]))) {
+    out_.append("__plush.P(\"?\", " + std::to_string(column(pos_)) + ")", pos_);
+    pos_ += 2;
+    return;
+  }
   if (src_[pos_] == '-' && isAsciiLetter(peek(1)) && parameter()) return;
   valueOrList();
   checkSeparated();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "lang/command_words.h"
 #include "lang/translator_core.h"
 
 namespace plush::lang {
@@ -17,11 +18,14 @@ Translator::Translator(std::string_view source, const Options& options) : src_(s
 
 Translation Translator::run() {
   Translation result;
-  // A `#!` first line is for the system, not for Lua; its line break stays.
-  if (!src_.empty() && src_[0] == '#') pos_ = std::min(src_.find('\n'), src_.size());
+  // A UTF-8 BOM is skipped, as lua's loader does; a `#!` first line is for the system, not for Lua
+  // (its line break stays).
+  if (src_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+  if (pos_ < src_.size() && src_[pos_] == '#') pos_ = std::min(src_.find('\n', pos_), src_.size());
   Region chunk;
   chunk.statements = true;
   chunk.prev = Prev::StatementStart;
+  openScope();
   try {
     luaRegion(chunk);
   } catch (const IncompleteInput& reason) {
@@ -31,14 +35,29 @@ Translation Translator::run() {
       return result;
     }
   }
+  dropConsequences();
   if (!errors_.empty()) {
     result.status = Status::Error;
     result.diagnostics = errors_;
     return result;
   }
+  result.warnings = warnings_;
+  for (const auto& [name, at] : assignedGlobals_) result.assignedGlobals.push_back(name);
   result.lua = out_.text();
   result.columnMap = out_.columnMap(src_);
   return result;
+}
+
+// A `function Get-Foo { }` already reported as PowerShell: calls of Get-Foo are not errors of their own.
+void Translator::dropConsequences() {
+  if (psFunctions_.empty()) return;
+  std::vector<Diagnostic> kept;
+  for (const auto& d : errors_) {
+    size_t at = lineStarts_[d.line - 1] + d.column - 1;
+    bool consequence = d.id == "UnknownCommand" && psFunctions_.count(lowerAscii(src_.substr(at, d.width)));
+    if (!consequence) kept.push_back(d);
+  }
+  errors_ = std::move(kept);
 }
 
 char Translator::peek(size_t ahead) const {
@@ -98,9 +117,21 @@ int Translation::sourceColumn(int line, int generatedColumn) const {
   return inside < m.length ? m.sourceColumn + inside : m.sourceColumn;
 }
 
+// One pass, or two when the text assigns a global only after a place that read that name the
+// PowerShell way: the second pass knows every global the text assigns from its start, as Lua does.
 Translation translate(std::string_view source, const Options& options) {
-  detail::Translator translator(source, options);
-  return translator.run();
+  detail::Translator first(source, options);
+  Translation t = first.run();
+  std::set<std::string> late = first.globalsToKnowFirst();
+  if (late.empty()) return t;
+  Options again = options;
+  again.declaredGlobals.insert(late.begin(), late.end());
+  detail::Translator second(source, again);
+  Translation result = second.run();
+  for (const auto& name : late)
+    if (std::find(result.assignedGlobals.begin(), result.assignedGlobals.end(), name) == result.assignedGlobals.end())
+      result.assignedGlobals.push_back(name);
+  return result;
 }
 
 }  // namespace plush::lang

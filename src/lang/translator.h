@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,7 @@ struct Translation {
   std::string lua;                       // valid only when status is Ok
   std::vector<Diagnostic> diagnostics;   // the errors (Error) or the reason (Incomplete)
   std::vector<Diagnostic> warnings;
+  std::vector<std::string> assignedGlobals;  // globals the text assigns (a prompt session remembers them)
   // Generated Lua keeps the source's line numbers, so the map is per line: columnMap[line - 1].
   std::vector<std::vector<ColumnMark>> columnMap;
 
@@ -49,6 +51,8 @@ struct Options {
   std::function<ParameterProblem(std::string_view command, std::string_view parameter)> parameterProblem;  // optional
   std::function<std::vector<std::string>()> allCommands;      // optional: names for "Did you mean" suggestions
   std::string chunkName;                                      // file name for messages
+  // Globals assigned earlier (at the prompt, by earlier lines): Lua names already, like the text's own.
+  std::set<std::string, std::less<>> declaredGlobals;
 };
 
 Translation translate(std::string_view source, const Options& options);

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +58,14 @@ struct Region {
   int blockDepth = 0;
   bool finished = false;
 
+  // A statement that starts `name, name =` assigns globals (unless locals of those names are in scope).
+  std::vector<std::pair<std::string, size_t>> targets;
+  bool targetsOpen = false;     // the statement so far is a list of names
+  bool targetWanted = false;    // ... and a name may come next (at its start, after a `,`)
+  bool inCondition = false;     // between if/elseif/while/until and then/do (or the statement's end)
+  bool condition = false;       // ... and right after one of those, `and`, `or` or `not`: a pipeline here
+                                // is tested as PowerShell tests a value
+
   // For script block bodies: is the body one expression (then it is returned)?
   int statementCount = 0;
   bool statementSyntax = false;
@@ -73,10 +84,24 @@ struct IncompleteInput {
   Diagnostic reason;
 };
 
+// A Lua block that may declare locals: the chunk, a function, do/while/for/if/repeat, a script block.
+struct Scope {
+  std::vector<std::pair<std::string, size_t>> names;  // name, source offset where it was declared
+  bool awaitingDo = false;                            // a for or while whose `do` is still to come
+};
+
+// What the names being read declare (lua_scope.cpp).
+enum class Declaring { None, Locals, LocalFunction, FunctionName, LoopNames, Parameters };
+
+constexpr size_t kDeclaredBefore = static_cast<size_t>(-2);  // assigned in an earlier prompt line
+
 class Translator {
  public:
   Translator(std::string_view source, const Options& options);
   Translation run();
+  // Globals the text assigns that an earlier part of it looked up before they were assigned: then a
+  // second pass, knowing them from the start, reads the text as Lua does.
+  std::set<std::string> globalsToKnowFirst() const;
 
  private:
   // source and diagnostics (translator.cpp)
@@ -90,6 +115,7 @@ class Translator {
   int column(size_t offset) const;
   void skipSpaces();
   void emitVerbatim(size_t end);
+  void dropConsequences();
 
   // Lua code (lua_code.cpp)
   void luaRegion(Region& r);
@@ -112,7 +138,8 @@ class Translator {
   void luaOperator(Region& r);
   void luaString(Region& r);
   bool expandsVariables() const;
-  bool commandFollowsPipe() const;
+  bool commandFollowsPipe();
+  bool luaSubtraction(std::string_view verb, size_t begin, size_t commandEnd, bool statementPosition);
   void pipeFromValue(Region& r);
   void endPipelineStatement(Region& r, bool statement);
   bool powerShellOperator(Region& r);
@@ -122,6 +149,39 @@ class Translator {
   void bracket(Region& r);
   void nestedLua(char close, bool emitBrackets);
   void expectCloser(size_t open, char closer, bool emit);
+
+  // Lua names in scope, which keep their Lua meaning over PowerShell's (lua_scope.cpp)
+  void openScope();
+  void closeScope();
+  void declare(std::string_view name, size_t at);
+  void assignGlobal(std::string_view name, size_t at);
+  size_t declaredAt(std::string_view name);  // kNone when no Lua name of that spelling is in scope
+  void scopeKeyword(Region& r, std::string_view word, bool statementPosition);
+  void declaringName(std::string_view name, size_t at);
+  void declaringOperator(std::string_view op);
+  void endDeclaring();
+  void noteTarget(Region& r, std::string_view name, size_t at);
+  void targetOperator(Region& r, std::string_view op);
+  void parameterList();
+  void warnLuaReading(std::string_view name, size_t nameAt, size_t begin, size_t end, const std::string& reading,
+                      const std::string& instead);
+
+  // PowerShell-only syntax, reported before anything runs (powershell_syntax.cpp)
+  bool powerShellStatement(Region& r, std::string_view word, size_t begin, size_t end);
+  bool powerShellKeyword(std::string_view word, size_t begin);
+  bool powerShellCast(Region& r);
+  bool powerShellAssignment(Region& r);
+  bool powerShellDollar(std::string_view name, size_t begin, size_t end);
+  bool powerShellOperatorWord(Region& r, const std::string& word, size_t begin, size_t end);
+  void powerShellSyntax(std::string construct, std::string luaWay, size_t begin, size_t end);
+  size_t afterBalanced(size_t open) const;
+  size_t skipBlanksAndBreaks(size_t at) const;
+
+  // statements of the shell's own words: exit, bare aliases like cls and history (shell_words.cpp)
+  bool shellWordStatement(Region& r, std::string_view word, size_t begin, size_t end);
+  void exitStatement(Region& r, size_t begin, size_t end);
+  bool atStatementEnd(size_t at) const;
+  bool hashComment(const Region& r) const;
 
   // command pipelines (pipeline.cpp)
   size_t pipeline(bool statement, size_t nameBegin, size_t nameEnd);
@@ -164,6 +224,18 @@ class Translator {
   GeneratedText out_;
   std::vector<Diagnostic> errors_;
   std::vector<size_t> lineStarts_;
+
+  std::vector<Scope> scopes_;
+  std::map<std::string, size_t, std::less<>> assignedGlobals_;
+  std::set<std::string, std::less<>> undeclaredLookups_;
+  std::set<std::string, std::less<>> warned_;
+  std::set<std::string, std::less<>> psFunctions_;  // `function Verb-Noun` names seen (no UnknownCommand for them)
+  Declaring declaring_ = Declaring::None;
+  bool declaredName_ = false;     // a name was just declared: `,`, `<attrib>` or `=` may follow
+  bool attributeNext_ = false;    // `<` after a local: the next name is its attribute (const, close)
+  bool functionPending_ = false;  // `function` seen, its parameter list to come
+  bool methodPending_ = false;    // ... after `a:m`, so `self` is a parameter
+  std::vector<Diagnostic> warnings_;
 };
 
 }  // namespace plush::lang::detail

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <clocale>
+#include <ctime>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -34,6 +35,17 @@ void useUtf8Input() {
 void forgetStaleInterrupt(lua_State* L) {
   host::clearPendingSignal();
   lua_sethook(L, nullptr, 0, 0);
+}
+
+// Get-History's list: each statement run, with how it ended and when it started.
+void recordInSession(lua_State* L, const std::string& statement, host::RunStatus status, std::time_t started) {
+  host::pushRuntimeTable(L);
+  lua_getfield(L, -1, "addHistory");
+  lua_remove(L, -2);
+  lua_pushlstring(L, statement.data(), statement.size());
+  lua_pushstring(L, status == host::RunStatus::Ok ? "Completed" : status == host::RunStatus::Interrupted ? "Stopped" : "Failed");
+  lua_pushinteger(L, static_cast<lua_Integer>(started));
+  if (lua_pcall(L, 3, 0, 0) != LUA_OK) lua_pop(L, 1);  // a script that broke the runtime loses only its history
 }
 
 }  // namespace
@@ -71,9 +83,11 @@ int runPrompt(host::LuaHost& host, cmdlets::TenantContext& tenant, host::Dialect
     }
     forgetStaleInterrupt(L);
     int depthBefore = tenant.transactionDepth();
+    std::time_t started = std::time(nullptr);
     auto status = runner.run(pending, "stdin", true);
     if (status == host::RunStatus::Incomplete) continue;
     history.add(pending);
+    recordInSession(L, pending, status, started);
     pending.clear();
     if (status == host::RunStatus::Interrupted) tenant.abandonChange(depthBefore);
     std::cout.flush();

@@ -12,6 +12,15 @@ end
 local function isMarker(v)
   return type(v) == "table" and getmetatable(v) == ParamMarker
 end
+
+-- `CMD -?`: the command's help is asked for, instead of running it.
+function P.asksHelp(c)
+  for i = 1, c.k or #c do
+    local a = c[i]
+    if isMarker(a) and a.name == "?" then return true end
+  end
+  return false
+end
 P.isparameter = isMarker
 
 -- The column of the parameter being bound, so an error about it points at it rather than the command.
@@ -326,6 +335,13 @@ local function bindPositional(cmd, positional, np, bound, sets)
       bindError(cmd, "PositionalParameterNotFound",
         string.format("A positional parameter cannot be found that accepts argument '%s'.", P.str(positional[j])),
         {target = P.str(positional[j])})
+    end
+    if p.remaining and j < np then
+      -- PowerShell's ValueFromRemainingArguments: this and every later positional value, as one List.
+      local rest = P.list()
+      for r = j, np do rest[#rest + 1] = positional[r] end
+      bound[p] = bindWritten(cmd, p, rest)
+      return narrow(sets, p)
     end
     bound[p] = bindWritten(cmd, p, positional[j])
     sets = narrow(sets, p)

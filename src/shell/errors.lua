@@ -6,8 +6,11 @@ ErrorRecord.__tostring = function(r)
   return (r.Id or "Error") .. ": " .. (r.Message or "")
 end
 
--- The session's error list, newest first as PowerShell's $Error.
-Error = P.list()
+-- The session's error list, newest first as PowerShell's $Error: the global Error, and the runtime's
+-- own reference (P.errors), which a script that removes or replaces the global cannot take away.
+local errors = P.list()
+P.errors = errors
+Error = errors
 
 P.state = P.state or {}
 P.state.errorsReported = 0
@@ -32,9 +35,9 @@ end
 -- Into the Error list, once: a record raised by -ErrorAction Stop is there even when pcall catches it,
 -- and is not added again when it ends the run.
 function P.remember(rec)
-  if Error[1] == rec then return rec end
-  table.insert(Error, 1, rec)
-  if #Error > 256 then Error[#Error] = nil end
+  if errors[1] == rec then return rec end
+  table.insert(errors, 1, rec)
+  if #errors > 256 then errors[#errors] = nil end
   return rec
 end
 

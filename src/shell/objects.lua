@@ -3,12 +3,21 @@ local P = __plush
 
 local types = {}
 
+-- PowerShell's Count and Length of one object that has no such property: 1, and for a hashtable
+-- its number of keys.
+local sizeNames = {count = true, length = true}
+
 local function canonicalIndex(mt)
   local canon = mt.__canon
   return function(t, k)
     if type(k) ~= "string" then return nil end
-    local c = canon[k] or canon[k:lower()]
-    if c and c ~= k then return rawget(t, c) end
+    local lower = k:lower()
+    local c = canon[k] or canon[lower]
+    if c then
+      if c ~= k then return rawget(t, c) end
+      return nil
+    end
+    if sizeNames[lower] then return mt.__type == "Hashtable" and #mt.__props or 1 end
     return nil
   end
 end
@@ -102,6 +111,13 @@ function P.properties(v)
   return keys
 end
 
+-- A property of a value: nil when the value has none. (Not `type(o) == "table" and o[k] or nil`,
+-- which turns false into nil: `Where-Object AccountEnabled -eq $false` would match nothing.)
+function P.field(o, name)
+  if type(o) == "table" then return o[name] end
+  return nil
+end
+
 function P.isobject(v)
   if type(v) ~= "table" then return false end
   local mt = getmetatable(v)
@@ -124,10 +140,25 @@ local function memberOf(list, item, k)
   end
 end
 
+-- Count and Length of a List are its size, as of a PowerShell array; a List of one item stands for
+-- the item, so its own Count (a group's, a measurement's) or a string's Length wins.
+local function sizeOf(t, n, k)
+  if n ~= 1 then return n end
+  local item = t[1]
+  if type(item) == "table" then
+    local v = item[k]
+    if v ~= nil then return v end
+  elseif type(item) == "string" and k:lower() == "length" then
+    return utf8.len(item) or #item
+  end
+  return 1
+end
+
 -- Reading a member of a List reads it on its only item, or on every item into a new List.
 List.__index = function(t, k)
   if type(k) ~= "string" then return nil end
   local n = #t
+  if sizeNames[k:lower()] then return sizeOf(t, n, k) end
   if n == 0 then return nil end
   if n == 1 then return memberOf(t, t[1], k) end
   local first = memberOf(t, t[1], k)
@@ -145,7 +176,8 @@ List.__index = function(t, k)
   local out, m = setmetatable({}, List), 0
   for i = 1, n do
     local item = t[i]
-    local v = type(item) == "table" and item[k] or nil
+    local v = nil
+    if type(item) == "table" then v = item[k] end  -- not `and ... or nil`, which would drop false
     if v ~= nil then m = m + 1; out[m] = v end
   end
   return out
@@ -189,6 +221,18 @@ function P.L(...)
     if v ~= nil then m = m + 1; out[m] = v end
   end
   return out
+end
+
+-- `@(x)`: PowerShell's array subexpression. One value that is a list gives its items (so
+-- `@($users).Count` is the number of users); anything else is `a, b, c` as P.L makes it.
+function P.A(...)
+  local first = ...
+  if select("#", ...) == 1 and P.issequence(first) then
+    local out = setmetatable({}, List)
+    for i = 1, #first do out[i] = first[i] end
+    return out
+  end
+  return P.L(...)
 end
 
 -- `@{ Key = value; ... }`: an object whose properties are the keys in the order written.

@@ -336,6 +336,14 @@ end
 -- the function given as toOutput); as a value it returns a List.
 function P.pipeAt(position, toOutput, ...)
   local n = select("#", ...)
+  for i = 1, n do
+    local c = select(i, ...)
+    if P.asksHelp(c) then  -- `Get-User | Set-UserLicense -?`: that help, and nothing runs
+      P.showHelp(c.n)
+      if not toOutput then return P.list() end
+      return
+    end
+  end
   local stages = {}
   for i = 1, n do
     stages[i] = newStage(select(i, ...), i, position)

@@ -40,7 +40,8 @@ for name in $needed; do
   package="$(dpkg -S "$(realpath "$library")" 2>/dev/null | head -n 1 | cut -d: -f1)"
   [ -n "$package" ] || package="$(dpkg -S "$library" 2>/dev/null | head -n 1 | cut -d: -f1)"
   [ -n "$package" ] || { fail "no Debian package holds $library"; continue; }
-  echo "$names" | grep -qx "$package" || fail "$library is in $package, which Depends does not name ($depends)"
+  # A here-string, not `echo | grep -q`: under pipefail, grep quitting at its first match can kill echo (SIGPIPE).
+  grep -qx "$package" <<< "$names" || fail "$library is in $package, which Depends does not name ($depends)"
 done
 
 # apt accepts the file as `apt-get install ./plush_*.deb` would and resolves its dependencies (simulated: -s).

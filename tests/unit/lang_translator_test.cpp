@@ -82,8 +82,9 @@ TEST_CASE("a pipeline where an expression may start is a value", "[lang]") {
   CHECK(lua("if (Get-License X).Available < 5 then print(1) end") ==
         R"(if (__plush.pipe(false, {n="Get-License", c=5, k=1, "X"})).Available < 5 then print(1) end)");
   CHECK(lua("return Get-License") == R"(return __plush.pipe(false, {n="Get-License", c=8, k=0}))");
+  // A pipeline that is a condition is tested as PowerShell tests a value: an empty List is false.
   CHECK(lua("if Get-User -Licensed then print(1) end") ==
-        R"(if __plush.pipe(false, {n="Get-User", c=4, k=1, __plush.P("Licensed", 13)}) then print(1) end)");
+        R"(if __plush.truthy(__plush.pipe(false, {n="Get-User", c=4, k=1, __plush.P("Licensed", 13)})) then print(1) end)");
   CHECK(lua("f = function() return Get-User end") ==
         R"(f = function() return __plush.pipe(false, {n="Get-User", c=23, k=0}) end)");
   CHECK(lua("local t = { Get-User }") == R"(local t = { __plush.pipe(false, {n="Get-User", c=13, k=0}) })");
@@ -96,10 +97,10 @@ TEST_CASE("Lua words end a pipeline and its value stands in the Lua around it", 
   CHECK(lua("do Set-User a -Department b end") ==
         R"(do __plush.pipe(true, {n="Set-User", c=4, k=3, "a", __plush.P("Department", 15), "b"}) end)");
   CHECK(lua("repeat x = 1 until Get-User -Licensed") ==
-        R"(repeat x = 1 until __plush.pipe(false, {n="Get-User", c=20, k=1, __plush.P("Licensed", 29)}))");
-  CHECK(lua("while Get-User do end") == R"(while __plush.pipe(false, {n="Get-User", c=7, k=0}) do end)");
+        R"(repeat x = 1 until __plush.truthy(__plush.pipe(false, {n="Get-User", c=20, k=1, __plush.P("Licensed", 29)})))");
+  CHECK(lua("while Get-User do end") == R"(while __plush.truthy(__plush.pipe(false, {n="Get-User", c=7, k=0})) do end)");
   CHECK(lua("if a then elseif Get-User then else Get-User end") ==
-        R"(if a then elseif __plush.pipe(false, {n="Get-User", c=18, k=0}) then else __plush.pipe(true, {n="Get-User", c=37, k=0}) end)");
+        R"(if a then elseif __plush.truthy(__plush.pipe(false, {n="Get-User", c=18, k=0})) then else __plush.pipe(true, {n="Get-User", c=37, k=0}) end)");
   CHECK(lua("x = Get-User and 1 or 2") == R"(x = __plush.pipe(false, {n="Get-User", c=5, k=0}) and 1 or 2)");
   CHECK(lua("Get-User -Name 'then' then") ==
         R"(__plush.pipe(true, {n="Get-User", c=1, k=2, __plush.P("Name", 10), "then"}) then)");
@@ -190,10 +191,11 @@ TEST_CASE("lists", "[lang]") {
 }
 
 TEST_CASE("@() arrays", "[lang]") {
-  CHECK(lua("y = @(1, 2)") == "y = __plush.L(1, 2)");
-  CHECK(lua("z = @()") == "z = __plush.L()");
+  CHECK(lua("y = @(1, 2)") == "y = __plush.A(1, 2)");
+  CHECK(lua("z = @()") == "z = __plush.A()");
+  CHECK(lua("n = @($users).Count") == "n = __plush.A(users).Count");
   CHECK(lua("u = @(Get-User)") == R"(u = __plush.pipe(false, {n="Get-User", c=7, k=0}))");
-  CHECK(lua("Set-User @('a', 'b')") == R"(__plush.pipe(true, {n="Set-User", c=1, k=1, __plush.L('a', 'b')}))");
+  CHECK(lua("Set-User @('a', 'b')") == R"(__plush.pipe(true, {n="Set-User", c=1, k=1, __plush.A('a', 'b')}))");
 }
 
 TEST_CASE("@{} hash tables keep their keys in order", "[lang]") {
