@@ -32,6 +32,7 @@ tenant::SessionOptions sessionOptions(const TenantOptions& o, const std::string&
   s.actingUpn = o.actingUpn;
   s.now = o.now;
   s.catalogPath = o.catalogPath;
+  s.batchCommitMs = o.batchCommitMs;
   s.onCreate = firstUseOptions(o);
   return s;
 }

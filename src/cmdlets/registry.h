@@ -24,6 +24,7 @@ struct TenantOptions {
   std::string catalogPath;  // stdlib/catalog.json
   std::string demoPath;     // stdlib/demo.json
   bool demo = false;
+  int batchCommitMs = 200;  // how long a bulk pipeline's finished calls wait for their commit
   std::function<bool()> interrupted;  // polled by long engine loops (group licensing, imports): Ctrl-C
 };
 

@@ -16,6 +16,12 @@ SqliteStore::SqliteStore(const std::string& path, int busyTimeoutMs) : db_(path,
   db_.exec("PRAGMA temp_store=MEMORY");
 }
 
+// What was undone may include user rows a listing's page still holds (see listedUser).
+void SqliteStore::rollback() {
+  db_.rollback();
+  ++userWrites_;
+}
+
 int64_t SqliteStore::count(const std::string& sql) {
   Statement s = db_.prepare(sql);
   return s.step() ? s.integer(0) : 0;

@@ -1,6 +1,7 @@
 // The SQLite implementation of the engine's TenantStore interface.
 #pragma once
 
+#include <memory>
 #include <unordered_map>
 
 #include "store/sqlite_db.h"
@@ -14,7 +15,7 @@ class SqliteStore : public tenant::TenantStore {
 
   void begin() override { db_.begin(); }
   void commit() override { db_.commit(); }
-  void rollback() override { db_.rollback(); }
+  void rollback() override;
   int depth() const override { return db_.depth(); }
   int64_t dataVersion() override;
 
@@ -57,6 +58,7 @@ class SqliteStore : public tenant::TenantStore {
 
   std::vector<tenant::AssignmentRecord> assignments(int64_t userPk) override;
   void putAssignment(const tenant::AssignmentRecord& a) override;
+  void insertAssignment(const tenant::AssignmentRecord& a) override;
   void deleteAssignment(int64_t userPk, int64_t productPk, int64_t groupPk) override;
   void forEachErrorAssignment(std::optional<int64_t> groupPk, std::optional<int64_t> productPk,
                               const std::function<bool(const tenant::AssignmentRecord&)>& each) override;
@@ -97,6 +99,7 @@ class SqliteStore : public tenant::TenantStore {
   void removeRole(const std::string& role, int64_t userPk) override;
 
   void appendAudit(const tenant::AuditEntry& e) override;
+  void appendAudits(const std::vector<tenant::AuditEntry>& entries) override;
   void clearAudit() override;
   int64_t lastAuditSequence() override;
   void forEachAudit(const tenant::AuditQuery& q,
@@ -119,8 +122,15 @@ class SqliteStore : public tenant::TenantStore {
   std::optional<tenant::UserRecord> userByRowId(const char* columns, int64_t pk);
   void addLicenses(std::vector<tenant::UserRecord>& page, const std::unordered_map<int64_t, std::string>& skus);
   std::vector<tenant::GroupRecord> groupRows(Statement& s);
+  std::optional<tenant::UserRecord> listedUser(const std::string& upn);
   Database db_;
   int64_t productsChanged_ = 0;  // counts this connection's product writes
+  int64_t userWrites_ = 0;       // counts this connection's writes to user rows, and its rollbacks (which undo some)
+  // The last page forEachUser handed out (in UPN order), with what it was read at.
+  struct ListedPage {
+    std::shared_ptr<const std::vector<tenant::UserRecord>> rows;
+    int64_t version = -1, userWrites = -1;
+  } listed_;
 };
 
 }  // namespace plush::store

@@ -162,6 +162,29 @@ void SqliteStore::appendAudit(const AuditEntry& e) {
       .bindOptional(6, e.Before).run();
 }
 
+// Rows a statement: each INSERT opens a cursor on the table and on each of its three indexes, which
+// cost more than the row itself when it is written alone.
+void SqliteStore::appendAudits(const std::vector<AuditEntry>& entries) {
+  constexpr size_t kRows = 64;
+  static const std::string many = [] {
+    std::string sql = "INSERT INTO audit(time, actor, action, target, detail, before_state) VALUES (?, ?, ?, ?, ?, ?)";
+    for (size_t i = 1; i < kRows; ++i) sql += ", (?, ?, ?, ?, ?, ?)";
+    return sql;
+  }();
+  size_t at = 0;
+  for (; at + kRows <= entries.size(); at += kRows) {
+    Statement s = db_.prepare(many);
+    for (size_t i = 0; i < kRows; ++i) {
+      const AuditEntry& e = entries[at + i];
+      int p = static_cast<int>(i * 6);
+      s.bindText(p + 1, e.Time).bindText(p + 2, e.Actor).bindText(p + 3, e.Action).bindText(p + 4, e.Target)
+          .bindText(p + 5, e.Detail).bindOptional(p + 6, e.Before);
+    }
+    s.run();
+  }
+  for (; at < entries.size(); ++at) appendAudit(entries[at]);
+}
+
 void SqliteStore::clearAudit() { db_.exec("DELETE FROM audit"); }
 
 int64_t SqliteStore::lastAuditSequence() { return count("SELECT IFNULL(max(pk), 0) FROM audit"); }

@@ -75,7 +75,11 @@ std::optional<UserRecord> SqliteStore::findUser(UserKey key, const std::string& 
 
 std::optional<UserRecord> SqliteStore::userByPk(int64_t pk) { return userByRowId(kUserColumns, pk); }
 
+// A pipeline into a change names each listed user again at once (Get-User | Set-UserLicense):
+// answered from the page, that costs no query (it was a tenth of a bulk run).
 std::optional<UserRecord> SqliteStore::findUserRow(UserKey key, const std::string& value) {
+  if (key == UserKey::Upn)
+    if (std::optional<UserRecord> listed = listedUser(value)) return listed;
   return userByKey(kUserPageColumns, key, value);
 }
 
@@ -101,6 +105,7 @@ int64_t SqliteStore::insertUser(const User& u) {
       .bindOptional(5, u.UsageLocation).bindText(6, u.UserType).bind(7, int64_t{u.AccountEnabled})
       .bindOptional(8, u.LastSignIn).bindOptional(9, u.DeletedOn).run();
   int64_t pk = db_.lastInsertRowid();
+  ++userWrites_;
   if (u.DeletedOn.empty()) adjustUserCount(+1);
   return pk;
 }
@@ -120,6 +125,7 @@ bool SqliteStore::isActiveUser(int64_t pk) {
 // member until restored); the memberships themselves are kept for the restore.
 void SqliteStore::updateUser(const UserRecord& r) {
   const User& u = r.user;
+  ++userWrites_;
   bool wasActive = isActiveUser(r.pk);
   if (wasActive != u.DeletedOn.empty()) {
     adjustMemberCountsOf(r.pk, wasActive ? -1 : +1);
@@ -135,6 +141,7 @@ void SqliteStore::updateUser(const UserRecord& r) {
 // Memberships go by cascade; the kept member counts are lowered first (a soft-deleted user's were
 // lowered when it was deleted).
 void SqliteStore::deleteUser(int64_t pk) {
+  ++userWrites_;
   if (isActiveUser(pk)) {
     adjustMemberCountsOf(pk, -1);
     adjustUserCount(-1);
@@ -181,24 +188,39 @@ void SqliteStore::forEachUser(const UserSelection& sel, const std::function<bool
   std::unordered_map<int64_t, std::string> skus;
   int64_t skusAt = -1, skusVersion = -1;
   for (;;) {
-    if (skusAt != productsChanged_ || skusVersion != dataVersion()) {
+    int64_t version = dataVersion();  // before the page is read: a commit by another process after it moves it
+    if (skusAt != productsChanged_ || skusVersion != version) {
       skus.clear();
       Statement products = db_.prepare("SELECT pk, sku_part_number FROM products");
       while (products.step()) skus.emplace(products.integer(0), products.text(1));
       skusAt = productsChanged_;
-      skusVersion = dataVersion();
+      skusVersion = version;
     }
     bindAll(s, where.params);
     s.bindText(static_cast<int>(where.params.size()) + 1, after);
-    std::vector<UserRecord> page;
-    while (s.step()) page.push_back(readUser(s));
+    auto page = std::make_shared<std::vector<UserRecord>>();
+    while (s.step()) page->push_back(readUser(s));
     s.reset();
-    addLicenses(page, skus);
-    for (const UserRecord& r : page)
+    addLicenses(*page, skus);
+    listed_ = ListedPage{page, version, userWrites_};
+    for (const UserRecord& r : *page)
       if (!each(r) || ++seen == sel.query.first) return;
-    if (page.size() < batch) return;
-    after = page.back().user.UserPrincipalName;
+    if (page->size() < batch) return;
+    after = page->back().user.UserPrincipalName;
   }
+}
+
+// A user of the page just listed, while nothing can have changed it since: no user row written
+// through this connection, no commit by another one.
+std::optional<UserRecord> SqliteStore::listedUser(const std::string& upn) {
+  if (!listed_.rows || listed_.userWrites != userWrites_ || listed_.version != dataVersion()) return std::nullopt;
+  const std::vector<UserRecord>& rows = *listed_.rows;
+  auto it = std::lower_bound(rows.begin(), rows.end(), upn,
+                             [](const UserRecord& r, const std::string& u) { return lessNoCase(r.user.UserPrincipalName, u); });
+  if (it == rows.end() || lessNoCase(upn, it->user.UserPrincipalName)) return std::nullopt;
+  UserRecord row = *it;
+  row.user.Licenses.clear();  // as findUserRow promises: a change reads the assignments itself
+  return row;
 }
 
 namespace {
@@ -231,6 +253,15 @@ std::vector<AssignmentRecord> SqliteStore::assignments(int64_t userPk) {
 
 void SqliteStore::putAssignment(const AssignmentRecord& a) {
   db_.prepare("INSERT OR REPLACE INTO assignments(user_pk, product_pk, group_pk, disabled_plans, state, error, message, "
+              "last_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, a.userPk).bind(2, a.productPk).bind(3, a.groupPk).bindText(4, join(a.disabledPlanIds, ","))
+      .bindText(5, a.state).bindOptional(6, a.error).bindOptional(7, a.message).bindOptional(8, a.lastUpdated).run();
+}
+
+// A plain INSERT: OR REPLACE looks for the row to replace in every index first (77 steps of SQLite's
+// program instead of 128).
+void SqliteStore::insertAssignment(const AssignmentRecord& a) {
+  db_.prepare("INSERT INTO assignments(user_pk, product_pk, group_pk, disabled_plans, state, error, message, "
               "last_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, a.userPk).bind(2, a.productPk).bind(3, a.groupPk).bindText(4, join(a.disabledPlanIds, ","))
       .bindText(5, a.state).bindOptional(6, a.error).bindOptional(7, a.message).bindOptional(8, a.lastUpdated).run();

@@ -373,7 +373,9 @@ bool LicenseEngine::write(const UserRecord& user, const std::vector<AssignmentRe
       // A changed row is stamped with the clock, unless the caller names its own time (an import).
       if (written.lastUpdated.empty() || (old != before.end() && written.lastUpdated == old->lastUpdated))
         written.lastUpdated = clock_.nowIso();
-      store_.putAssignment(written);
+      // Rows deleted above have keys `after` lacks, so a row new to `before` is new to the store too.
+      if (old == before.end()) store_.insertAssignment(written);
+      else store_.putAssignment(written);
       changed = true;
     }
   }

@@ -30,7 +30,9 @@ Session::Session(SessionOptions options)
       busyTimeoutMs_(options.busyTimeoutMs),
       store_(openTenantStore(options.storePath, options.busyTimeoutMs)),
       clock_(options.now),
-      engine_(std::make_unique<LicenseEngine>(*store_, clock_)) {
+      engine_(std::make_unique<LicenseEngine>(*store_, clock_)),
+      // bounds what a crash loses and how long other writers wait
+      batchCommitEvery_(std::max(0, options.batchCommitMs)) {
   if (!store_->hasTenant()) {
     Change change(*this);
     if (!store_->hasTenant()) initialiseTenant(options.onCreate, options.catalogPath);
@@ -144,10 +146,6 @@ void Session::rollback() {
 bool Session::inTransaction() const { return transactionDepth() > 0; }
 int Session::transactionDepth() const { return store_->depth() - (batchOpen_ ? 1 : 0); }
 
-namespace {
-constexpr int kBatchCommitMs = 200;  // bounds what a crash loses and how long other writers wait
-}
-
 void Session::beginBatch() {
   if (batchDepth_++ == 0) engine_->startRun();
 }
@@ -161,7 +159,7 @@ std::vector<RunShortfall> Session::endBatch() {
 
 void Session::commitBatchIfDue() {
   if (batchOpen_ && store_->depth() == 1 &&
-      std::chrono::steady_clock::now() - batchOpened_ >= std::chrono::milliseconds(kBatchCommitMs))
+      std::chrono::steady_clock::now() - batchOpened_ >= batchCommitEvery_)
     commitBatch();
 }
 
@@ -210,7 +208,7 @@ void Session::audit(const std::string& action, const std::string& target, const 
 }
 
 void Session::writePendingAudit() {
-  for (const AuditEntry& e : pendingAudit_) store_->appendAudit(e);
+  store_->appendAudits(pendingAudit_);
   pendingAudit_.clear();
 }
 

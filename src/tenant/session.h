@@ -91,6 +91,7 @@ struct SessionOptions {
   std::string now;              // ISO clock; empty: the system clock
   std::string catalogPath;      // loaded into a NEW store when the tenant is created on first use
   int busyTimeoutMs = 10000;    // then StoreBusy
+  int batchCommitMs = 200;      // a bulk run commits what it has done this often (see beginBatch)
   NewTenantOptions onCreate;    // the tenant made when the store has none yet
   // The wall clock (ISO; empty: the system clock). What cannot be undone (purging soft-deleted users)
   // waits for real time, so planning with a clock ahead of it loses nothing.
@@ -118,8 +119,9 @@ class Session {
   // A bulk run (a pipeline into a changing cmdlet): until endBatch, the calls that would each
   // commit on their own share one outer transaction instead, each still its own savepoint, so a
   // failing call undoes only itself and the others go on. What is done is committed every
-  // kBatchCommitMs, at endBatch, before begin(), and when the Session closes: one commit per user
-  // would cost more than the change itself. Invisible to inTransaction() and transactionDepth().
+  // SessionOptions::batchCommitMs, at endBatch, before begin(), and when the Session closes: one
+  // commit per user would cost more than the change itself. Invisible to inTransaction() and
+  // transactionDepth().
   // endBatch also tells what the run could not license for want of licenses (CountViolation), with
   // the quantity that covers all of it.
   void beginBatch();
@@ -284,6 +286,7 @@ class Session {
   int64_t changesMade_ = 0;
   void pollInterrupt(int64_t step);
   int batchDepth_ = 0;
+  std::chrono::milliseconds batchCommitEvery_;
   bool batchOpen_ = false;  // the store's outermost transaction is the batch's
   std::chrono::steady_clock::time_point batchOpened_;
   // A batch's audit rows wait here and are written just before it commits, in the same

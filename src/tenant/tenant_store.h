@@ -167,6 +167,8 @@ class TenantStore {
   // assignments
   virtual std::vector<AssignmentRecord> assignments(int64_t userPk) = 0;
   virtual void putAssignment(const AssignmentRecord& a) = 0;  // insert or replace
+  // A row the caller knows is not there yet: a store may write it more cheaply than putAssignment.
+  virtual void insertAssignment(const AssignmentRecord& a) { putAssignment(a); }
   virtual void deleteAssignment(int64_t userPk, int64_t productPk, int64_t groupPk) = 0;
   virtual void forEachErrorAssignment(std::optional<int64_t> groupPk, std::optional<int64_t> productPk,
                                       const std::function<bool(const AssignmentRecord&)>& each) = 0;
@@ -213,6 +215,10 @@ class TenantStore {
 
   // audit
   virtual void appendAudit(const AuditEntry& e) = 0;  // e.Time, e.Before as given; Sequence is the store's
+  // Several in order (a bulk run's batch): a store may write them in fewer statements.
+  virtual void appendAudits(const std::vector<AuditEntry>& entries) {
+    for (const AuditEntry& e : entries) appendAudit(e);
+  }
   virtual void clearAudit() = 0;                      // a restore replaces the log with the backup's
   virtual int64_t lastAuditSequence() = 0;
   virtual void forEachAudit(const AuditQuery& q, const std::function<bool(const AuditEntry&)>& each) = 0;

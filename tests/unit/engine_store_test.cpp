@@ -336,3 +336,25 @@ TEST_CASE("migrations bring an older store up to date; a newer one is refused", 
   rawSql(t.store, "PRAGMA user_version = 99;");
   CHECK(errorId([&] { t.open(); }) == "StoreTooNew");
 }
+
+// A change resolves a user just listed from the listing's page (Get-User | Set-UserLicense): only
+// while nothing can have changed the user since.
+TEST_CASE("a change after a listing sees the user as the store holds it now", "[engine][store]") {
+  Tenant t;
+  auto s = t.open();
+  auto other = t.open();
+  buy(*s, "POWER_BI_PRO", 10);
+  addUser(*s, "a@contoso.com", "");
+  addUser(*s, "b@contoso.com", "");
+  UserChanges located;
+  located.usageLocation = "US";
+  s->begin();
+  s->setUser("a@contoso.com", located);
+  CHECK(upns(*s, {}).size() == 3);  // the page read inside the transaction holds a's location
+  s->rollback();
+  CHECK(errorId([&] { s->setUserLicense("a@contoso.com", adding({"POWER_BI_PRO"})); }) == "UsageLocationRequired");
+  CHECK(upns(*s, {}).size() == 3);
+  other->setUser("b@contoso.com", located);  // another process, after the page was read
+  s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"}));
+  CHECK(s->user("b@contoso.com").Licenses == std::vector<std::string>{"POWER_BI_PRO"});
+}
