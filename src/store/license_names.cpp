@@ -7,8 +7,6 @@
 
 namespace plush::store {
 
-namespace {
-
 // Case-insensitive like the NOCASE column the names come from (ASCII folding, as SQLite's).
 bool lessNoCase(const std::string& a, const std::string& b) {
   size_t n = std::min(a.size(), b.size());
@@ -20,8 +18,6 @@ bool lessNoCase(const std::string& a, const std::string& b) {
   }
   return a.size() < b.size();
 }
-
-}  // namespace
 
 void sortUnique(std::vector<std::string>& skus) {
   if (skus.size() < 2) return;

@@ -6,6 +6,8 @@
 
 namespace plush::store {
 
+// Case-insensitive as SQLite's NOCASE (ASCII letters folded): UPNs and SKU names.
+bool lessNoCase(const std::string& a, const std::string& b);
 void sortUnique(std::vector<std::string>& skus);
 std::vector<std::string> sortedSkus(const std::string& joined);  // "B,a,B" -> {a, B}
 
