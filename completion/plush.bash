@@ -1,9 +1,9 @@
 # Bash completion of plush's command line: its options, their values, tenant stores and script files.
 # Installed as share/bash-completion/completions/plush; bash-completion loads it on the first Tab after `plush`.
 
-_plush_options=(--tenant --as --demo --what-if --graph-requests --atomic --output --log --now --language --ps --no-color -c -e - --
-  --version -h --help)
-_plush_options_with_value=(--tenant --as --graph-requests --output --log --now --language -c -e)
+_plush_options=(--tenant --as --demo --what-if --graph-requests --atomic --output --log --now --language --ps --no-color
+  --timeout --max-memory -c -e - -- --version -h --help)
+_plush_options_with_value=(--tenant --as --graph-requests --output --log --now --language --timeout --max-memory -c -e)
 
 _plush_takes_value() {
   local option

@@ -1,4 +1,5 @@
 // plush: read the options, then run the prompt or the script runner.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -18,6 +20,7 @@
 #include "cmdlets/registry.h"
 #include "host/interrupt.h"
 #include "host/lua_host.h"
+#include "host/run_limits.h"
 #include "host/runner.h"
 #include "host/transcript.h"
 #include "repl/prompt.h"
@@ -45,6 +48,9 @@ const char* kUsage =
     "                     else lua); a .ps1 file is always PowerShell, .plush and .lua always Lua\n"
     "  --ps               the same as --language powershell\n"
     "  --no-color         no colors (also when NO_COLOR is set or stdout is not a terminal)\n"
+    "  --timeout DURATION stop the run past this long (90, 90s, 5m, 1h; else $PLUSH_TIMEOUT): exit 124\n"
+    "  --max-memory SIZE  cap the memory a script may use (256M, 2G; else $PLUSH_MAX_MEMORY, else 2G\n"
+    "                     for scripts, none at the prompt; 0: none): past it OutOfMemory, exit 2\n"
     "  --                 the next word is the script FILE, even if it starts with -\n"
     "  --version          the version and the commit it was built from\n"
     "  -h, --help         this text; exit statuses, environment, files and examples: man plush\n";
@@ -57,6 +63,8 @@ struct Options {
   bool color = true;
   bool whatIf = false;
   bool atomic = false;
+  double timeout = 0;                // seconds; 0: none
+  std::optional<size_t> maxMemory;  // bytes; 0: none; unset: the default of the mode
   enum class Mode { Prompt, File, Text, Stdin } mode = Mode::Prompt;
   std::string language;  // "", "lua" or "powershell" as asked for
   plush::host::Dialect dialect = plush::host::Dialect::Lua;
@@ -80,6 +88,18 @@ std::string envOr(const char* name, const std::string& fallback) {
 std::string defaultStorePath() {
   std::string data = envOr("XDG_DATA_HOME", envOr("HOME", ".") + "/.local/share");
   return data + "/plush/tenant.db";
+}
+
+double durationOption(const std::string& name, const std::string& text) {
+  auto seconds = plush::host::parseDuration(text);
+  if (!seconds) usageError(name + " takes a duration such as 90, 90s, 5m or 1h, not '" + text + "'");
+  return *seconds;
+}
+
+size_t sizeOption(const std::string& name, const std::string& text) {
+  auto bytes = plush::host::parseSize(text);
+  if (!bytes) usageError(name + " takes a size such as 256M or 2G, not '" + text + "'");
+  return *bytes;
 }
 
 bool endsWith(const std::string& text, const std::string& suffix) {
@@ -125,6 +145,8 @@ Options parseOptions(int argc, char** argv) {
     else if (a == "--atomic") o.atomic = true;
     else if (a == "--no-color") o.color = false;
     else if (a == "--log") o.logFile = value(a);
+    else if (a == "--timeout") o.timeout = durationOption(a, value(a));
+    else if (a == "--max-memory") o.maxMemory = sizeOption(a, value(a));
     else if (a == "--ps") o.language = "powershell";
     else if (a == "--language") {
       o.language = value(a);
@@ -154,6 +176,9 @@ Options parseOptions(int argc, char** argv) {
   if (o.tenant.storePath.empty() && !o.tenant.demo) o.tenant.storePath = envOr("PLUSH_TENANT", defaultStorePath());
   if (o.tenant.actingUpn.empty()) o.tenant.actingUpn = envOr("PLUSH_AS", "");
   if (o.tenant.now.empty()) o.tenant.now = envOr("PLUSH_NOW", "");
+  if (o.timeout == 0 && !envOr("PLUSH_TIMEOUT", "").empty()) o.timeout = durationOption("$PLUSH_TIMEOUT", envOr("PLUSH_TIMEOUT", ""));
+  if (!o.maxMemory && !envOr("PLUSH_MAX_MEMORY", "").empty())
+    o.maxMemory = sizeOption("$PLUSH_MAX_MEMORY", envOr("PLUSH_MAX_MEMORY", ""));
   if (std::getenv("NO_COLOR") || !isatty(STDOUT_FILENO)) o.color = false;
   o.dialect = chooseDialect(o);
   return o;
@@ -184,6 +209,8 @@ void setState(lua_State* L, const Options& o, const std::string& scriptName) {
   lua_setfield(L, -2, "color");
   lua_pushstring(L, o.tenant.now.c_str());
   lua_setfield(L, -2, "now");
+  lua_pushstring(L, plush::host::durationText(o.timeout).c_str());
+  lua_setfield(L, -2, "timeout");
   lua_pushboolean(L, o.mode == Options::Mode::Prompt);
   lua_setfield(L, -2, "prompt");
   if (!scriptName.empty()) {
@@ -285,6 +312,9 @@ struct ScriptRun {
         if (exit == 0) exit = 1;
       }
     }
+    if (plush::host::pendingSignal() == plush::host::kStopTimeout && requestedExit < 0)
+      std::cerr << "plush: stopped by --timeout " << plush::host::durationText(options.timeout)
+                << "; any unfinished change was rolled back\n";
     if (!options.whatIf && !options.graphRequests.empty()) tenant.writeRunGraphRequests(options.graphRequests, std::cout);
     std::cout.flush();
     plush::host::endTranscript(host.state(), exit);
@@ -336,6 +366,24 @@ void installScriptExit(lua_State* L, ScriptRun& run) {
   lua_pop(L, 1);
 }
 
+// --max-memory, or the default of the mode: a script is capped, the prompt is not.
+bool capMemory(plush::host::LuaHost& host, const Options& o) {
+  size_t limit = o.maxMemory.value_or(o.mode == Options::Mode::Prompt ? 0 : plush::host::kDefaultScriptMemory);
+  size_t used = host.memory().used();
+  if (limit != 0 && limit < 2 * used) {
+    std::cerr << "plush: --max-memory " << plush::host::sizeText(limit) << " is too small: plush itself holds "
+              << plush::host::sizeText(used) << " before the script starts\n";
+    return false;
+  }
+  host.memory().setLimit(limit);
+  lua_getglobal(host.state(), "__plush");
+  lua_getfield(host.state(), -1, "state");
+  lua_pushstring(host.state(), plush::host::sizeText(limit).c_str());
+  lua_setfield(host.state(), -2, "maxMemory");
+  lua_pop(host.state(), 2);
+  return true;
+}
+
 int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant, const Options& o) {
   std::string text, name;
   if (!readScript(o, text, name)) return kExitUsage;
@@ -348,6 +396,7 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
   installScriptExit(host.state(), run);
   if (o.whatIf || o.atomic) tenant.beginRun();
   else if (!o.graphRequests.empty()) tenant.markRun();
+  if (o.timeout > 0) plush::host::startTimeout(o.timeout);
   auto status = runner.run(text, name, false);
   return run.finish(status, -1);
 }
@@ -355,6 +404,9 @@ int runScript(plush::host::LuaHost& host, plush::cmdlets::TenantContext& tenant,
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Everything plush writes (the store and its -wal/-shm, --log transcripts, exports, the history
+  // file) holds directory data: private to this user whatever the umask, as ssh and gpg do.
+  ::umask(077);
   Options options = parseOptions(argc, argv);
   try {
     plush::host::LuaHost host;
@@ -362,11 +414,12 @@ int main(int argc, char** argv) {
     std::string stdlib = stdlibDir();
     options.tenant.catalogPath = stdlib + "/catalog.json";
     options.tenant.demoPath = stdlib + "/demo.json";
-    options.tenant.interrupted = [] { return plush::host::pendingSignal() != 0; };
+    options.tenant.interrupted = [] { return plush::host::stopRequested(); };
     plush::cmdlets::TenantContext tenant(options.tenant);
     plush::cmdlets::registerAll(host.state(), tenant);
     host.loadStdlib(stdlib);
     plush::host::installSignalHandlers();
+    if (!capMemory(host, options)) return kExitUsage;
     if (options.mode == Options::Mode::Prompt) {
       setState(host.state(), options, "");
       setArgs(host.state(), options, argc > 0 ? argv[0] : "plush");

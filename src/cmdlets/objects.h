@@ -37,15 +37,19 @@ void emitAll(shell::Call& call, const std::vector<T>& items, Push push) {
   }
 }
 
-// Run a tenant operation: a rule violation becomes a non-terminating error of this call. A store
-// that went away (a PostgreSQL server stopped) ends the run instead: every later call would fail too.
+// Run a tenant operation: a rule violation becomes a non-terminating error of this call; a
+// TerminatingError (the store cannot be opened) or a store that went away (a PostgreSQL server
+// stopped: every later call would fail too) ends the run.
 template <class F>
 void guarded(shell::Call& call, F&& operation) {
   try {
     operation();
+  } catch (const tenant::TerminatingError& e) {
+    const auto& r = e.record;
+    call.terminate({r.id, r.category, r.target, r.message, r.recommendation});
   } catch (const tenant::TenantError& e) {
     const auto& r = e.record;
-    if (r.id == "StoreUnavailable") call.fail({r.id, r.category, r.target, r.message, r.recommendation});
+    if (r.id == "StoreUnavailable") call.terminate({r.id, r.category, r.target, r.message, r.recommendation});
     call.error({r.id, r.category, r.target, r.message, r.recommendation});
   }
 }

@@ -39,7 +39,9 @@ tenant::SessionOptions sessionOptions(const TenantOptions& o, const std::string&
 
 }  // namespace
 
-TenantContext::TenantContext(TenantOptions options) : options_(std::move(options)) {}
+TenantContext::TenantContext(TenantOptions options) : options_(std::move(options)) {
+  if (options_.interrupted) tenant::setStoreInterruptCheck(options_.interrupted);
+}
 
 TenantContext::~TenantContext() = default;
 
@@ -52,10 +54,16 @@ void TenantContext::open() {
     if (!parent.empty()) std::filesystem::create_directories(parent);
   }
   // A database is opened as it is: the Session makes the tenant there if it has none yet.
-  if (fresh) {
-    session_ = tenant::Session::create(firstUseOptions(options_), sessionOptions(options_, path));
-  } else {
-    session_ = std::make_unique<tenant::Session>(sessionOptions(options_, path));
+  try {
+    if (fresh) {
+      session_ = tenant::Session::create(firstUseOptions(options_), sessionOptions(options_, path));
+    } else {
+      session_ = std::make_unique<tenant::Session>(sessionOptions(options_, path));
+    }
+  } catch (const tenant::TenantError& e) {
+    // Without its store a run can only go wrong quietly (a job would read "no users" as "nothing to
+    // do"): the error ends the run, exit 2, so a scheduler tells a broken store from a finding.
+    throw tenant::TerminatingError(e.record);
   }
   if (options_.interrupted) session_->setInterruptCheck(options_.interrupted);
   if (batchDepth_ > 0) session_->beginBatch();

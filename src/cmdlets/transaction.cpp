@@ -1,4 +1,6 @@
 // Transaction cmdlets: Start-Transaction, Complete-Transaction, Undo-Transaction.
+#include <optional>
+
 #include "cmdlets/nouns.h"
 
 namespace plush::cmdlets {
@@ -24,22 +26,38 @@ void warnShortfalls(lua_State* L, const std::vector<tenant::RunShortfall>& short
 // __plush.batched(f, ...): pcall(f, ...) with the tenant's calls batched (TenantContext::beginBatch).
 // In C, so that no Lua instruction, and so no Ctrl-C hook, runs between the end of the pipeline
 // and the commit of what it did.
+void pushRecord(lua_State* L, const tenant::ErrorRecord& r) {
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "record");
+  lua_remove(L, -2);
+  lua_createtable(L, 0, 5);
+  for (auto [key, value] : {std::pair{"Id", &r.id}, {"Category", &r.category}, {"Target", &r.target},
+                            {"Message", &r.message}, {"Recommendation", &r.recommendation}}) {
+    if (value->empty()) continue;
+    lua_pushlstring(L, value->data(), value->size());
+    lua_setfield(L, -2, key);
+  }
+  lua_call(L, 1, 1);
+}
+
 int batched(lua_State* L) {
   auto& ctx = *static_cast<TenantContext*>(lua_touserdata(L, lua_upvalueindex(1)));
   luaL_checktype(L, 1, LUA_TFUNCTION);
   ctx.beginBatch();
   int status = lua_pcall(L, lua_gettop(L) - 1, 1, 0);
-  std::string failed;
+  std::optional<tenant::ErrorRecord> failed;
   std::vector<tenant::RunShortfall> shortfalls;
   try {
     shortfalls = ctx.endBatch();
+  } catch (const tenant::TenantError& e) {
+    failed = e.record;
   } catch (const std::exception& e) {
-    failed = e.what();
+    failed = tenant::makeError("StoreError", tenant::category::InvalidOperation, "", e.what());
   }
   warnShortfalls(L, shortfalls);
-  if (!failed.empty() && status == LUA_OK) {
+  if (failed && status == LUA_OK) {  // the last commit of the run failed: an error record, as any store error
     lua_pop(L, 1);
-    lua_pushstring(L, failed.c_str());
+    pushRecord(L, *failed);
     status = LUA_ERRRUN;
   }
   lua_pushboolean(L, status == LUA_OK);

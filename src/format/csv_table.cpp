@@ -69,10 +69,10 @@ bool CsvTable::next(std::vector<std::string>& row) {
   return !header_.empty() && reader_.next(row);
 }
 
-void checkCsv(CsvTable& table) {
+void checkCsv(CsvTable& table, const std::function<bool()>& interrupted) {
   std::vector<std::string> row;
-  while (table.next(row)) {
-  }
+  for (unsigned rows = 1; table.next(row); ++rows)
+    if ((rows & 0xFFF) == 0 && interrupted && interrupted()) return;
 }
 
 }  // namespace plush::format

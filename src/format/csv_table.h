@@ -1,6 +1,7 @@
 // CSV as Import-Csv reads it: a header row naming the columns (PowerShell's rules), then rows.
 #pragma once
 
+#include <functional>
 #include <istream>
 #include <string>
 #include <vector>
@@ -33,6 +34,8 @@ class CsvTable {
 
 // Reads the whole input once, keeping one record at a time: throws its first CsvParseError.
 // Import-Csv runs it before the first row goes down the pipeline, so bad input changes nothing.
-void checkCsv(CsvTable& table);
+// Stops early, without a verdict, when `interrupted` says so (Ctrl-C, SIGTERM, --timeout): the
+// caller's interrupt handling then ends the run.
+void checkCsv(CsvTable& table, const std::function<bool()>& interrupted = {});
 
 }  // namespace plush::format

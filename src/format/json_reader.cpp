@@ -83,6 +83,38 @@ JsonError errorAt(std::string_view text, size_t offset, std::string message) {
   return e;
 }
 
+// The length of the well-formed UTF-8 character at text[i], or 0.
+size_t utf8Length(const std::string& text, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char b = byte(i);
+  size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 && b >= 0xC2 ? 2 : (b >> 4) == 0xE ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+  if (n == 0 || i + n > text.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  if (n == 3 && ((b == 0xE0 && byte(i + 1) < 0xA0) || (b == 0xED && byte(i + 1) >= 0xA0))) return 0;
+  if (n == 4 && ((b == 0xF0 && byte(i + 1) < 0x90) || (b == 0xF4 && byte(i + 1) >= 0x90))) return 0;
+  return n;
+}
+
+// The bytes nlohmann quotes from the input ("last read: '...'") as text a terminal and a log can
+// show: bytes that are not UTF-8 and control characters become \xNN.
+std::string printable(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    size_t n = utf8Length(text, i);
+    auto b = static_cast<unsigned char>(text[i]);
+    if (n == 0 || b < 0x20 || b == 0x7F) {
+      static const char* hex = "0123456789ABCDEF";
+      out += {'\\', 'x', hex[b >> 4], hex[b & 0xF]};
+      ++i;
+    } else {
+      out.append(text, i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
 // nlohmann's message without its own prefix and place ("[json.exception.parse_error.101] parse
 // error at line 1, column 8: "), which we give ourselves, counted in characters.
 std::string parserMessage(const std::string& what) {
@@ -99,7 +131,7 @@ std::string parserMessage(const std::string& what) {
     message.erase(0, 11);
     if (message.rfind(": ", 0) == 0) message.erase(0, 2);
   }
-  return message;
+  return printable(message);
 }
 
 class CheckedSax {

@@ -17,6 +17,7 @@
 
 #include "format/csv.h"
 #include "format/csv_table.h"
+#include "host/interrupt.h"
 
 namespace plush::host {
 
@@ -148,7 +149,7 @@ int pushCheckedReader(lua_State* L, std::unique_ptr<std::istream> stream, char d
     format::CsvTable first(*stream, delimiter);
     first.header();
     warnings = first.warnings();
-    format::checkCsv(first);
+    format::checkCsv(first, [] { return stopRequested(); });
   } catch (const format::CsvParseError& e) {
     return pushParseFailure(L, e);
   }

@@ -208,7 +208,7 @@ bool pushJsonText(lua_State* L, std::string_view text, format::JsonError& error)
   int base = lua_gettop(L);
   try {
     LuaBuilder builder(L);
-    format::readJson(text, builder, [] { return pendingSignal() != 0; });
+    format::readJson(text, builder, [] { return stopRequested(); });
   } catch (const format::JsonParseError& e) {
     lua_settop(L, base);
     error = e.error();

@@ -2,6 +2,7 @@
 #include "host/lua_host.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -62,10 +63,44 @@ std::string readFile(const std::filesystem::path& path) {
   return text.str();
 }
 
+// As luaL_newstate's: an error outside any protected call is a bug of plush.
+int panic(lua_State* L) {
+  const char* message = lua_tostring(L, -1);
+  std::fprintf(stderr, "plush: PANIC: unprotected error in call to Lua API (%s)\n", message ? message : "?");
+  std::fflush(stderr);
+  return 0;  // Lua aborts
+}
+
+// Lua's warn(): off until "@on", as the standard interpreter's; "Lua warning: " on stderr.
+struct Warnings {
+  bool on = false;
+  bool continuing = false;
+};
+
+void warn(void* ud, const char* message, int toContinue) {
+  auto* w = static_cast<Warnings*>(ud);
+  if (!w->continuing && !toContinue && message[0] == '@') {  // a control message
+    if (std::strcmp(message, "@on") == 0) w->on = true;
+    else if (std::strcmp(message, "@off") == 0) w->on = false;
+    return;
+  }
+  if (w->on) {
+    if (!w->continuing) std::fputs("Lua warning: ", stderr);
+    std::fputs(message, stderr);
+    if (!toContinue) std::fputs("\n", stderr);
+    std::fflush(stderr);
+  }
+  w->continuing = toContinue != 0;
+}
+
+Warnings warnings;
+
 }  // namespace
 
-LuaHost::LuaHost() : L_(luaL_newstate()) {
+LuaHost::LuaHost() : L_(lua_newstate(MemoryCap::allocate, &memory_)) {
   if (!L_) throw std::runtime_error("cannot create the Lua state (out of memory)");
+  lua_atpanic(L_, panic);
+  lua_setwarnf(L_, warn, &warnings);
   // Pipelines make one short-lived object per row: the generational collector suits them.
   lua_gc(L_, LUA_GCGEN, 0, 0);
   luaL_openlibs(L_);
@@ -79,7 +114,6 @@ LuaHost::LuaHost() : L_(luaL_newstate()) {
   registerOsBuiltins(L_);
   registerProgressBuiltins(L_);
   lua_pop(L_, 1);
-  installInterruptHook(L_);
 }
 
 LuaHost::~LuaHost() { lua_close(L_); }
@@ -111,6 +145,7 @@ void LuaHost::runFile(const char* text, const std::string& name) {
 
 void LuaHost::loadRuntime() {
   for (const auto& chunk : embeddedRuntime()) runFile(chunk.text, std::string("shell/") + chunk.name);
+  installInterruptHook(L_);
 }
 
 void LuaHost::loadStdlib(const std::string& dir) {

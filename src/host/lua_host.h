@@ -3,6 +3,8 @@
 #include <lua.hpp>
 #include <string>
 
+#include "host/memory_cap.h"
+
 namespace plush::host {
 
 // Push the runtime table of L's session (kept in the registry, whatever the script did to __plush).
@@ -16,6 +18,8 @@ class LuaHost {
   LuaHost& operator=(const LuaHost&) = delete;
 
   lua_State* state() const { return L_; }
+  // --max-memory: the cap on what the Lua state holds (0: none).
+  MemoryCap& memory() { return memory_; }
 
   // The shell runtime compiled into the binary, then every stdlib/*.lua in name order.
   void loadRuntime();
@@ -32,6 +36,7 @@ class LuaHost {
 
  private:
   void runFile(const char* text, const std::string& name);
+  MemoryCap memory_;  // before L_: the state allocates through it from its first byte
   lua_State* L_;
 };
 

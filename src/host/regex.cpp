@@ -191,7 +191,7 @@ void forEachMatch(lua_State* L, Pattern& p, const Args& a, Each each) {
   size_t offset = 0;
   uint32_t options = 0;
   while (offset <= a.text.size()) {
-    if (pendingSignal()) return;  // the interrupt hook stops the run when this returns
+    if (stopRequested()) return;  // the interrupt hook stops the run when this returns
     if (!engine().match(L, p, a.text, offset, options, a.pattern)) {
       if (options == 0 || offset >= a.text.size()) return;
       offset += charLength(a.text, offset);  // no non-empty match here: move on one character

@@ -122,6 +122,26 @@ bool isRecord(lua_State* L, int idx) {
   return yes;
 }
 
+// Taking a stop: no Lua ran after it to end what was under way, so end it here (the progress line).
+void settleStopAndEndWork(lua_State* L) {
+  settleStop(L);
+  pushRuntimeTable(L);  // the registry's: a script may have removed the global
+  lua_getfield(L, -1, "progressEnd");
+  if (lua_isfunction(L, -1) && lua_pcall(L, 0, 0, 0) == LUA_OK) {
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pop(L, 2);
+}
+
+void pushStopRecord(lua_State* L, int stop) {
+  pushRuntimeTable(L);
+  lua_getfield(L, -1, "stopRecord");
+  lua_remove(L, -2);
+  lua_pushstring(L, stopReasonName(stop));
+  lua_call(L, 1, 1);
+}
+
 // The record at idx that ended the run: into the Error list (quietly: the caller writes it with its
 // place) and to the runtime's error hook (the --log transcript).
 void rememberTerminating(lua_State* L, int idx) {
@@ -252,6 +272,7 @@ RunStatus Runner::call(std::string_view text, const std::string& chunkName, bool
   int base = lua_gettop(L) - 1;
   for (const auto& a : arguments) lua_pushlstring(L, a.data(), a.size());
   int status = host_.protectedCall(static_cast<int>(arguments.size()), LUA_MULTRET);
+  if (status == LUA_OK && pendingSignal() != 0) settleStopAndEndWork(L);  // it came as the run ended: the run is done
   if (status == LUA_OK) {
     int results = lua_gettop(L) - base;
     if (echo && results > 0) {
@@ -260,15 +281,29 @@ RunStatus Runner::call(std::string_view text, const std::string& chunkName, bool
       lua_rawget(L, -2);
       lua_remove(L, -2);
       lua_insert(L, base + 1);
-      if (host_.protectedCall(results, 0) != LUA_OK) reportRuntimeError(text, chunkName);
+      if (host_.protectedCall(results, 0) != LUA_OK) {
+        bool stopped = pendingSignal() != 0;
+        if (stopped) settleStopAndEndWork(L);
+        reportRuntimeError(text, chunkName);
+        lua_settop(L, base);
+        return stopped ? RunStatus::Interrupted : RunStatus::RuntimeError;
+      }
     }
     lua_settop(L, base);
     return RunStatus::Ok;
   }
-  bool interrupted = pendingSignal() != 0;
+  int stop = pendingSignal();
+  if (stop != 0) {
+    settleStopAndEndWork(L);
+    if (!isRecord(L, -1)) {  // the VM's own "not enough memory": report the stop itself
+      lua_pop(L, 1);
+      pushStopRecord(L, stop);
+    }
+  }
   reportRuntimeError(text, chunkName);
   lua_settop(L, base);
-  return interrupted ? RunStatus::Interrupted : RunStatus::RuntimeError;
+  if (stop == kStopOutOfMemory) return RunStatus::RuntimeError;
+  return stop != 0 ? RunStatus::Interrupted : RunStatus::RuntimeError;
 }
 
 // Report the error value on top of the stack and pop it.

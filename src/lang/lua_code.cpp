@@ -16,6 +16,14 @@ bool isClosing(char c) { return c == ')' || c == ']' || c == '}'; }
 }  // namespace
 
 void Translator::luaRegion(Region& r) {
+  if (regionDepth_ > kMaxNesting)  // the chunk itself is the first region
+    throw NestingTooDeep{diagnostic("SyntaxError", "nested more than " + std::to_string(kMaxNesting) +
+                                    " levels deep (brackets, blocks and tables); split the expression", pos_ - 1, 1)};
+  struct Deeper {
+    int& depth;
+    explicit Deeper(int& d) : depth(++d) {}
+    ~Deeper() { --depth; }
+  } deeper(regionDepth_);
   for (;;) {
     copyBlanks(r);
     if (atEnd()) {

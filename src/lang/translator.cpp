@@ -28,6 +28,8 @@ Translation Translator::run() {
   openScope();
   try {
     luaRegion(chunk);
+  } catch (const NestingTooDeep& deep) {
+    errors_.push_back(deep.reason);
   } catch (const IncompleteInput& reason) {
     if (errors_.empty()) {
       result.status = Status::Incomplete;

@@ -84,6 +84,13 @@ struct IncompleteInput {
   Diagnostic reason;
 };
 
+// Brackets, blocks and tables nested deeper than kMaxNesting: translation stops there.
+struct NestingTooDeep {
+  Diagnostic reason;
+};
+// About where Lua's own parser stops (LUAI_MAXCCALLS): deeper text would only overflow the C stack.
+constexpr int kMaxNesting = 200;
+
 // A Lua block that may declare locals: the chunk, a function, do/while/for/if/repeat, a script block.
 struct Scope {
   std::vector<std::pair<std::string, size_t>> names;  // name, source offset where it was declared
@@ -220,6 +227,7 @@ class Translator {
   const Options& options_;
   size_t pos_ = 0;
   int scriptBlockDepth_ = 0;           // inside `{ ... }` bodies, "…$_…" expands as it does in PowerShell
+  int regionDepth_ = 0;                // nested regions (brackets, blocks, tables), bounded by kMaxNesting
   std::vector<std::string> commands_;  // the command whose arguments are being read, innermost last
   GeneratedText out_;
   std::vector<Diagnostic> errors_;

@@ -2,6 +2,7 @@
 #include "shell/cmdlet.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 
@@ -208,31 +209,43 @@ bool Call::emitTop() {
   return more;
 }
 
-void Call::fail(const ErrorInfo& info) {
-  report("fail", info);
-  luaL_error(L_, "Stage:fail returned");  // it raises; never here
-  std::abort();
-}
-
 void Call::expect(long long count) {
   lua_pushinteger(L_, count);
   lua_setfield(L_, stage_, "expected");
 }
 
-// The stage's error method (error: as -ErrorAction says; fail: terminating) with the record.
-void Call::report(const char* method, const ErrorInfo& info) {
-  lua_getfield(L_, stage_, method);
+namespace {
+// The error record's fields every report carries, as a new table on the stack.
+void pushErrorFields(lua_State* L, const ErrorInfo& info) {
+  lua_newtable(L);
+  setString(L, "Id", info.id);
+  setString(L, "Category", info.category);
+  setString(L, "Target", info.target);
+  setString(L, "Message", info.message);
+  setString(L, "Recommendation", info.recommendation);
+}
+}  // namespace
+
+void Call::error(const ErrorInfo& info) {
+  lua_getfield(L_, stage_, "error");
   lua_pushvalue(L_, stage_);
-  lua_newtable(L_);
-  setString(L_, "Id", info.id);
-  setString(L_, "Category", info.category);
-  setString(L_, "Target", info.target);
-  setString(L_, "Message", info.message);
-  setString(L_, "Recommendation", info.recommendation);
+  pushErrorFields(L_, info);
   lua_call(L_, 2, 0);
 }
 
-void Call::error(const ErrorInfo& info) { report("error", info); }
+void Call::terminate(const ErrorInfo& info) {
+  lua_getglobal(L_, "__plush");
+  lua_getfield(L_, -1, "throw");
+  pushErrorFields(L_, info);
+  lua_getfield(L_, stage_, "cmd");
+  lua_getfield(L_, -1, "name");
+  lua_setfield(L_, -3, "Command");
+  lua_pop(L_, 1);
+  lua_getfield(L_, stage_, "position");
+  lua_setfield(L_, -2, "Position");
+  lua_call(L_, 1, 0);  // raises
+  std::abort();
+}
 
 void Call::verbose(const std::string& text) {
   lua_getfield(L_, stage_, "verbose");

@@ -81,8 +81,8 @@ class Call {
   void expect(long long count);
   // A non-terminating error, as the stage's -ErrorAction says (Stop raises it).
   void error(const ErrorInfo& info);
-  // A terminating error whatever -ErrorAction says (Stage:fail).
-  [[noreturn]] void fail(const ErrorInfo& info);
+  // A terminating error: the run stops (pcall catches it as the record).
+  [[noreturn]] void terminate(const ErrorInfo& info);
   void verbose(const std::string& text);
   void warning(const std::string& text);  // WARNING: <cmdlet>: text, on stderr
   // Push an object of a declared type: a table with the type's metatable; fill its fields after.
@@ -90,7 +90,6 @@ class Call {
 
  private:
   void pushArg(const char* name) const;
-  void report(const char* method, const ErrorInfo& info);
   lua_State* L_;
   int stage_;
   int input_;

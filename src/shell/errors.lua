@@ -1,7 +1,7 @@
 -- Error records: stable ids, non-terminating reporting to stderr and the Error list, terminating raise.
 local P = __plush
 
-local ErrorRecord = P.type("ErrorRecord", {"Id", "Category", "Target", "Message", "Recommendation", "Command", "Position"})
+local ErrorRecord = P.type("ErrorRecord", {"Id", "Category", "Target", "Message", "Recommendation", "Command", "Position", "TargetObject"})
 ErrorRecord.__tostring = function(r)
   return (r.Id or "Error") .. ": " .. (r.Message or "")
 end
@@ -86,7 +86,21 @@ function P.torecord(err)
   return P.record({Id = "ScriptError", Category = "InvalidOperation", Message = P.str(err)})
 end
 
--- Called by the interrupt hook when Ctrl-C or SIGTERM arrives while Lua runs.
-function P.interrupted()
-  P.throw({Id = "PipelineStopped", Category = "OperationStopped", Message = "The run was stopped by a signal."})
+-- The record of a stopped run: Ctrl-C or SIGTERM, --timeout, or the --max-memory cap.
+function P.stopRecord(reason)
+  if reason == "timeout" then
+    return P.record({Id = "Timeout", Category = "OperationStopped",
+                     Message = "The run was stopped: it ran longer than --timeout " .. (P.state.timeout or "") .. "."})
+  elseif reason == "memory" then
+    return P.record({Id = "OutOfMemory", Category = "LimitsExceeded",
+                     Message = "The run was stopped: it needed more memory than --max-memory " ..
+                       (P.state.maxMemory or "") .. " allows.",
+                     Recommendation = "Stream instead of collecting (pipe Get-User into the next command rather than into a variable), or raise --max-memory"})
+  end
+  return P.record({Id = "PipelineStopped", Category = "OperationStopped", Message = "The run was stopped by a signal."})
+end
+
+-- Called by the interrupt hook (host/interrupt.cpp) while a stop is pending.
+function P.interrupted(reason)
+  error(P.stopRecord(reason), 0)
 end

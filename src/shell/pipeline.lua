@@ -4,9 +4,17 @@ local P = __plush
 local Stage = {}
 Stage.__index = Stage
 
+-- Errors of the store itself name the store as their target; in a bulk run the log must also say
+-- which input object's change was not made.
+local storeErrors = {StoreBusy = true, StoreError = true, StoreReadOnly = true, Interrupted = true}
+
 -- Report a non-terminating error as this stage's -ErrorAction says.
 function Stage:error(rec)
   rec = P.record(rec)
+  if storeErrors[rec.Id] and self.current ~= nil and not rec.TargetObject then
+    rec.TargetObject = P.cell(self.current)
+    rec.Message = (rec.Message or "") .. " Input object: " .. rec.TargetObject .. "."
+  end
   rec.Command = rec.Command or self.cmd.name
   rec.Position = rec.Position or self.position
   local action = self.errorAction
@@ -156,6 +164,7 @@ local function inputFunction(s)
     local name = only.name
     return function(input)
       s.args[name] = input
+      s.current = input
       if process then process(s, input) end
     end
   end
@@ -166,6 +175,7 @@ local function inputFunction(s)
       notBound(input, "")
       return
     end
+    s.current = input
     if process then process(s, input) end
   end
 end
@@ -368,15 +378,19 @@ function P.pipeAt(position, toOutput, ...)
   if countSent then countSent() end
   P.hook_pipeline_start(stages)
   local ok, err = (changes and P.batched or pcall)(runStages, stages)
-  if watched then
-    P.progress_clear()
-    P.progressShown, P.progressWatching = false, false
-  end
+  if watched then P.progressEnd() end
   endWhatIf(stages)
   setOutVariables(stages)
   local result = finish()
   if not ok then error(err, 0) end
   if not toOutput then return result end
+end
+
+-- The progress line ends with its pipeline; when a stop (Ctrl-C, SIGTERM, --timeout) cuts the
+-- pipeline short, no Lua runs after it, so the runner ends the line as it takes the stop.
+function P.progressEnd()
+  P.progress_clear()
+  P.progressShown, P.progressWatching = false, false
 end
 
 function P.pipe(toOutput, ...)

@@ -1,12 +1,39 @@
 // A thin SQLite connection: cached prepared statements, nested transactions, busy handling.
 #include "store/sqlite_db.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <string_view>
+#include <thread>
+
 #include "tenant/errors.h"
+#include "tenant/tenant_store.h"
 
 namespace plush::store {
 
 using tenant::category::InvalidOperation;
 using tenant::category::ResourceBusy;
+
+namespace {
+
+// What a failing statement was doing, for the message (never its SQL).
+const char* activity(sqlite3_stmt* stmt) {
+  std::string_view sql = sqlite3_sql(stmt);
+  if (sql.rfind("COMMIT", 0) == 0 || sql.rfind("RELEASE", 0) == 0) return "committing";
+  if (sql.rfind("BEGIN", 0) == 0 || sql.rfind("SAVEPOINT", 0) == 0) return "starting a change";
+  if (sql.rfind("ROLLBACK", 0) == 0) return "rolling back";
+  return sqlite3_stmt_readonly(stmt) ? "reading" : "writing";
+}
+
+}  // namespace
 
 Statement::Statement(Database& db, sqlite3_stmt* stmt, std::vector<sqlite3_stmt*>* home)
     : db_(&db), stmt_(stmt), home_(home) {}
@@ -49,8 +76,7 @@ bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  sqlite3_reset(stmt_);
-  db_->raise(rc, "running " + std::string(sqlite3_sql(stmt_)).substr(0, 60));
+  db_->raise(rc, activity(stmt_), stmt_);
 }
 
 void Statement::run() {
@@ -71,6 +97,68 @@ bool Statement::isNull(int column) const { return sqlite3_column_type(stmt_, col
 
 namespace {
 
+// Store files this process created: an empty one is new, while an empty file found on disk is a
+// failed copy or a disk fault, never silently a new tenant.
+std::set<std::string>& createdHere() {
+  static std::set<std::string> paths;
+  return paths;
+}
+
+std::string folderOf(const std::string& path) {
+  std::string folder = std::filesystem::path(path).parent_path().string();
+  return folder.empty() ? "." : folder;
+}
+
+// A new store file is created 0600, whatever the umask: it holds directory data. SQLite gives
+// its -wal and -shm files the mode of the database file.
+void createPrivately(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return;  // another process made it first
+    tenant::fail("StoreError", InvalidOperation, path,
+                 "The tenant store " + path + " cannot be created: " + std::strerror(errno) + ".");
+  }
+  ::fchmod(fd, 0600);
+  ::close(fd);
+  createdHere().insert(path);
+}
+
+// May this process write the store? A file that is missing, or empty and made by this process,
+// is new; an empty file found on disk is refused.
+bool prepareFile(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT)
+      tenant::fail("StoreError", InvalidOperation, path,
+                   "The tenant store " + path + " cannot be opened: " + std::strerror(errno) + ".");
+    createPrivately(path);
+    return true;
+  }
+  if (S_ISREG(st.st_mode) && st.st_size == 0 && !createdHere().count(path))
+    tenant::fail("StoreError", tenant::category::InvalidData, path,
+                 "The tenant store " + path + " is an empty file (0 bytes), not a plush store: a copy that failed, "
+                 "or a disk fault? Nothing was read or written.",
+                 "Restore " + path + " from a backup, or remove it to start a new tenant there: rm " + path);
+  return ::access(path.c_str(), W_OK) == 0 && ::access(folderOf(path).c_str(), W_OK) == 0;
+}
+
+// Polled by SQLite every few thousand steps of a statement: Ctrl-C, SIGTERM, --timeout.
+int onProgress(void*) { return tenant::storeInterrupted() ? 1 : 0; }
+
+std::string uriPath(const std::string& path) {
+  std::string out = "file:";
+  for (char c : path) {
+    if (c == '?' || c == '#' || c == '%') {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+      out += hex;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 // plush uses each connection from one thread: SQLite's mutexes and its memory statistics (a global
 // mutex on every allocation) cost 8% of a bulk change's instructions and buy nothing here.
 // sqlite3_config only works before SQLite starts; if something started it already, it stays as it is.
@@ -85,24 +173,50 @@ void configureSqliteOnce() {
 
 }  // namespace
 
-Database::Database(const std::string& path, int busyTimeoutMs) : path_(path), busyTimeoutMs_(busyTimeoutMs) {
+void Database::open(int flags, const std::string& name) {
   configureSqliteOnce();
-  int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
-    tenant::fail("TenantNotFound", tenant::category::ObjectNotFound, path,
-                 "The tenant store " + path + " cannot be opened: " + why + ".");
+    db_ = nullptr;
+    tenant::fail("StoreError", InvalidOperation, path_, "The tenant store " + path_ + " cannot be opened: " + why + ".");
   }
   sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, busyTimeoutMs);
-  exec("PRAGMA foreign_keys=ON");
-  if (path != ":memory:" && !path.empty()) exec("PRAGMA journal_mode=WAL");
-  exec("PRAGMA synchronous=NORMAL");
+  sqlite3_busy_handler(db_, onBusy, this);
+  sqlite3_progress_handler(db_, 4000, onProgress, nullptr);
+}
+
+Database::Database(const std::string& path, int busyTimeoutMs) : path_(path), busyTimeoutMs_(busyTimeoutMs) {
+  bool onDisk = path != ":memory:" && !path.empty();
+  readOnly_ = onDisk && !prepareFile(path);
+  open(readOnly_ ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE, readOnly_ ? uriPath(path) : path);
+  if (readOnly_ && sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    // A WAL store in a folder this user cannot write, with no -shm file to share: it can only be
+    // read as the file is on disk (SQLite's immutable mode).
+    sqlite3_close(db_);
+    db_ = nullptr;
+    open(SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, uriPath(path) + "?immutable=1");
+  }
+  exec("PRAGMA foreign_keys=ON", "opening");
+  if (onDisk && !readOnly_) exec("PRAGMA journal_mode=WAL", "opening");
+  if (!readOnly_) exec("PRAGMA synchronous=NORMAL", "opening");
   // 32 MiB of page cache (the default is 2): a bulk change keeps its dirty pages in memory instead
   // of spilling them to the WAL midway, and a listing of a million users keeps the assignments it
   // looks up at random (33 MB) mostly in memory; 64 MiB and more cost more in page management.
-  exec("PRAGMA cache_size=-32768");
+  exec("PRAGMA cache_size=-32768", "opening");
+}
+
+// Waits for another process's lock in short naps, so that Ctrl-C and SIGTERM end the wait at once.
+int Database::onBusy(void* self, int count) {
+  auto* db = static_cast<Database*>(self);
+  auto now = std::chrono::steady_clock::now();
+  if (count == 0) db->busySince_ = now;
+  if (tenant::storeInterrupted()) return 0;
+  auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(now - db->busySince_).count();
+  if (waited >= db->busyTimeoutMs_) return 0;
+  std::this_thread::sleep_for(std::chrono::milliseconds(std::min<long long>({1LL << std::min(count, 4), 20, db->busyTimeoutMs_ - waited})));
+  return 1;
 }
 
 Database::~Database() {
@@ -130,26 +244,42 @@ Statement Database::prepareOnce(const std::string& sql) {
   return Statement(*this, s, nullptr);
 }
 
-void Database::exec(const std::string& sql) {
+void Database::exec(const std::string& sql, const char* doing) {
   char* err = nullptr;
   int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
   sqlite3_free(err);
-  check(rc, "running " + sql.substr(0, 60));
+  check(rc, doing);
 }
 
 int64_t Database::lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
 int Database::changes() const { return sqlite3_changes(db_); }
 
-void Database::raise(int rc, const std::string& doing) const {
+void Database::raise(int rc, const std::string& doing, sqlite3_stmt* failed) const {
+  int err = sqlite3_system_errno(db_);  // before the reset, which may do I/O of its own
+  if (failed) sqlite3_reset(failed);
   int primary = rc & 0xFF;
+  if (primary == SQLITE_INTERRUPT || ((primary == SQLITE_BUSY || primary == SQLITE_LOCKED) && tenant::storeInterrupted()))
+    tenant::fail("Interrupted", tenant::category::OperationStopped, path_,
+                 "The operation was interrupted; nothing of it was kept.");
+  if (primary == SQLITE_READONLY)
+    tenant::fail("StoreReadOnly", tenant::category::PermissionDenied, path_,
+                 "The tenant store " + path_ + " is read-only for this user (the file or its folder cannot be "
+                 "written): reads work, changes do not; this change was not made.",
+                 "Run the job as the store's owner, or work on a copy: cp " + path_ + " ~/tenant.db; plush --tenant ~/tenant.db");
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
     tenant::fail("StoreBusy", ResourceBusy, path_,
                  "The tenant store " + path_ + " is busy (another process holds it) and stayed so for " +
-                     std::to_string(busyTimeoutMs_ / 1000.0).substr(0, 4) + " s; nothing was changed.",
+                     std::to_string(busyTimeoutMs_ / 1000.0).substr(0, 4) + " s; this change was not made.",
                  "Try again when the other plush run (a scheduled job?) has finished.");
-  tenant::fail("StoreError", InvalidOperation, path_,
-               "The tenant store failed while " + doing + ": " + sqlite3_errmsg(db_) + ".");
+  bool full = primary == SQLITE_FULL || (primary == SQLITE_IOERR && (err == ENOSPC || err == EFBIG || err == EDQUOT));
+  std::string why = full ? "the disk is full (or a file size limit was reached)"
+                    : rc == SQLITE_IOERR_WRITE ? "the disk could not be written (is it full?)"
+                    : primary == SQLITE_IOERR ? "a read or write of the disk failed"
+                    : primary == SQLITE_NOTADB ? "the file is not a plush store (not an SQLite database)"
+                    : primary == SQLITE_CORRUPT ? "the file is damaged (truncated or overwritten)"
+                                                : sqlite3_errstr(rc);
+  tenant::fail("StoreError", InvalidOperation, path_, "The tenant store " + path_ + " failed while " + doing + ": " + why + ".");
 }
 
 // Transaction statements are prepared once and reused: a bulk change runs them per user.

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -49,10 +50,14 @@ class Database {
 
   Statement prepare(const std::string& sql);          // from the cache
   Statement prepareOnce(const std::string& sql);      // for one-off dynamic SQL
-  void exec(const std::string& sql);
+  void exec(const std::string& sql, const char* doing = "writing");  // `doing` goes in an error's message
+  // Opened read-only: the file or its folder cannot be written by this user.
+  bool readOnly() const { return readOnly_; }
   int64_t lastInsertRowid() const;
   int changes() const;
-  [[noreturn]] void raise(int rc, const std::string& doing) const;
+  // A failure as the engine's error: StoreBusy, StoreReadOnly, Interrupted or StoreError, naming
+  // the store and what it was doing ("reading", "writing"), never the SQL.
+  [[noreturn]] void raise(int rc, const std::string& doing, sqlite3_stmt* failed = nullptr) const;
   void check(int rc, const std::string& doing) const {
     if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) raise(rc, doing);
   }
@@ -66,9 +71,13 @@ class Database {
   int depth() const { return depth_; }
 
  private:
+  void open(int flags, const std::string& name);
+  static int onBusy(void* self, int count);
   sqlite3* db_ = nullptr;
   std::string path_;
   int busyTimeoutMs_;
+  bool readOnly_ = false;
+  std::chrono::steady_clock::time_point busySince_;
   int depth_ = 0;
   // Idle statements by SQL text. Elements of an unordered_map stay put when it grows, so a
   // borrowed Statement keeps a pointer to its slot instead of a copy of the text.

@@ -18,6 +18,13 @@ class TenantError : public std::runtime_error {
   ErrorRecord record;
 };
 
+// An error that ends the run, not only the command that met it (a store that cannot be opened):
+// cmdlets pass it on as a terminating error instead of reporting it and going on.
+class TerminatingError : public TenantError {
+ public:
+  using TenantError::TenantError;
+};
+
 // Categories, as PowerShell names them.
 namespace category {
 inline constexpr const char* InvalidOperation = "InvalidOperation";

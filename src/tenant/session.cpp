@@ -165,18 +165,31 @@ void Session::commitBatchIfDue() {
 
 void Session::commitBatch() {
   if (!batchOpen_) return;
+  size_t changes = pendingAudit_.size();  // one audit row per change the batch holds
   try {
     while (store_->depth() > 1) store_->rollback();  // a call still under way (cannot happen: Change ends it)
     writePendingAudit();
     batchOpen_ = false;
     store_->commit();
+  } catch (const TenantError& e) {
+    abandonBatch();
+    // The batch's earlier calls had succeeded and were reported as done: say they are undone.
+    ErrorRecord r = e.record;
+    r.message += " The batch commit failed, so the " + std::to_string(changes) +
+                 (changes == 1 ? " change" : " changes") +
+                 " made since the last commit (this one included) were rolled back too; run the job again to redo them.";
+    throw TenantError(r);
   } catch (...) {
-    batchOpen_ = false;
-    pendingAudit_.clear();
-    store_->rollback();
-    engine_->forget();
+    abandonBatch();
     throw;
   }
+}
+
+void Session::abandonBatch() {
+  batchOpen_ = false;
+  pendingAudit_.clear();
+  store_->rollback();
+  engine_->forget();
 }
 
 void Session::pollInterrupt(int64_t step) {

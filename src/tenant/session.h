@@ -235,6 +235,7 @@ class Session {
 
   void commitBatchIfDue();
   void commitBatch();
+  void abandonBatch();
   void openActor(const std::string& actingUpn);
   void require(Action action);  // also drops the engine's caches if another process changed the store
   bool actorIs(const char* role) const;

@@ -231,6 +231,11 @@ class TenantStore {
   virtual void afterCopy() = 0;  // keys given to new rows go on past the copied ones
 };
 
+// Ctrl-C, SIGTERM and --timeout reach the store through this check, polled during long statements
+// and while waiting for another process's lock. Process-wide, as signals are; set by the front end.
+void setStoreInterruptCheck(std::function<bool()> interrupted);
+bool storeInterrupted();
+
 // Where a store is: a PostgreSQL database (a libpq URI postgresql://... or a connection string
 // such as service=NAME) or else a SQLite file (":memory:" for a throwaway one).
 // Declared here, defined in store/, so the engine needs no store header.

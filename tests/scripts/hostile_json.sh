@@ -62,3 +62,7 @@ printf '{"value":[]}\0garbage' > nul-tenant.json
 run -c 'Import-Tenant nul-tenant.json -Format graph'
 printf '{"value":[{"assignedLicenses":[1],"userPrincipalName":"a@b.c","id":"x"}]}' > licenses.json
 run -c 'Import-Tenant licenses.json -Format graph'
+
+echo "== bytes that are not text are shown as \\xNN in the message, never raw"
+printf '[\xff]' > bad-utf8.json
+run -c "$read_json ConvertFrom-Json -InputObject \$t" bad-utf8.json
