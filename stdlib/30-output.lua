@@ -6,13 +6,14 @@ local function input() return {name = "InputObject", type = "object", pipeline =
 P.register {
   name = "Write-Output", aliases = {"echo"},
   synopsis = "Pass objects down the pipeline.",
-  description = "Sends its arguments (or its input) on to the next command, or to the output when it is last.",
-  parameters = {{name = "InputObject", type = "object", position = 1, pipeline = "value", help = "What to send."}},
+  description = "Sends its arguments (or its input) on to the next command, or to the output when it is last; a list goes on item by item unless -NoEnumerate.",
+  parameters = {{name = "InputObject", type = "object", position = 1, pipeline = "value", help = "What to send."},
+                {name = "NoEnumerate", type = "switch", help = "Send a list on as one object."}},
   examples = {{code = "Write-Output 'done'", text = "Writes done."}},
   process = function(s, o)
     local v = o
     if v == nil then v = s.args.InputObject end
-    s.emitValue(v)
+    if s.args.NoEnumerate then s.emit(v) else s.emitValue(v) end
   end,
 }
 
@@ -93,6 +94,15 @@ P.register {
   end,
 }
 
+-- What shows as a line of text: scalars, and objects that stand for text (a date, Get-Help's help)
+-- unless the command was asked for their properties.
+local function isText(o, s)
+  if type(o) ~= "table" then return true end
+  if s and s.args.Property and #s.args.Property > 0 then return false end
+  local mt = getmetatable(o)
+  return mt ~= nil and mt.__scalar == true
+end
+
 local function collectingFormatter(render)
   return {
     begin = function(s) s.items = {} end,
@@ -130,7 +140,7 @@ local function renderTable(s, items)
     group = {}
   end
   for _, o in ipairs(items) do
-    if type(o) ~= "table" then flush(); out[#out + 1] = P.str(o) .. "\n"
+    if isText(o, s) then flush(); out[#out + 1] = P.str(o) .. "\n"
     else
       if groupType and P.typename(o) ~= groupType then flush() end
       groupType = P.typename(o)
@@ -144,7 +154,7 @@ end
 local function renderList(s, items)
   local out = {}
   for _, o in ipairs(items) do
-    if type(o) ~= "table" then out[#out + 1] = P.str(o) .. "\n"
+    if isText(o, s) then out[#out + 1] = P.str(o) .. "\n"
     else out[#out + 1] = P.renderListOf(o, propertyNames(s, o)) end
   end
   return (table.concat(out):gsub("\n$", ""))
@@ -173,7 +183,7 @@ P.register {
 }
 
 local stringFormatter = collectingFormatter(function(s, items)
-  if #items == 1 and type(items[1]) == "table" then return P.renderListOf(items[1]):gsub("\n$", "") end
+  if #items == 1 and not isText(items[1], s) then return P.renderListOf(items[1]):gsub("\n$", "") end
   return renderTable(s, items)
 end)
 P.register {

@@ -140,6 +140,16 @@ function P.helpText(cmd, examplesOnly)
   return table.concat(sections, "\n\n")
 end
 
+-- What Get-Help passes on: shown as the help text, with the parts as properties ((Get-Help X).Synopsis).
+local HelpInfo = P.type("HelpInfo", {"Name", "Synopsis", "Description", "Examples"})
+HelpInfo.__scalar = true
+HelpInfo.__tostring = function(h) return h.Text end
+function P.helpInfo(cmd, text)
+  local examples = P.list()
+  for i, e in ipairs(cmd.examples) do examples[i] = e.code end
+  return setmetatable({Name = cmd.name, Synopsis = cmd.synopsis, Description = cmd.description, Examples = examples, Text = text}, HelpInfo)
+end
+
 P.register {
   name = "Get-Help", aliases = {"help", "man"},
   synopsis = "Show how to use a command.",
@@ -166,7 +176,7 @@ P.register {
                Recommendation = near and ("Get-Help " .. near) or "Get-Command"})
       return
     end
-    s.emit(P.helpText(cmd, s.args.Examples))
+    s.emit(P.helpInfo(cmd, P.helpText(cmd, s.args.Examples)))
   end,
 }
 

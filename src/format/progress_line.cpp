@@ -40,15 +40,16 @@ std::string groupedNumber(int64_t n) {
 
 std::string renderProgressLine(const ProgressState& s, int width) {
   std::vector<std::string> parts;
-  std::string count = groupedNumber(s.done);
+  // Write-Progress counts nothing: it gives a status and a share done
+  std::string count = s.done > 0 || s.total ? groupedNumber(s.done) : "";
   std::optional<double> fraction = s.fraction;
   if (s.total && *s.total > 0) {
     count += " of " + groupedNumber(*s.total);
     if (!fraction) fraction = static_cast<double>(s.done) / static_cast<double>(*s.total);
   }
   if (fraction) fraction = std::clamp(*fraction, 0.0, 1.0);
-  if (fraction) count += " (" + std::to_string(static_cast<int>(*fraction * 100)) + "%)";
-  parts.push_back(count);
+  if (fraction) count += (count.empty() ? "" : " ") + ("(" + std::to_string(static_cast<int>(*fraction * 100)) + "%)");
+  if (!count.empty()) parts.push_back(count);
   double rate = s.seconds > 0 ? s.done / s.seconds : 0;
   if (rate > 0) parts.push_back(groupedNumber(std::llround(rate)) + "/s");
   if (s.changes) parts.push_back(groupedNumber(*s.changes) + " changed");

@@ -12,6 +12,7 @@
 
 #include "host/builtins.h"
 #include "host/embedded_runtime.h"
+#include "host/file_builtins.h"
 #include "host/format_builtins.h"
 #include "host/os_builtins.h"
 #include "host/interrupt.h"
@@ -111,6 +112,7 @@ LuaHost::LuaHost() : L_(lua_newstate(MemoryCap::allocate, &memory_)) {
   pushRuntime();
   registerBuiltins(L_);
   registerFormatBuiltins(L_);
+  registerFileBuiltins(L_);
   registerOsBuiltins(L_);
   registerProgressBuiltins(L_);
   lua_pop(L_, 1);

@@ -1,4 +1,4 @@
-// The progress line for the Lua runtime: __plush.progress_start/progress_tick/progress_clear over format/progress_line.h.
+// The progress line for the Lua runtime: __plush.progress_start/progress_tick/progress_write/progress_clear over format/progress_line.h.
 #include "host/progress_builtins.h"
 
 #include "format/progress_line.h"
@@ -42,6 +42,18 @@ int progressTick(lua_State* L) {
   return 1;
 }
 
+// progress_write(activity, status[, percent[, secondsLeft]]) -> whether the line is shown: Write-Progress.
+int progressWrite(lua_State* L) {
+  format::ProgressState state;
+  state.activity = luaL_checkstring(L, 1);
+  state.status = luaL_optstring(L, 2, "");
+  if (!lua_isnoneornil(L, 3)) state.fraction = luaL_checknumber(L, 3) / 100.0;
+  if (!lua_isnoneornil(L, 4)) state.secondsLeft = luaL_checknumber(L, 4);
+  display().update(std::move(state));
+  lua_pushboolean(L, display().shown());
+  return 1;
+}
+
 // progress_clear(): before other output, and when the work ends.
 int progressClear(lua_State* L) {
   display().clear();
@@ -53,6 +65,7 @@ int progressClear(lua_State* L) {
 void registerProgressBuiltins(lua_State* L) {
   static const luaL_Reg functions[] = {
       {"progress_start", progressStart}, {"progress_tick", progressTick}, {"progress_clear", progressClear},
+      {"progress_write", progressWrite},
       {nullptr, nullptr}};
   luaL_setfuncs(L, functions, 0);
 }

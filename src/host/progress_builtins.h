@@ -1,4 +1,4 @@
-// The progress line for the Lua runtime: __plush.progress_start/progress_tick/progress_clear over format/progress_line.h.
+// The progress line for the Lua runtime: __plush.progress_start/progress_tick/progress_write/progress_clear over format/progress_line.h.
 #pragma once
 #include <lua.hpp>
 

@@ -374,7 +374,8 @@ bool Runner::reportAtPlace(std::string_view text, const std::string& chunkName, 
     return value;
   };
   lang::Diagnostic d;
-  d.id = field("Id");
+  d.id = field("DisplayId");
+  if (d.id.empty()) d.id = field("Id");
   std::string command = field("Command");
   d.message = (command.empty() ? "" : command + ": ") + field("Message");
   d.line = std::stoi(lineText);

@@ -107,7 +107,7 @@ local function findParameter(cmd, typed)
 end
 
 local function typeLabel(p)
-  local t = p.type
+  local t = p.typeLabel or p.type
   if p.list then t = t .. "[]" end
   return t
 end
@@ -181,6 +181,8 @@ local function coerceOne(cmd, p, v)
   if v == nil then return nil end
   local convert = coercers[p.type] or coercers.object
   local out = convert(v)
+  -- PowerShell scripts write .\file and folder\file; on Linux the backslash separates folders there too
+  if p.complete == "path" and P.state.backslashPaths and type(out) == "string" then out = out:gsub("\\", "/") end
   if out == nil then
     bindError(cmd, "InvalidArgument",
       string.format("Cannot bind parameter '%s': cannot convert %s '%s' to %s.", p.name, P.typename(v), P.str(v), typeLabel(p)),

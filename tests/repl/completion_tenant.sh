@@ -50,7 +50,7 @@ send 'string.fo' Tab
 wait_prompt 'string\.format'
 send C-c
 send 'Get-User | sel' Tab
-wait_for '^select +Select-Object$'
+wait_for '^select +Select-Object +Select-String$'
 send C-c
 
 # Inside a quote a display name completes, in its own case, and the quote is closed.

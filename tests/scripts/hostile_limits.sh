@@ -39,5 +39,5 @@ $PLUSH -c 'print(#(Get-User ed@contoso.com -ErrorAction SilentlyContinue))'
 echo "== bad values are usage errors"
 run --timeout soon -c 'print(1)' | head -1
 run --max-memory 12Q -c 'print(1)' | head -1
-run --max-memory 100k -c 'print(1)' | sed -E 's/holds [0-9.]+ KiB/holds N KiB/'
+run --max-memory 100k -c 'print(1)' | sed -E 's/holds [0-9.]+ [KM]iB/holds N KiB/'
 PLUSH_TIMEOUT=never run -c 'print(1)' | head -1

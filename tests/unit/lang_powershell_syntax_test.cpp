@@ -6,26 +6,15 @@
 #include <vector>
 
 #include "lang/translator.h"
+#include "translator_options.h"
 
 using namespace plush::lang;
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 Options options() {
   static const std::vector<std::string> names = {"Get-User", "Set-UserLicense", "Write-Host", "Where-Object", "Out-Null"};
-  Options o;
-  o.chunkName = "pasted.plush";
-  o.isCommand = [](std::string_view name) {
-    for (const auto& n : names)
-      if (lower(n) == lower(name)) return true;
-    return false;
-  };
+  Options o = test::optionsWithCommands("pasted.plush", names);
   return o;
 }
 

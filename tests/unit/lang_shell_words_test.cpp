@@ -6,27 +6,16 @@
 #include <vector>
 
 #include "lang/translator.h"
+#include "translator_options.h"
 
 using namespace plush::lang;
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 Options options() {
   static const std::vector<std::string> names = {"Get-User", "Where-Object", "Clear-Host", "cls", "Get-History", "history",
                                                  "Select-Object", "select", "Get-Command", "gcm"};
-  Options o;
-  o.chunkName = "words.plush";
-  o.isCommand = [](std::string_view name) {
-    for (const auto& n : names)
-      if (lower(n) == lower(name)) return true;
-    return false;
-  };
+  Options o = test::optionsWithCommands("words.plush", names);
   return o;
 }
 

@@ -6,29 +6,18 @@
 #include <string>
 
 #include "lang/translator.h"
+#include "translator_options.h"
 
 using namespace plush::lang;
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 Options options() {
   static const std::vector<std::string> names = {
       "Get-User", "Set-User", "New-User", "Get-License", "Set-UserLicense", "Get-Group", "Where-Object",
       "ForEach-Object", "Select-Object", "Sort-Object", "Write-Host", "ConvertTo-Json", "Invoke-LicenseReprocess",
       "where", "?", "%", "foreach", "select", "sort", "ft"};
-  Options o;
-  o.chunkName = "test.plush";
-  o.isCommand = [](std::string_view name) {
-    for (const auto& n : names)
-      if (lower(n) == lower(name)) return true;
-    return false;
-  };
+  Options o = test::optionsWithCommands("test.plush", names);
   o.allCommands = [] { return names; };
   return o;
 }

@@ -75,6 +75,7 @@ void Compiler::chunk() {
     if (k->kind == Kind::NamedBlock) fail("NotSupportedInPlush", "begin, process and end blocks at the top of a script are not supported in plush; put the statements in the script itself.", *k);
   }
   if (params) scriptParameters(*params);
+  chunkList_ = list;
   if (list) statements(*list);
   emit(" R.flush()");
 }
@@ -88,9 +89,11 @@ void Compiler::statements(const Node& list) {
     trappedStatements(list, traps);
     return;
   }
+  // each statement of the script itself ends its output group (a loop's objects make one table)
+  bool flushEach = &list == chunkList_;
   for (const auto& s : list.kids) {
     statement(*s);
-    if (body().topLevel && body().level == 0) emit(" R.flush();");
+    if (flushEach) emit(" R.flush();");
   }
 }
 
@@ -326,7 +329,7 @@ void Compiler::trappedStatements(const Node& list, const std::vector<const Node*
     emit("do local " + sig + " = R.trapped(S, " + name + ", function()", s->at.begin);
     body().level++;
     statement(*s);
-    if (body().topLevel && body().level == 1) emit(" R.flush();");
+    if (&list == chunkList_) emit(" R.flush();");
     body().level--;
     emit(" end)");
     dispatchSignal(sig);
@@ -402,6 +405,13 @@ void Compiler::breakOrContinue(const Node& s) {
       target = &*it;
       break;
     }
+  }
+  if (!target && label.empty() && body().topLevel) {
+    // break or continue in a script outside any loop stops the script, as in PowerShell
+    emit("do ", s.at.begin);
+    emit(body().level > 0 ? "return \"r\"" : body().returnCode);
+    emit(" end;");
+    return;
   }
   if (!target) {
     if (!label.empty()) fail("LabelNotFound", std::string("'") + word + " " + s.text + "': no enclosing loop is labelled :" + s.text + ".", s);

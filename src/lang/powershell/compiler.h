@@ -103,6 +103,7 @@ class Compiler {
   void checkCommand(const Node& cmd);
   void checkParameter(const std::string& command, const Node& param);
   bool hasRedirection(const Node& p) const;
+  bool isInvocation(const Node& p) const;
   std::string redirectionSink(const Node& p);
 
   // functions and script blocks (compiler_functions.cpp)
@@ -130,6 +131,7 @@ class Compiler {
   int nextId_ = 0;
   int exprDepth_ = 0;
   int tryDepth_ = 0;  // inside the body of a try statement
+  const Node* chunkList_ = nullptr;  // the script's own statements
   std::vector<Diagnostic> warnings_;
   std::map<std::string, std::set<std::string>> functionParameters_;  // the script's functions: lower-case parameter names
 };

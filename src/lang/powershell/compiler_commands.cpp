@@ -32,6 +32,13 @@ const Node* argumentNode(const Node& kid) { return kid.kind == Kind::CommandArgu
 
 }  // namespace
 
+// A pipeline that is only `& $block args` or `. $block args` (not a command named by a literal).
+bool Compiler::isInvocation(const Node& p) const {
+  if (p.kids.size() != 1 || p.kids[0]->kind != Kind::Command || !(p.kids[0]->flags & (kCallOperator | kDotSource))) return false;
+  const Node* target = argumentNode(*p.kids[0]->kids[0]);
+  return !(target && target->kind == Kind::StringLiteral);
+}
+
 bool Compiler::hasRedirection(const Node& p) const {
   for (const auto& el : p.kids)
     for (const auto& k : el->kids)
@@ -58,15 +65,11 @@ void Compiler::pipelineStatement(const Node& p) {
     return;
   }
   // `& $block args` alone: its output is the statement's
-  if (p.kids.size() == 1 && p.kids[0]->kind == Kind::Command && (p.kids[0]->flags & (kCallOperator | kDotSource))) {
-    const Node& cmd = *p.kids[0];
-    const Node* target = argumentNode(*cmd.kids[0]);
-    if (!(target && target->kind == Kind::StringLiteral)) {
-      emit("O(", cmd.at.begin);
-      invokedStage(cmd);
-      emit(");");
-      return;
-    }
+  if (isInvocation(p)) {
+    emit("O(", p.at.begin);
+    invokedStage(*p.kids[0]);
+    emit(");");
+    return;
   }
   pipelineCall(p, "O");
   emit(";");

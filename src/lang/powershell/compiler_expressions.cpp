@@ -149,6 +149,10 @@ void Compiler::value(const Node& s) {
       expr(*s.kids[0]->kids[0]);
       return;
     }
+    if (isInvocation(s)) {
+      invokedStage(*s.kids[0]);  // & $block: already what the block wrote, captured
+      return;
+    }
     emit("R.cap(", s.at.begin);
     pipelineCall(s, "false");
     emit(")");
@@ -183,8 +187,9 @@ void Compiler::condition(const Node& s) {
   emit(")");
 }
 
-// 1.30D: a decimal keeps its digits after the point (its scale), so it is written as mantissa and scale.
-static bool decimalParts(std::string text, long long& mantissa, int& scale) {
+// 1.30D: a decimal keeps its digits after the point (its scale), so it is written as mantissa and scale;
+// a mantissa past Int64's reaches the runtime as text (`long` holds it when false is returned).
+static bool decimalParts(std::string text, long long& mantissa, int& scale, std::string& longText) {
   for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   bool negative = !text.empty() && text[0] == '-';
   if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.erase(0, 1);
@@ -203,7 +208,10 @@ static bool decimalParts(std::string text, long long& mantissa, int& scale) {
     scale = static_cast<int>(text.size() - dot - 1);
     digits.erase(dot, 1);
   }
-  if (digits.size() > 17) return false;
+  if (digits.size() > 17) {
+    if (multiplier == 1) longText = (negative ? "-" : "") + text;
+    return false;
+  }
   mantissa = std::stoll(digits.empty() ? "0" : digits) * multiplier;
   if (negative) mantissa = -mantissa;
   return true;
@@ -212,8 +220,13 @@ static bool decimalParts(std::string text, long long& mantissa, int& scale) {
 void Compiler::number(const Node& e) {
   long long mantissa = 0;
   int scale = 0;
-  if (e.numberType == 'd' && decimalParts(e.text, mantissa, scale)) {
+  std::string longText;
+  if (e.numberType == 'd' && decimalParts(e.text, mantissa, scale, longText)) {
     emit("R.decimal(" + std::to_string(mantissa) + ", " + std::to_string(scale) + ")", e.at.begin);
+    return;
+  }
+  if (!longText.empty()) {
+    emit("R.parseDecimal(" + luaString(longText) + ")", e.at.begin);
     return;
   }
   if (e.isInteger && e.numberType != 'd') {

@@ -88,7 +88,7 @@ NodePtr Parser::scriptBody(char closer, size_t begin) {
     named = brace;
   }
   if (!named) {
-    body->kids.push_back(statementList(closer));
+    body->kids.push_back(statementList(closer, begin));
   } else {
     for (;;) {
       skipTerminators();
@@ -113,16 +113,19 @@ NodePtr Parser::scriptBody(char closer, size_t begin) {
   return body;
 }
 
-// Statements up to the closer (`}` or `)`, not consumed) or the end of the text.
-NodePtr Parser::statementList(char closer) {
+// Statements up to the closer (`}` or `)`, not consumed) or the end of the text; `openAt` is where the
+// opening bracket is, which a missing closer is reported at.
+NodePtr Parser::statementList(char closer, size_t openAt) {
   auto list = makeNode(Kind::StatementList, tz_.position(), tz_.position());
   for (;;) {
     skipTerminators();
     Token t = peek(Mode::Expression);
     if (t.kind == Tok::End) {
       if (closer) {
+        size_t at = openAt != static_cast<size_t>(-1) ? openAt : t.begin;
         throw ParseError{closer == '}' ? "MissingEndCurlyBrace" : "MissingEndParenthesisInExpression",
-                         std::string("Missing closing '") + closer + "'.", t.begin, t.begin + 1, true};
+                         std::string("Missing closing '") + closer + "' for this '" + (closer == '}' ? "{" : "(") + "'.",
+                         at, at + 1, true};
       }
       break;
     }
@@ -205,7 +208,7 @@ NodePtr Parser::block(const char* after) {
   if (!(open.kind == Tok::Op && open.text == "{")) {
     failAt(open, "MissingStatementBlock", std::string("Missing statement block after ") + after + ".");
   }
-  auto list = statementList('}');
+  auto list = statementList('}', open.begin);
   Token close = next(Mode::Expression);
   list->at.begin = open.begin;
   list->at.end = close.end;

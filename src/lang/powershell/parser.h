@@ -36,7 +36,7 @@ class Parser {
  private:
   // statements (parser.cpp)
   NodePtr scriptBody(char closer, size_t begin);
-  NodePtr statementList(char closer);
+  NodePtr statementList(char closer, size_t openAt = static_cast<size_t>(-1));
   NodePtr statement();
   NodePtr keywordStatement(const std::string& word, const Token& t, const std::string& label);
   NodePtr ifStatement(const Token& t);

@@ -320,7 +320,7 @@ NodePtr Parser::primary() {
       if (t.text == "$(" || t.text == "@(") {
         bool saved = noComma_;
         noComma_ = false;
-        auto list = statementList(')');
+        auto list = statementList(')', t.begin);
         noComma_ = saved;
         Token close = next(Mode::Expression);
         auto node = makeNode(t.text == "$(" ? Kind::SubExpression : Kind::ArrayExpression, t.begin, close.end);

@@ -45,6 +45,8 @@ NodePtr Parser::attributeOrType() {
     auto attr = makeNode(Kind::Attribute, open.begin, open.end);
     attr->text = text(nameBegin, at);
     tz_.reset(after + 1);
+    bool saved = noComma_;
+    noComma_ = true;  // commas separate the attribute's arguments
     for (;;) {
       skipNewlines();
       Token t = peek(Mode::Expression);
@@ -76,6 +78,7 @@ NodePtr Parser::attributeOrType() {
       if (sep.kind == Tok::Op && sep.text == ")") break;
       if (!(sep.kind == Tok::Op && sep.text == ",")) failAt(sep, "MissingEndParenthesisInExpression", "Missing ')' or ',' in the attribute [" + attr->text + "(...)].");
     }
+    noComma_ = saved;
     skipNewlines();
     Token close = next(Mode::Expression);
     if (!(close.kind == Tok::Op && close.text == "]")) failAt(close, "MissingEndSquareBracket", "Missing ']' after the attribute [" + attr->text + "(...)].");

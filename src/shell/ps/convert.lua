@@ -4,69 +4,8 @@ local P = __plush
 local R = P.ps
 local NULL, List = R.NULL, P.ListMeta
 
----------------------------------------------------------------------------------------------------
--- Decimal: an Int64 mantissa and a scale (digits after the point), so 1.30D keeps its zero and
--- -10.300D * 12 is -123.600, as .NET's System.Decimal.
-
-local Decimal = P.type("Decimal", {})
-Decimal.__scalar = true
-R.DecimalMeta = Decimal
-
-local function decimal(m, s)
-  while s > 28 do m = m // 10; s = s - 1 end
-  return setmetatable({m = m, s = s}, Decimal)
-end
-R.decimal = decimal
-
-function R.isDecimal(v) return getmetatable(v) == Decimal end
-
-local function pow10(n)
-  local p = 1
-  for _ = 1, n do p = p * 10 end
-  return p
-end
-
-Decimal.__tostring = function(d)
-  local m, s = d.m, d.s
-  local negative = m < 0
-  local digits = tostring(negative and -m or m)
-  if s > 0 then
-    if #digits <= s then digits = string.rep("0", s - #digits + 1) .. digits end
-    digits = digits:sub(1, #digits - s) .. "." .. digits:sub(#digits - s + 1)
-  end
-  return (negative and "-" or "") .. digits
-end
-
-function R.decimalValue(d) return d.m / pow10(d.s) end
-
--- A decimal from text ("1.10" keeps its two digits); nil when the text is no number.
-function R.parseDecimal(text)
-  local sign, int, frac = text:match("^%s*([+-]?)(%d*)%.?(%d*)%s*$")
-  if not sign or (int == "" and frac == "") then
-    local n = tonumber(text)
-    if not n then return nil end
-    return R.toDecimal(n)
-  end
-  local m = math.tointeger(tonumber((int ~= "" and int or "0") .. frac))
-  if not m then return nil end
-  if sign == "-" then m = -m end
-  return decimal(m, #frac)
-end
-
--- A number as a decimal: integers exactly, doubles by their 15 significant digits.
-function R.toDecimal(n)
-  if getmetatable(n) == Decimal then return n end
-  if math.type(n) == "integer" then return decimal(n, 0) end
-  local text = string.format("%.15g", n)
-  if text:find("[eE]") then text = string.format("%.15f", n):gsub("0+$", ""):gsub("%.$", "") end
-  return R.parseDecimal(text) or decimal(math.floor(n), 0)
-end
-
--- Align two decimals to one scale (the larger).
-function R.alignDecimals(a, b)
-  local s = math.max(a.s, b.s)
-  return a.m * pow10(s - a.s), b.m * pow10(s - b.s), s
-end
+-- Decimals (decimal.lua) are tables of this type.
+local Decimal = R.DecimalMeta
 
 ---------------------------------------------------------------------------------------------------
 -- Char: a boxed one-character string, so [char]65, 'Hello'[1] and [int][char]'A' behave as in .NET.
@@ -249,10 +188,11 @@ local integerRanges = {
 
 local function toInteger(v, kind, pos)
   local range = integerRanges[kind]
-  local n
-  if getmetatable(v) == Decimal then n = R.decimalValue(v)
-  else n = R.tonumber(v, pos, range[3]) end
-  if getmetatable(n) == Decimal then n = R.decimalValue(n) end
+  local n = getmetatable(v) == Decimal and v or R.tonumber(v, pos, range[3])
+  if getmetatable(n) == Decimal then
+    n = R.decimalToInteger(n)
+    if n == nil then convertError(v, range[3], pos, "Value was either too large or too small for " .. range[3]:sub(8) .. ".") end
+  end
   if math.type(n) == "float" then
     if n ~= n or n == math.huge or n == -math.huge then convertError(v, range[3], pos, "Value was either too large or too small for " .. range[3]:sub(8) .. ".") end
     n = roundHalfEven(n)
@@ -274,11 +214,11 @@ end
 
 local function toDecimal(v, pos)
   if type(v) == "string" then
-    local d = R.parseDecimal(v)
+    local d = R.parseDecimal(v, pos)
     if not d then convertError(v, "System.Decimal", pos) end
     return d
   end
-  return R.toDecimal(R.tonumber(v, pos, "System.Decimal"))
+  return R.toDecimal(R.tonumber(v, pos, "System.Decimal"), pos)
 end
 
 local function toChar(v, pos)

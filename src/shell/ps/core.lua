@@ -132,7 +132,7 @@ R.T = T
 -- arrays unroll into their elements. A captured pipeline gives nothing ($null), one object, or an
 -- array of them (PowerShell's rule).
 
--- Write v to the function emit, unrolled.
+-- Write v to the function emit, unrolled (one level: an array inside an array is one object).
 local function unroll(emit, v)
   if v == nil or v == NULL then return end
   if getmetatable(v) == List then
@@ -192,10 +192,22 @@ function R.void() end
 
 -- The top level of a script or prompt line: Out-Default, one group per top-level statement.
 local push, flushSink
+-- Out-Default shows an array inside the output as its elements, as PowerShell's formatter does.
+local function show(x)
+  if getmetatable(x) == List then
+    for i = 1, #x do
+      local y = x[i]
+      if y ~= NULL then show(y) end
+    end
+    return
+  end
+  push(x)
+end
+
 function R.top(v)
   if v == nil or v == NULL then return end
   if not push then push, flushSink = P.outDefaultSink() end
-  unroll(push, v)
+  unroll(show, v)
 end
 
 function R.flush()
@@ -291,7 +303,16 @@ function R.pipe(S, sink, ...)
   st.warningAction = R.action(S.warningpreference) or "Continue"
   local before = st.errorsReported
   R.ok = false
-  local result = P.pipeAt(R.where(2), sink or false, ...)
+  local where = R.where(2)
+  local ok, result = pcall(P.pipeAt, where, sink or false, ...)
+  if not ok then
+    -- a terminating error a cmdlet raised: at the pipeline's place, so it is shown with a caret
+    if P.isrecord(result) and rawget(result, "Position") == nil and where then
+      local first = ...
+      result.Position = where .. ":" .. (type(first) == "table" and first.c or 1)
+    end
+    error(result, 0)
+  end
   R.ok = st.errorsReported == before
   return result
 end

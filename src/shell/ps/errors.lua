@@ -50,7 +50,7 @@ function R.throw(value, pos, rethrow)
   local message = str(value)
   local mt = type(value) == "table" and getmetatable(value)
   if mt and mt.__exception then message = value.Message end
-  P.throw({Id = type(value) == "string" and value or message, Category = "OperationStopped", Message = message,
+  P.throw({Id = type(value) == "string" and value or message, DisplayId = "RuntimeException", Category = "OperationStopped", Message = message,
            TargetObject = value, Target = type(value) == "string" and value or nil, Position = where, Width = width,
            ExceptionType = mt and mt.__exception and value.TypeName or "exception:runtimeexception", Thrown = true})
 end

@@ -264,7 +264,9 @@ function R.scriptParams(S, spec, ...)
   for _, a in ipairs(arg or {}) do
     local name, colon, value = a:match("^%-([%a_][%w_]*)(:?)(.*)$")
     local lname = name and name:lower()
-    if lname == "whatif" and not spec.changesState then rawset(R.G, "whatifpreference", true)
+    -- -WhatIf sets $WhatIfPreference, whether the script declares SupportsShouldProcess or not
+    if lname == "whatif" and colon == "" then rawset(S, "whatifpreference", true)
+    elseif lname == "confirm" and colon == "" then rawset(S, "confirmpreference", "Low")
     elseif lname == "verbose" then rawset(R.G, "verbosepreference", "Continue")
     elseif lname == "debug" then rawset(R.G, "debugpreference", "Continue")
     elseif name then
@@ -276,25 +278,26 @@ function R.scriptParams(S, spec, ...)
     end
   end
   c.k = k
-  local ok, bound = pcall(P.bindStatic, decl, c, false, nil)
-  if not ok then
-    local rec = P.torecord(bound)
+  -- a usage error: what was wrong, the parameters the script takes, exit 64
+  local function usage(err)
+    local rec = P.torecord(err)
     io.stderr:write(string.format("%s: %s (%s)\n", decl.name, rec.Message or tostring(rec), rec.Id or "Usage"))
     local names = {}
     for _, p in ipairs(decl.parameters) do
-      if not p.common then names[#names + 1] = (p.mandatory and "-" .. p.name or "[-" .. p.name .. "]") end
+      if not p.common then
+        local text = "-" .. p.name .. (p.type == "switch" and "" or (" <" .. (p.typeLabel or "object") .. ">"))
+        names[#names + 1] = p.mandatory and text or "[" .. text .. "]"
+      end
     end
     io.stderr:write("usage: plush " .. decl.name .. " " .. table.concat(names, " ") .. "\n")
     os.exit(64)
   end
+  local ok, bound = pcall(P.bindStatic, decl, c, false, nil)
+  if not ok then usage(bound) end
   local values = {}
   for p, v in pairs(bound) do values[p.name] = v end
   local okBind, err = pcall(bindParameters, spec, S, values, false)
-  if not okBind then
-    local rec = P.torecord(err)
-    io.stderr:write(string.format("%s: %s (%s)\n", decl.name, rec.Message or tostring(rec), rec.Id or "Usage"))
-    os.exit(64)
-  end
+  if not okBind then usage(err) end
   rawset(S, "psboundparameters", boundParameters(spec, values))
   if values.__Arguments then
     for i, v in ipairs(values.__Arguments) do rest[i] = v end

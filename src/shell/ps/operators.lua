@@ -19,15 +19,12 @@ end
 -- Arithmetic. An Int32 result that leaves Int32's range becomes a Double, as in PowerShell; Int64
 -- likewise past Int64's; a Decimal keeps its scale; a Double makes the result a Double.
 
-local function addNumbers(a, b)
+local function addNumbers(a, b, pos)
   if isDecimal(a) or isDecimal(b) then
     if math.type(a) == "float" or math.type(b) == "float" then
       return (isDecimal(a) and R.decimalValue(a) or a) + (isDecimal(b) and R.decimalValue(b) or b)
     end
-    local x, y, s = R.alignDecimals(R.toDecimal(a), R.toDecimal(b))
-    local r = x + y
-    if (x >= 0) == (y >= 0) and (r >= 0) ~= (x >= 0) then return R.decimalValue(R.toDecimal(a)) + R.decimalValue(R.toDecimal(b)) end
-    return decimal(r, s)
+    return R.decimalAdd(a, b, pos)
   end
   if math.type(a) == "integer" and math.type(b) == "integer" then
     local r = a + b
@@ -41,13 +38,12 @@ local function addNumbers(a, b)
   return a + b
 end
 
-local function mulNumbers(a, b)
+local function mulNumbers(a, b, pos)
   if isDecimal(a) or isDecimal(b) then
     if math.type(a) == "float" or math.type(b) == "float" then
       return (isDecimal(a) and R.decimalValue(a) or a) * (isDecimal(b) and R.decimalValue(b) or b)
     end
-    local x, y = R.toDecimal(a), R.toDecimal(b)
-    return decimal(x.m * y.m, x.s + y.s)
+    return R.decimalMul(a, b, pos)
   end
   if math.type(a) == "integer" and math.type(b) == "integer" then
     local r = a * b
@@ -63,7 +59,7 @@ local function mulNumbers(a, b)
 end
 
 local function negate(n)
-  if isDecimal(n) then return decimal(-n.m, n.s) end
+  if isDecimal(n) then return R.decimalNegate(n) end
   if math.type(n) == "integer" and n == math.mininteger then return -(n + 0.0) end
   return -n
 end
@@ -96,7 +92,7 @@ function R.add(a, b, pos)
   if t == "number" or t == "boolean" or isDecimal(a) or R.isChar(a) and type(b) ~= "string" then
     local x = t == "boolean" and (a and 1 or 0) or tonum(a, pos)
     if b == nil then return x end
-    return addNumbers(x, tonum(b, pos, R.typeName(x) == "Double" and "System.Double" or "System.Int32"))
+    return addNumbers(x, tonum(b, pos, R.typeName(x) == "Double" and "System.Double" or "System.Int32"), pos)
   end
   if t == "string" or R.isChar(a) then return str(a) .. str(b) end
   if isList(a) then return concatArrays(a, b) end
@@ -124,7 +120,7 @@ function R.sub(a, b, pos)
     local bm = getmetatable(b)
     if not (bm and bm.__number) then opError(pos, "op_Subtraction", a) end
   end
-  return addNumbers(x, negate(tonum(b, pos)))
+  return addNumbers(x, negate(tonum(b, pos)), pos)
 end
 
 function R.mul(a, b, pos)
@@ -145,7 +141,7 @@ function R.mul(a, b, pos)
     return out
   end
   if R.isDictionary(a) then opError(pos, "op_Multiply", a) end
-  return mulNumbers(tonum(a, pos), tonum(b, pos))
+  return mulNumbers(tonum(a, pos), tonum(b, pos), pos)
 end
 
 local function divideByZero(pos)
@@ -165,9 +161,8 @@ function R.div(a, b, pos)
       local fx, fy = isDecimal(x) and R.decimalValue(x) or x, isDecimal(y) and R.decimalValue(y) or y
       return fx / fy
     end
-    local fy = isDecimal(y) and R.decimalValue(y) or y
-    if fy == 0 then divideByZero(pos) end
-    return R.toDecimal((isDecimal(x) and R.decimalValue(x) or x) / fy)
+    if R.decimalIsZero(R.toDecimal(y)) then divideByZero(pos) end
+    return R.decimalDiv(x, y, pos)
   end
   if math.type(x) == "integer" and math.type(y) == "integer" then
     if y == 0 then divideByZero(pos) end
@@ -185,10 +180,8 @@ end
 function R.mod(a, b, pos)
   local x, y = tonum(a, pos), tonum(b, pos)
   if isDecimal(x) or isDecimal(y) then
-    local dx, dy = R.toDecimal(x), R.toDecimal(y)
-    local mx, my, s = R.alignDecimals(dx, dy)
-    if my == 0 then divideByZero(pos) end
-    return decimal(math.fmod(mx, my), s)
+    if R.decimalIsZero(R.toDecimal(y)) then divideByZero(pos) end
+    return R.decimalMod(x, y)
   end
   if math.type(x) == "integer" and math.type(y) == "integer" then
     if y == 0 then divideByZero(pos) end
@@ -234,6 +227,15 @@ function R.xor(a, b) return R.T(a) ~= R.T(b) end
 
 local lower = string.lower
 
+-- Two numbers compared exactly when they are decimals or a decimal and a whole number (doubles
+-- would lose the digits past 15); nil when either is neither.
+local function exactDecimalCompare(a, b)
+  local da, db = isDecimal(a), isDecimal(b)
+  if not (da or db) then return nil end
+  if (da or math.type(a) == "integer") and (db or math.type(b) == "integer") then return R.decimalCompare(a, b) end
+  return nil
+end
+
 local function asNumber(v)
   if type(v) == "number" then return v end
   if type(v) == "boolean" then return v and 1 or 0 end
@@ -258,11 +260,22 @@ local function compareText(a, b, caseSensitive)
   return 0
 end
 
+-- plush's objects give times as ISO 8601 text (LastSignIn, ExpiresOn) where Microsoft Graph gives a
+-- DateTime: text compared with a date is read as a date when it is one, so `$_.LastSignIn -lt
+-- (Get-Date).AddDays(-90)` compares times, not text.
+local DateMeta = P.type("Date")
+local function asDateText(a, b)
+  if type(a) == "string" and getmetatable(b) == DateMeta then return R.parseDateTime(a) end
+  return nil
+end
+
 local function equalScalar(a, b, cs)
   if a == NULL then a = nil end
   if b == NULL then b = nil end
   if a == nil or b == nil then return a == nil and b == nil end
   local t = type(a)
+  local date = asDateText(a, b)
+  if date then return date.Epoch == b.Epoch end
   if t == "string" then
     local s = type(b) == "string" and b or str(b)
     if #a ~= #s and not cs then return false end
@@ -270,6 +283,8 @@ local function equalScalar(a, b, cs)
     return a == s or lower(a) == lower(s)
   end
   if t == "number" or isDecimal(a) then
+    local exact = exactDecimalCompare(a, b)
+    if exact then return exact == 0 end
     local x = isDecimal(a) and R.decimalValue(a) or a
     local y = asNumber(b)
     if y == nil then return false end
@@ -297,8 +312,12 @@ local function compareScalar(a, b, cs, pos)
     return a == nil and -1 or 1
   end
   local t = type(a)
+  local date = asDateText(a, b)
+  if date then return date.Epoch < b.Epoch and -1 or (date.Epoch > b.Epoch and 1 or 0) end
   if t == "string" then return compareText(a, type(b) == "string" and b or str(b), cs) end
   if t == "number" or isDecimal(a) or t == "boolean" then
+    local exact = exactDecimalCompare(a, b)
+    if exact then return exact end
     local x = asNumber(a)
     local y = asNumber(b)
     if y == nil then

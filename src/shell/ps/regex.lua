@@ -12,25 +12,71 @@ local function engine(name)
   return f
 end
 
+-- .NET reads a '-' right after a class escape inside [...] as itself ([\w-.] is a word character, '-'
+-- or '.'); PCRE2 calls it an invalid range, so such a '-' is escaped before the pattern reaches it.
+local function dotnetPattern(pattern)
+  local out, i, n, inClass, classStart = {}, 1, #pattern, false, 0
+  local afterClassEscape = false
+  while i <= n do
+    local c = pattern:sub(i, i)
+    local piece, escape = c, false
+    if c == "\\" then
+      piece, escape = pattern:sub(i, i + 1), true
+      local letter = pattern:sub(i + 1, i + 1)
+      if (letter == "p" or letter == "P") and pattern:sub(i + 2, i + 2) == "{" then
+        local close = pattern:find("}", i + 3, true)
+        if close then piece = pattern:sub(i, close) end
+      end
+      if inClass then afterClassEscape = letter:find("^[wWdDsSpP]$") ~= nil end
+    elseif inClass then
+      if c == "-" and afterClassEscape and pattern:sub(i + 1, i + 1) ~= "]" then out[#out + 1] = "\\" end
+      if c == "]" and i > classStart then inClass = false end
+      afterClassEscape = false
+    elseif c == "[" then
+      inClass = true
+      classStart = i + 1
+      if pattern:sub(i + 1, i + 1) == "^" then classStart = i + 2 end
+    end
+    if not escape and not inClass then afterClassEscape = false end
+    out[#out + 1] = piece
+    i = i + #piece
+  end
+  return table.concat(out)
+end
+
+local translated = {}
+local translatedCount = 0
+local function pcrePattern(pattern)
+  if not pattern:find("[", 1, true) then return pattern end
+  local t = translated[pattern]
+  if t == nil then
+    if translatedCount > 1000 then translated, translatedCount = {}, 0 end
+    t = dotnetPattern(pattern)
+    translated[pattern], translatedCount = t, translatedCount + 1
+  end
+  return t
+end
+R.pcrePattern = pcrePattern
+
 function R.regexTest(text, pattern, icase, pos)
-  return P.regex(text, pattern, icase)
+  return P.regex(text, pcrePattern(pattern), icase)
 end
 
 -- The first match (a table: [0] whole, [1..n] groups, [name] named groups, start, stop) or nil.
 function R.regexFind(text, pattern, icase, pos, init)
-  return engine("regex_match")(text, pattern, icase, init)
+  return engine("regex_match")(text, pcrePattern(pattern), icase, init)
 end
 
 function R.regexAll(text, pattern, icase, pos)
-  return engine("regex_matches")(text, pattern, icase)
+  return engine("regex_matches")(text, pcrePattern(pattern), icase)
 end
 
 function R.regexReplace(text, pattern, replacement, icase, pos)
-  return engine("regex_replace")(text, pattern, replacement, icase)
+  return engine("regex_replace")(text, pcrePattern(pattern), replacement, icase)
 end
 
 function R.regexSplit(text, pattern, icase, max, pos)
-  local pieces = engine("regex_split")(text, pattern, icase, max and max > 0 and max or nil)
+  local pieces = engine("regex_split")(text, pcrePattern(pattern), icase, max and max > 0 and max or nil)
   local out = {}
   for i = 1, #pieces do out[i] = pieces[i] end
   return out

@@ -42,6 +42,9 @@ end
 function P.setVariable(name, value) R.set(R.cur or G, name:lower(), value) end
 function P.getVariable(name) return (R.cur or G)[name:lower()] end
 
+-- Paths given to cmdlets may be written with backslashes, as in scripts written on Windows.
+P.state.backslashPaths = true
+
 -- Doubles as PowerShell writes them (15 significant digits), wherever the shared runtime makes text.
 local shellText = P.str
 function P.str(v)

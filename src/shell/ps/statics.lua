@@ -141,7 +141,7 @@ local statics = {
     floor = function(pos, x) local v = R.tonumber(x, pos) if math.type(v) == "integer" then return v end return math.floor(num(v)) + 0.0 end,
     ceiling = function(pos, x) local v = R.tonumber(x, pos) if math.type(v) == "integer" then return v end return math.ceil(num(v)) + 0.0 end,
     truncate = function(pos, x) local v = num(x, pos) return (v >= 0 and math.floor(v) or -math.floor(-v)) + 0.0 end,
-    abs = function(pos, x) local v = R.tonumber(x, pos) if R.isDecimal(v) then return R.decimal(math.abs(v.m), v.s) end return math.abs(v) end,
+    abs = function(pos, x) local v = R.tonumber(x, pos) if R.isDecimal(v) then return R.decimalAbs(v) end return math.abs(v) end,
     max = function(pos, a, b) local x, y = R.tonumber(a, pos), R.tonumber(b, pos) if R.compareScalar(x, y) >= 0 then return x end return y end,
     min = function(pos, a, b) local x, y = R.tonumber(a, pos), R.tonumber(b, pos) if R.compareScalar(x, y) <= 0 then return x end return y end,
     pow = function(pos, a, b) return num(a, pos) ^ num(b, pos) end,
@@ -346,7 +346,8 @@ end
 statics.double.nan = 0 / 0
 statics.double.positiveinfinity = math.huge
 statics.double.negativeinfinity = -math.huge
-statics.decimal = {parse = function(pos, s) return R.cast("decimal", str(s), pos) end, zero = R.decimal(0, 0), one = R.decimal(1, 0)}
+statics.decimal = {parse = function(pos, s) return R.cast("decimal", str(s), pos) end, zero = R.decimal(0, 0), one = R.decimal(1, 0),
+                   minusone = R.decimal(-1, 0), maxvalue = R.decimalMax, minvalue = R.decimalMin}
 statics.bool = {parse = function(pos, s) return statics.convert.toboolean(pos, str(s)) end, truestring = "True", falsestring = "False"}
 
 local function noMember(kind, name, pos)
