@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <stdexcept>
 #include <vector>
 
@@ -48,6 +49,14 @@ int messageHandler(lua_State* L) {
 
 constexpr const char* kRuntimeKey = "plush.runtime";
 
+
+// The bytecode built from this stdlib file, if the file is still exactly the text it was built from.
+const EmbeddedChunk* builtStdlib(const std::string& name, const std::string& text) {
+  for (const auto& chunk : embeddedStdlib())
+    if (name == chunk.name)
+      return std::string_view(chunk.text, chunk.textSize) == text ? &chunk : nullptr;
+  return nullptr;
+}
 
 std::string readFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -128,7 +137,7 @@ int LuaHost::protectedCall(int nargs, int nresults) {
 
 // Runtime and stdlib files are trusted plush code: an error in them is a bug, reported as such.
 // The runtime comes as bytecode built with plush ("b"), compiled with kRuntimeLocals in front
-// (precompile_lua); stdlib files are text ("t") and get them in front here.
+// (precompile_lua); a stdlib file changed since the build is text ("t") and gets them in front here.
 void LuaHost::runFile(const char* code, size_t size, const std::string& name, const char* mode) {
   std::string chunk = "@" + name;
   if (luaL_loadbufferx(L_, code, size, chunk.c_str(), mode) != LUA_OK || protectedCall(0, 0) != LUA_OK) {
@@ -150,8 +159,13 @@ void LuaHost::loadStdlib(const std::string& dir) {
   }
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
-    std::string text = kRuntimeLocals + readFile(file);
-    runFile(text.data(), text.size(), "stdlib/" + file.filename().string(), "t");
+    std::string text = readFile(file), name = file.filename().string();
+    if (const EmbeddedChunk* built = builtStdlib(name, text)) {
+      runFile(built->code, built->size, "stdlib/" + name, "b");
+    } else {
+      text = kRuntimeLocals + text;
+      runFile(text.data(), text.size(), "stdlib/" + name, "t");
+    }
   }
 }
 

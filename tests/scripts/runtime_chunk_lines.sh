@@ -18,3 +18,11 @@ sed -n "${n}p" "$SOURCE_DIR/src/shell/pipeline.lua" | grep -q 'process(s, input)
 echo "== the runtime's locals are in place: a script that removes type() does not break error reports"
 $PLUSH --demo -c 'type = nil; tostring = nil; Get-User | Select-Object -First 1 | Where-Object { $_.Nope.Y }' 2>&1
 echo "status $?"
+
+echo "== stdlib as built runs as its bytecode and still names its lines; an edited stdlib file runs its text"
+line=$($PLUSH --demo -c 'print(debug.getinfo(__plush.helpText, "S").linedefined)')
+[ "$line" = "$(grep -n -m1 -E 'helpText *=|function [A-Za-z_.]*helpText' "$SOURCE_DIR/stdlib/50-help.lua" | cut -d: -f1)" ] &&
+  echo "stdlib/50-help.lua line matches the source"
+cp -r "$SOURCE_DIR/stdlib" lib
+echo '__plush.editedStdlib = "the edited text ran"' >> lib/10-objects.lua
+PLUSH_STDLIB="$PWD/lib" $PLUSH --demo -c 'print(__plush.editedStdlib, debug.getinfo(__plush.helpText, "S").source)'
