@@ -22,6 +22,7 @@ void declareTenantTypes(lua_State* L) {
   shell::declareType(L, "AdminRole", {"Name", "Members"});
   shell::declareType(L, "ImportReport", {"Added", "Updated", "Unchanged", "ServicePlans"});
   shell::declareType(L, "TenantImport", {"Added", "Updated", "Unchanged"});
+  shell::declareType(L, "TenantCopy", {"From", "To", "Tables", "Rows"});
   shell::declareType(L, "ReprocessReport", {"Evaluated", "Fixed", "InError"});
   shell::declareType(L, "TenantCapacity", {"Kind", "Month", "Unit", "Total", "Consumed", "Available", "PercentUsed",
                                            "DailyRate", "Projected", "ProjectedPercent", "UsageThrough",

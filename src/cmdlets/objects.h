@@ -38,7 +38,8 @@ void emitAll(shell::Call& call, const std::vector<T>& items, Push push) {
 }
 
 // Run a tenant operation: a rule violation becomes a non-terminating error of this call; a
-// TerminatingError (the store cannot be opened) ends the run.
+// TerminatingError (the store cannot be opened) or a store that went away (a PostgreSQL server
+// stopped: every later call would fail too) ends the run.
 template <class F>
 void guarded(shell::Call& call, F&& operation) {
   try {
@@ -48,6 +49,7 @@ void guarded(shell::Call& call, F&& operation) {
     call.terminate({r.id, r.category, r.target, r.message, r.recommendation});
   } catch (const tenant::TenantError& e) {
     const auto& r = e.record;
+    if (r.id == "StoreUnavailable") call.terminate({r.id, r.category, r.target, r.message, r.recommendation});
     call.error({r.id, r.category, r.target, r.message, r.recommendation});
   }
 }

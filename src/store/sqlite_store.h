@@ -105,6 +105,11 @@ class SqliteStore : public tenant::TenantStore {
   void forEachAudit(const tenant::AuditQuery& q,
                     const std::function<bool(const tenant::AuditEntry&)>& each) override;
 
+  std::vector<tenant::TableShape> tableShapes() override;
+  void forEachRow(const tenant::TableShape& table, const std::function<void(const tenant::RowValues&)>& each) override;
+  void insertRows(const tenant::TableShape& table, const std::vector<tenant::RowValues>& rows) override;
+  void afterCopy() override;
+
  private:
   int64_t count(const std::string& sql);
   void adjustMemberCount(int64_t groupPk, int64_t delta);

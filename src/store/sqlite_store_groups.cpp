@@ -1,6 +1,7 @@
 // SqliteStore: groups, membership, group licenses, admin roles and the audit log.
 #include "store/filter_sql.h"
 #include "store/sqlite_store.h"
+#include "store/user_selection.h"
 #include "tenant/text.h"
 
 namespace plush::store {
@@ -193,10 +194,8 @@ void SqliteStore::forEachAudit(const AuditQuery& q, const std::function<bool(con
   SqlCondition where;
   where.add("1");
   if (!q.since.empty()) where.add("time >= ?", {q.since});
-  if (!q.actor.empty()) where.add(hasWildcard(q.actor) ? "actor LIKE ? ESCAPE '\\'" : "actor = ?",
-                                  {hasWildcard(q.actor) ? wildcardToLike(q.actor) : q.actor});
-  if (!q.target.empty()) where.add(hasWildcard(q.target) ? "target LIKE ? ESCAPE '\\'" : "target = ?",
-                                   {hasWildcard(q.target) ? wildcardToLike(q.target) : q.target});
+  matchText(where, "actor", q.actor, SqlDialect::Sqlite);
+  matchText(where, "target", q.target, SqlDialect::Sqlite);
   int64_t after = q.afterSequence;
   if (q.afterSequence > 0) where.add("pk > ?", {q.afterSequence});
   if (q.last > 0) {

@@ -26,7 +26,9 @@ std::string defaultAdminUpn(const std::string& tenantName) {
 }  // namespace
 
 Session::Session(SessionOptions options)
-    : store_(openTenantStore(options.storePath, options.busyTimeoutMs)),
+    : location_(options.storePath),
+      busyTimeoutMs_(options.busyTimeoutMs),
+      store_(openTenantStore(options.storePath, options.busyTimeoutMs)),
       clock_(options.now),
       engine_(std::make_unique<LicenseEngine>(*store_, clock_)),
       // bounds what a crash loses and how long other writers wait

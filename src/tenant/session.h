@@ -43,6 +43,7 @@
 //   forEachAudit(AuditQuery{since, actor, target, last, afterSequence}, callback(const AuditEntry&) -> bool)
 //   auditSequence() -> int64 (mark before a --what-if run; then forEachAudit({.afterSequence = mark}))
 //   exportTenant(path);  importTenant(paths, "plush" | "graph", merge) -> ImportReport{..., warnings}
+//   copyTenantTo(location) -> CopyReport{tables, rows}  (Copy-Tenant into an empty store)
 //   capacity(kind?, month? "YYYY-MM") -> vector<TenantCapacityRow> (pooled from Enabled/Warning subscriptions,
 //            consumed = the bots' billed sessions, projection from the daily rate)
 //   bots(pattern, owner?) -> vector<Bot>;  newBot(NewBot{name, owner, environment}) -> Bot;  removeBot(bot)
@@ -75,6 +76,7 @@
 #include "tenant/errors.h"
 #include "tenant/graph_requests.h"
 #include "tenant/roles.h"
+#include "tenant/tenant_copy.h"
 #include "tenant/tenant_store.h"
 
 namespace plush::tenant {
@@ -208,6 +210,9 @@ class Session {
   std::string exportGraphRequests(const std::string& path, int64_t afterSequence);  // the summary
 
   // whole tenant
+  // Copy-Tenant: every row of this store (ids, keys, the audit log) into the empty store at `target`
+  // (a file or a database; either kind); refuses (AlreadyExists) a target that holds a tenant.
+  CopyReport copyTenantTo(const std::string& target);
   void exportTenant(const std::string& path);
   // plush format: one file; into a fresh store it restores the tenant (ids, roles, audit log), into one
   // that holds a tenant only with merge. graph format: several files at once, updating in place.
@@ -270,6 +275,8 @@ class Session {
   bool importedFromGraph();
   std::string productNamed(const std::string& typed);
 
+  std::string location_;  // where the store is, as given (a file, or a PostgreSQL location)
+  int busyTimeoutMs_;
   std::unique_ptr<TenantStore> store_;
   Clock clock_;
   std::unique_ptr<LicenseEngine> engine_;

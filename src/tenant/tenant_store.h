@@ -1,4 +1,4 @@
-// The store interface the engine works through (implemented by store/, SQLite), and its rows.
+// The store interface the engine works through (store/: SQLite, and store/postgres/), and its rows.
 #pragma once
 
 #include <cstdint>
@@ -96,6 +96,13 @@ struct UserSelection {
   std::string deletedAfter;  // soft-deleted users older than this are gone (30 days)
 };
 
+// One table of a store as Copy-Tenant sees it: its columns, and the tables its foreign keys name.
+struct TableShape {
+  std::string name;
+  std::vector<std::string> columns, references;
+};
+using RowValues = std::vector<std::optional<std::string>>;  // a row's values as text; NULL is nullopt
+
 enum class ProductKey { SkuPartNumber, SkuId, DisplayName };
 enum class UserKey { Upn, Id };
 enum class GroupKey { Name, Id };
@@ -105,7 +112,8 @@ class TenantStore {
  public:
   virtual ~TenantStore() = default;
 
-  // Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are savepoints.
+  // Nested transactions: the outermost takes the store's write lock (changes run one at a time, each
+  // seeing every change committed before it), inner ones are savepoints.
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
@@ -214,6 +222,13 @@ class TenantStore {
   virtual void clearAudit() = 0;                      // a restore replaces the log with the backup's
   virtual int64_t lastAuditSequence() = 0;
   virtual void forEachAudit(const AuditQuery& q, const std::function<bool(const AuditEntry&)>& each) = 0;
+
+  // whole store (Copy-Tenant): the tenant's tables, not the store's own bookkeeping; rows as text.
+  // Both stores have the same tables and columns at one schema version.
+  virtual std::vector<TableShape> tableShapes() = 0;
+  virtual void forEachRow(const TableShape& table, const std::function<void(const RowValues&)>& each) = 0;
+  virtual void insertRows(const TableShape& table, const std::vector<RowValues>& rows) = 0;
+  virtual void afterCopy() = 0;  // keys given to new rows go on past the copied ones
 };
 
 // Ctrl-C, SIGTERM and --timeout reach the store through this check, polled during long statements
@@ -221,8 +236,13 @@ class TenantStore {
 void setStoreInterruptCheck(std::function<bool()> interrupted);
 bool storeInterrupted();
 
-// Opens (creating if missing) the store at `path` (":memory:" for a throwaway one).
+// Where a store is: a PostgreSQL database (a libpq URI postgresql://... or a connection string
+// such as service=NAME) or else a SQLite file (":memory:" for a throwaway one).
 // Declared here, defined in store/, so the engine needs no store header.
-std::unique_ptr<TenantStore> openTenantStore(const std::string& path, int busyTimeoutMs);
+bool isServerLocation(const std::string& location);
+// Opens (creating if missing: the file, or the schema in an existing database) the store there.
+std::unique_ptr<TenantStore> openTenantStore(const std::string& location, int busyTimeoutMs);
+// Whether a tenant is there already (a file exists; the database holds a tenant).
+bool tenantStoreExists(const std::string& location, int busyTimeoutMs);
 
 }  // namespace plush::tenant
