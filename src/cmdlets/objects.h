@@ -21,6 +21,7 @@ void pushGroup(shell::Call& call, const tenant::Group& g);
 void pushGroupLicense(shell::Call& call, const tenant::GroupLicenseRow& l);
 void pushLicenseError(shell::Call& call, const tenant::LicenseErrorRow& e);
 void pushAuditEntry(shell::Call& call, const tenant::AuditEntry& e);
+void pushAdminBinding(shell::Call& call, const tenant::AdminBinding& b);
 void pushAdminRole(shell::Call& call, const tenant::AdminRole& r);
 void pushTenantCapacity(shell::Call& call, const tenant::TenantCapacityRow& c);
 void pushBot(shell::Call& call, const tenant::Bot& b);

@@ -31,6 +31,18 @@ void keepUserCount(Database& db) {
   db.exec("UPDATE tenant SET user_count = (SELECT count(*) FROM users WHERE deleted_on IS NULL)");
 }
 
+// Identities bound, not claimed: the logins bound to admins, and the login of each audit row.
+void bindLogins(Database& db) {
+  db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS admin_bindings(
+  login TEXT NOT NULL,
+  user_pk INTEGER NOT NULL REFERENCES users(pk) ON DELETE CASCADE,
+  added INTEGER NOT NULL,
+  PRIMARY KEY(login, user_pk)) WITHOUT ROWID;
+)sql");
+  if (!hasColumn(db, "audit", "login")) db.exec("ALTER TABLE audit ADD COLUMN login TEXT");
+}
+
 // Pooled tenant capacity: the tables, then this release's kinds and grants for the products the store holds.
 void keepCapacity(Database& db) {
   db.exec(R"sql(
@@ -218,6 +230,9 @@ CREATE TABLE sku_facts(
       // 9: pooled tenant capacity: the catalog's kinds and what a license of each product grants,
       // bots (a removed bot keeps its usage: its sessions were billed) and their billed sessions per day.
             keepCapacity,
+      // 10: identities bound, not claimed: the logins (here OS accounts) that may act as each admin,
+      // and the login behind each audit row while bindings are in force.
+      bindLogins,
   };
   return steps;
 }

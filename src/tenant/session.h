@@ -40,6 +40,7 @@
 //   removeGroup(group);  forEachGroupMember(group, callback(const User&) -> bool)
 //   addGroupMember(group, user) (already a member: no-op);  removeGroupMember(group, user)
 //   adminRoles() -> vector<AdminRole>;  addAdminRoleMember(role, user);  removeAdminRoleMember(role, user)
+//   adminBindings() -> vector<AdminBinding>;  addAdminBinding(user, login);  removeAdminBinding(user, login)
 //   forEachAudit(AuditQuery{since, actor, target, last, afterSequence}, callback(const AuditEntry&) -> bool)
 //   auditSequence() -> int64 (mark before a --what-if run; then forEachAudit({.afterSequence = mark}))
 //   exportTenant(path);  importTenant(paths, "plush" | "graph", merge) -> ImportReport{..., warnings}
@@ -197,6 +198,11 @@ class Session {
   std::vector<AdminRole> adminRoles();
   void addAdminRoleMember(const std::string& role, const std::string& user);
   void removeAdminRoleMember(const std::string& role, const std::string& user);
+  // Identities bound, not claimed: once a login is bound to an admin, every session acts as an admin
+  // bound to its own login (GlobalAdministrator only; at least one GlobalAdministrator stays bound).
+  std::vector<AdminBinding> adminBindings();
+  void addAdminBinding(const std::string& user, const std::string& login);
+  void removeAdminBinding(const std::string& user, const std::string& login);
   void forEachAudit(const AuditQuery& query, const std::function<bool(const AuditEntry&)>& each);
   int64_t auditSequence();  // the newest entry's Sequence (0 when none): a mark for --what-if
 
@@ -237,6 +243,9 @@ class Session {
   void commitBatch();
   void abandonBatch();
   void openActor(const std::string& actingUpn);
+  UserRecord boundActor(const std::vector<std::pair<std::string, int64_t>>& bindings, const std::string& actingUpn);
+  bool boundGlobalAdministratorRemains();
+  void keepBoundGlobalAdministrator(const std::string& upn);  // fails NoBoundGlobalAdministrator
   void require(Action action);  // also drops the engine's caches if another process changed the store
   bool actorIs(const char* role) const;
   // before: what the change found of its target's Graph facts (tenant/graph_facts.h), for Export-GraphRequest.
@@ -282,6 +291,7 @@ class Session {
   std::unique_ptr<LicenseEngine> engine_;
   int64_t actorPk_ = 0;
   std::string actorUpn_;
+  std::string boundLogin_;  // the login the actor is bound to; empty while identities are claimed
   std::vector<std::string> actorRoles_;
   std::function<bool()> interrupted_;
   int64_t changesMade_ = 0;

@@ -22,9 +22,14 @@ CopyReport Session::copyTenantTo(const std::string& target) {
     CopyReport report = copyStore(*store_, *to, target);
     std::string detail = "from " + location_ + ": " + std::to_string(report.rows) + " rows in " +
                          std::to_string(report.tables) + " tables";
-    to->appendAudit(AuditEntry{clock_.nowIso(), actorUpn_, "Copy-Tenant", name, detail});
+    // Each entry names the login that wrote it while that store's identities are bound (bindings copied).
+    AuditEntry into{clock_.nowIso(), actorUpn_, "Copy-Tenant", name, detail};
+    if (!to->bindings().empty()) into.Login = to->login();
+    to->appendAudit(into);
     to->commit();
-    store_->appendAudit(AuditEntry{clock_.nowIso(), actorUpn_, "Copy-Tenant", name, "to " + target});
+    AuditEntry from{clock_.nowIso(), actorUpn_, "Copy-Tenant", name, "to " + target};
+    from.Login = boundLogin_;
+    store_->appendAudit(from);
     store_->commit();
     return report;
   } catch (...) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tenant/capacity.h"
@@ -213,8 +214,14 @@ class TenantStore {
   virtual void addRole(const std::string& role, int64_t userPk) = 0;
   virtual void removeRole(const std::string& role, int64_t userPk) = 0;
 
+  // identity bindings: which admins a login may act as (store/: the login of this connection)
+  virtual std::string login() = 0;  // PostgreSQL: the database login; SQLite: the OS account
+  virtual std::vector<std::pair<std::string, int64_t>> bindings() = 0;  // (login, user pk) by login, then added
+  virtual void addBinding(const std::string& login, int64_t userPk) = 0;
+  virtual void removeBinding(const std::string& login, int64_t userPk) = 0;
+
   // audit
-  virtual void appendAudit(const AuditEntry& e) = 0;  // e.Time, e.Before as given; Sequence is the store's
+  virtual void appendAudit(const AuditEntry& e) = 0;  // e.Time, e.Before, e.Login as given; Sequence is the store's
   // Several in order (a bulk run's batch): a store may write them in fewer statements.
   virtual void appendAudits(const std::vector<AuditEntry>& entries) {
     for (const AuditEntry& e : entries) appendAudit(e);

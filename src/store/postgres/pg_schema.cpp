@@ -207,6 +207,27 @@ ALTER TABLE tenant ADD COLUMN user_count bigint NOT NULL DEFAULT 0;
 UPDATE tenant SET user_count = (SELECT count(*) FROM users WHERE deleted_on IS NULL);
 )sql",
       capacity.c_str(),
+      // 10: identities bound, not claimed: the database logins that may act as each admin, and the
+      // login behind each audit row while bindings are in force. The server writes that login for
+      // every login but the schema's owner (who copies logs whole, Copy-Tenant): a login that may
+      // insert audit rows directly still cannot sign one with another login's name.
+      R"sql(
+CREATE TABLE admin_bindings(
+  login text COLLATE "C" NOT NULL,
+  user_pk bigint NOT NULL REFERENCES users(pk) ON DELETE CASCADE,
+  added bigint NOT NULL,
+  PRIMARY KEY(login, user_pk));
+ALTER TABLE audit ADD COLUMN login text COLLATE "C";
+CREATE FUNCTION audit_login() RETURNS trigger LANGUAGE plpgsql SET search_path = plush, pg_catalog AS $$
+BEGIN
+  IF NOT pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'plush'), 'MEMBER')
+     AND EXISTS (SELECT FROM admin_bindings) THEN
+    NEW.login := session_user;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER audit_login BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION audit_login();
+)sql",
   };
   return steps;
 }

@@ -98,6 +98,10 @@ class PgStore : public tenant::TenantStore {
   void addRole(const std::string& role, int64_t userPk) override;
   void removeRole(const std::string& role, int64_t userPk) override;
 
+  std::string login() override;
+  std::vector<std::pair<std::string, int64_t>> bindings() override;
+  void addBinding(const std::string& login, int64_t userPk) override;
+  void removeBinding(const std::string& login, int64_t userPk) override;
   void appendAudit(const tenant::AuditEntry& e) override;
   void clearAudit() override;
   int64_t lastAuditSequence() override;

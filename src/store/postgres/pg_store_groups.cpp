@@ -1,4 +1,4 @@
-// PgStore: groups, membership, group licenses, admin roles and the audit log.
+// PgStore: groups, membership, group licenses, admin roles and bindings, and the audit log.
 #include "store/filter_sql.h"
 #include "store/postgres/pg_store.h"
 #include "store/user_selection.h"
@@ -146,9 +146,28 @@ void PgStore::removeRole(const std::string& role, int64_t userPk) {
   db_.query("DELETE FROM admin_roles WHERE role = ? AND user_pk = ?", {role, userPk});
 }
 
+std::string PgStore::login() { return db_.login(); }
+
+std::vector<std::pair<std::string, int64_t>> PgStore::bindings() {
+  Rows r = db_.query("SELECT login, user_pk FROM admin_bindings ORDER BY login, added");
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (int i = 0; i < r.size(); ++i) out.emplace_back(r.text(i, 0), r.integer(i, 1));
+  return out;
+}
+
+void PgStore::addBinding(const std::string& login, int64_t userPk) {
+  db_.query("INSERT INTO admin_bindings(login, user_pk, added) "
+            "VALUES (?, ?, (SELECT COALESCE(max(added), 0) + 1 FROM admin_bindings)) ON CONFLICT DO NOTHING",
+            {login, userPk});
+}
+
+void PgStore::removeBinding(const std::string& login, int64_t userPk) {
+  db_.query("DELETE FROM admin_bindings WHERE login = ? AND user_pk = ?", {login, userPk});
+}
+
 void PgStore::appendAudit(const AuditEntry& e) {
-  db_.query("INSERT INTO audit(time, actor, action, target, detail, before_state) VALUES (?, ?, ?, ?, ?, ?)",
-            {e.Time, e.Actor, e.Action, e.Target, e.Detail, nullIfEmpty(e.Before)});
+  db_.query("INSERT INTO audit(time, actor, action, target, detail, before_state, login) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            {e.Time, e.Actor, e.Action, e.Target, e.Detail, nullIfEmpty(e.Before), nullIfEmpty(e.Login)});
 }
 
 void PgStore::clearAudit() { db_.query("DELETE FROM audit"); }
@@ -170,7 +189,7 @@ void PgStore::forEachAudit(const AuditQuery& q, const std::function<bool(const A
     Rows first = db_.queryOnce("SELECT pk FROM audit WHERE " + where.sql + " ORDER BY pk DESC LIMIT 1 OFFSET ?", params);
     after = first.empty() ? q.afterSequence : first.integer(0, 0);
   }
-  std::string sql = "SELECT pk, time, actor, action, target, detail, before_state FROM audit WHERE " + where.sql +
+  std::string sql = "SELECT pk, time, actor, action, target, detail, before_state, login FROM audit WHERE " + where.sql +
                     " AND pk > ? ORDER BY pk LIMIT " + std::to_string(kBatch);
   for (;;) {
     std::vector<SqlParam> params = where.params;
@@ -178,7 +197,7 @@ void PgStore::forEachAudit(const AuditQuery& q, const std::function<bool(const A
     Rows r = db_.queryOnce(sql, params);
     for (int i = 0; i < r.size(); ++i)
       if (!each(AuditEntry{r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.integer(i, 0),
-                           r.text(i, 6)}))
+                           r.text(i, 6), r.text(i, 7)}))
         return;
     if (r.size() < kBatch) return;
     after = r.integer(r.size() - 1, 0);
