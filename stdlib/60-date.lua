@@ -124,7 +124,7 @@ function P.now()
     local d = P.parseDate(clock)
     if d then return d end
   end
-  return P.date(os.time())
+  return P.date(P.clock_seconds())
 end
 
 P.register {

@@ -74,12 +74,21 @@ int isTerminal(lua_State* L) {
   return 1;
 }
 
+// clock_seconds(): the system clock in whole seconds, read as the store stamps audit rows. os.time()
+// reads the kernel's coarse clock, which lags it by up to a tick at a second's turn: a Get-Date
+// taken just after a change could name the second before that change's audit row.
+int clockSeconds(lua_State* L) {
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  lua_pushinteger(L, static_cast<lua_Integer>(now.time_since_epoch().count()));
+  return 1;
+}
+
 }  // namespace
 
 void registerOsBuiltins(lua_State* L) {
   static const luaL_Reg functions[] = {
       {"file_kind", fileKind}, {"glob", globPaths}, {"sleep", sleepFor}, {"is_terminal", isTerminal},
-      {nullptr, nullptr}};
+      {"clock_seconds", clockSeconds}, {nullptr, nullptr}};
   luaL_setfuncs(L, functions, 0);
 }
 
