@@ -187,16 +187,14 @@ void Database::open(int flags, const std::string& name) {
   sqlite3_progress_handler(db_, 4000, onProgress, nullptr);
 }
 
-Database::Database(const std::string& path, int busyTimeoutMs) : path_(path), busyTimeoutMs_(busyTimeoutMs) {
-  bool onDisk = path != ":memory:" && !path.empty();
-  readOnly_ = onDisk && !prepareFile(path);
-  open(readOnly_ ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE, readOnly_ ? uriPath(path) : path);
+// The connection's settings; a read-only store that cannot share a -shm file is reopened immutable.
+void Database::configure(bool onDisk) {
   if (readOnly_ && sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK) {
     // A WAL store in a folder this user cannot write, with no -shm file to share: it can only be
     // read as the file is on disk (SQLite's immutable mode).
     sqlite3_close(db_);
     db_ = nullptr;
-    open(SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, uriPath(path) + "?immutable=1");
+    open(SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, uriPath(path_) + "?immutable=1");
   }
   exec("PRAGMA foreign_keys=ON", "opening");
   if (onDisk && !readOnly_) exec("PRAGMA journal_mode=WAL", "opening");
@@ -205,6 +203,21 @@ Database::Database(const std::string& path, int busyTimeoutMs) : path_(path), bu
   // of spilling them to the WAL midway, and a listing of a million users keeps the assignments it
   // looks up at random (33 MB) mostly in memory; 64 MiB and more cost more in page management.
   exec("PRAGMA cache_size=-32768", "opening");
+}
+
+Database::Database(const std::string& path, int busyTimeoutMs) : path_(path), busyTimeoutMs_(busyTimeoutMs) {
+  bool onDisk = path != ":memory:" && !path.empty();
+  readOnly_ = onDisk && !prepareFile(path);
+  open(readOnly_ ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE, readOnly_ ? uriPath(path) : path);
+  try {
+    configure(onDisk);
+  } catch (...) {
+    // A constructor that throws never runs the destructor: close the handle (and its file) here,
+    // or every file refused as not a store would leak both.
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 // Waits for another process's lock in short naps, so that Ctrl-C and SIGTERM end the wait at once.

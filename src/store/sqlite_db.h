@@ -72,6 +72,7 @@ class Database {
 
  private:
   void open(int flags, const std::string& name);
+  void configure(bool onDisk);
   static int onBusy(void* self, int count);
   sqlite3* db_ = nullptr;
   std::string path_;
