@@ -73,6 +73,10 @@ int pendingSignal() { return pending.load(); }
 
 bool stopRequested() { return pending.load() != 0 && !settled.load(); }
 
+void raiseIfStopped(lua_State* L) {
+  if (stopRequested() && L == hooked) stopHook(L, nullptr);
+}
+
 void settleStop(lua_State* L) {
   settled.store(true);
   lua_sethook(L, nullptr, 0, 0);
