@@ -35,8 +35,10 @@ const char* kUsage =
     "       plush [options] -c TEXT [ARGS...]   (also -e TEXT, as lua's)\n"
     "       plush [options] -               read the script from standard input\n"
     "options:\n"
-    "  --tenant PATH      the tenant store (else $PLUSH_TENANT, else $XDG_DATA_HOME/plush/tenant.db)\n"
-    "  --as UPN           act as this admin (else $PLUSH_AS, else the first Global Administrator)\n"
+    "  --tenant PATH      the tenant store: a SQLite file, or a PostgreSQL database (postgresql://HOST/DB,\n"
+    "                     service=NAME) (else $PLUSH_TENANT, else $XDG_DATA_HOME/plush/tenant.db)\n"
+    "  --as UPN           act as this admin (else $PLUSH_AS, else the first Global Administrator); once\n"
+    "                     logins are bound to admins (Add-AdminBinding), only an admin bound to this login\n"
     "  --demo             a fresh Contoso demo tenant (kept in memory unless --tenant is given)\n"
     "  --what-if          run everything, roll it all back, print what would have changed\n"
     "  --graph-requests FILE  write the Microsoft Graph $batch requests of the run's changes to FILE\n"
@@ -51,6 +53,8 @@ const char* kUsage =
     "  --timeout DURATION stop the run past this long (90, 90s, 5m, 1h; else $PLUSH_TIMEOUT): exit 124\n"
     "  --max-memory SIZE  cap the memory a script may use (256M, 2G; else $PLUSH_MAX_MEMORY, else 2G\n"
     "                     for scripts, none at the prompt; 0: none): past it OutOfMemory, exit 2\n"
+    "  --lua-test-suite-binary-chunks  only for the Lua 5.4 test suite: load and string.dump take\n"
+    "                     binary chunks, which crash plush when damaged; never for jobs\n"
     "  --                 the next word is the script FILE, even if it starts with -\n"
     "  --version          the version and the commit it was built from\n"
     "  -h, --help         this text; exit statuses, environment, files and examples: man plush\n";
@@ -63,6 +67,7 @@ struct Options {
   bool color = true;
   bool whatIf = false;
   bool atomic = false;
+  bool binaryChunks = false;        // --lua-test-suite-binary-chunks
   double timeout = 0;                // seconds; 0: none
   std::optional<size_t> maxMemory;  // bytes; 0: none; unset: the default of the mode
   enum class Mode { Prompt, File, Text, Stdin } mode = Mode::Prompt;
@@ -143,6 +148,7 @@ Options parseOptions(int argc, char** argv) {
     else if (a == "--demo") o.tenant.demo = true;
     else if (a == "--what-if") o.whatIf = true;
     else if (a == "--atomic") o.atomic = true;
+    else if (a == "--lua-test-suite-binary-chunks") o.binaryChunks = true;
     else if (a == "--no-color") o.color = false;
     else if (a == "--log") o.logFile = value(a);
     else if (a == "--timeout") o.timeout = durationOption(a, value(a));
@@ -409,7 +415,8 @@ int main(int argc, char** argv) {
   ::umask(077);
   Options options = parseOptions(argc, argv);
   try {
-    plush::host::LuaHost host;
+    plush::host::LuaHost host(options.binaryChunks ? plush::host::Chunks::BinaryForLuaTestSuite
+                                                   : plush::host::Chunks::TextOnly);
     host.loadRuntime();
     std::string stdlib = stdlibDir();
     options.tenant.catalogPath = stdlib + "/catalog.json";

@@ -22,6 +22,7 @@ void declareTenantTypes(lua_State* L) {
   shell::declareType(L, "AdminRole", {"Name", "Members"});
   shell::declareType(L, "ImportReport", {"Added", "Updated", "Unchanged", "ServicePlans"});
   shell::declareType(L, "TenantImport", {"Added", "Updated", "Unchanged"});
+  shell::declareType(L, "TenantCopy", {"From", "To", "Tables", "Rows"});
   shell::declareType(L, "ReprocessReport", {"Evaluated", "Fixed", "InError"});
   shell::declareType(L, "TenantCapacity", {"Kind", "Month", "Unit", "Total", "Consumed", "Available", "PercentUsed",
                                            "DailyRate", "Projected", "ProjectedPercent", "UsageThrough",
@@ -69,7 +70,7 @@ void pushPlans(lua_State* L, const std::vector<tenant::ServicePlan>& plans) {
 
 void pushTenantInfo(shell::Call& call, const tenant::TenantInfo& t) {
   lua_State* L = call.lua();
-  call.pushObject("Tenant", 7);
+  call.pushObject("Tenant", 9);
   setField(L, "Name", t.Name);
   setField(L, "Id", t.Id);
   optionalText(L, "DefaultUsageLocation", t.DefaultUsageLocation);
@@ -77,6 +78,8 @@ void pushTenantInfo(shell::Call& call, const tenant::TenantInfo& t) {
   setField(L, "Users", static_cast<long long>(t.UserCount));
   setField(L, "Groups", static_cast<long long>(t.GroupCount));
   setField(L, "Products", static_cast<long long>(t.ProductCount));
+  setField(L, "Identities", t.Identities);
+  setField(L, "Login", t.Login);
 }
 
 void pushProduct(shell::Call& call, const tenant::Product& p) {
@@ -186,6 +189,14 @@ void pushAuditEntry(shell::Call& call, const tenant::AuditEntry& e) {
   setField(L, "Action", e.Action);
   setField(L, "Target", e.Target);
   setField(L, "Detail", e.Detail);
+  if (!e.Login.empty()) setField(L, "Login", e.Login);  // only while identities are bound
+}
+
+void pushAdminBinding(shell::Call& call, const tenant::AdminBinding& b) {
+  lua_State* L = call.lua();
+  call.pushObject("AdminBinding", 2);
+  setField(L, "Login", b.Login);
+  setField(L, "User", b.User);
 }
 
 void pushAdminRole(shell::Call& call, const tenant::AdminRole& r) {

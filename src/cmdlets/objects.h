@@ -21,6 +21,7 @@ void pushGroup(shell::Call& call, const tenant::Group& g);
 void pushGroupLicense(shell::Call& call, const tenant::GroupLicenseRow& l);
 void pushLicenseError(shell::Call& call, const tenant::LicenseErrorRow& e);
 void pushAuditEntry(shell::Call& call, const tenant::AuditEntry& e);
+void pushAdminBinding(shell::Call& call, const tenant::AdminBinding& b);
 void pushAdminRole(shell::Call& call, const tenant::AdminRole& r);
 void pushTenantCapacity(shell::Call& call, const tenant::TenantCapacityRow& c);
 void pushBot(shell::Call& call, const tenant::Bot& b);
@@ -38,7 +39,8 @@ void emitAll(shell::Call& call, const std::vector<T>& items, Push push) {
 }
 
 // Run a tenant operation: a rule violation becomes a non-terminating error of this call; a
-// TerminatingError (the store cannot be opened) ends the run.
+// TerminatingError (the store cannot be opened) or a store that went away (a PostgreSQL server
+// stopped: every later call would fail too) ends the run.
 template <class F>
 void guarded(shell::Call& call, F&& operation) {
   try {
@@ -48,6 +50,7 @@ void guarded(shell::Call& call, F&& operation) {
     call.terminate({r.id, r.category, r.target, r.message, r.recommendation});
   } catch (const tenant::TenantError& e) {
     const auto& r = e.record;
+    if (r.id == "StoreUnavailable") call.terminate({r.id, r.category, r.target, r.message, r.recommendation});
     call.error({r.id, r.category, r.target, r.message, r.recommendation});
   }
 }

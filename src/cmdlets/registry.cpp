@@ -8,6 +8,7 @@
 #include "cmdlets/mg_common.h"
 #include "cmdlets/nouns.h"
 #include "cmdlets/what_if.h"
+#include "tenant/session.h"
 
 namespace plush::cmdlets {
 
@@ -46,11 +47,13 @@ TenantContext::~TenantContext() = default;
 
 void TenantContext::open() {
   std::string path = options_.storePath.empty() ? kInMemory : options_.storePath;
-  bool fresh = path == kInMemory || !std::filesystem::exists(path);
+  bool server = tenant::isServerLocation(path);
+  bool fresh = path == kInMemory || (!server && !std::filesystem::exists(path));
   if (fresh && path != kInMemory) {
     auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
   }
+  // A database is opened as it is: the Session makes the tenant there if it has none yet.
   try {
     if (fresh) {
       session_ = tenant::Session::create(firstUseOptions(options_), sessionOptions(options_, path));
@@ -93,7 +96,7 @@ void TenantContext::connect(const std::string& path, const std::string& actingUp
     next.demo = false;
   }
   if (!actingUpn.empty()) next.actingUpn = actingUpn;
-  if (!path.empty() && !std::filesystem::exists(path)) {
+  if (!path.empty() && !tenant::tenantStoreExists(path, tenant::SessionOptions{}.busyTimeoutMs)) {
     tenant::fail("TenantNotFound", tenant::category::ObjectNotFound, path, "No tenant store at " + path + ".",
                  "New-Tenant -Path " + path + " -Name <name>");
   }
@@ -108,6 +111,13 @@ void TenantContext::connect(const std::string& path, const std::string& actingUp
     session_ = std::move(previous);
     throw;
   }
+}
+
+std::unique_ptr<tenant::Session> TenantContext::openOther(const std::string& location) {
+  if (!tenant::tenantStoreExists(location, tenant::SessionOptions{}.busyTimeoutMs))
+    tenant::fail("TenantNotFound", tenant::category::ObjectNotFound, location, "No tenant store at " + location + ".",
+                 "New-Tenant -Path " + location + " -Name <name>");
+  return std::make_unique<tenant::Session>(sessionOptions(options_, location));
 }
 
 std::string TenantContext::promptLabel() {

@@ -37,6 +37,8 @@ class TenantContext {
   tenant::Session& session();
   const TenantOptions& options() const { return options_; }
   void connect(const std::string& path, const std::string& actingUpn);
+  // Another store that holds a tenant, opened as this session's admin (Copy-Tenant -From).
+  std::unique_ptr<tenant::Session> openOther(const std::string& location);
   std::string promptLabel();
 
   // A whole run as one transaction, for --what-if and --atomic.

@@ -1,4 +1,4 @@
-// Admin role and audit cmdlets: Get-AdminRole, Add-AdminRoleMember, Remove-AdminRoleMember, Get-AuditLog.
+// Admin cmdlets: roles (Get-AdminRole, Add-/Remove-AdminRoleMember), bindings (Get-/Add-/Remove-AdminBinding), Get-AuditLog.
 #include "cmdlets/nouns.h"
 
 namespace plush::cmdlets {
@@ -45,6 +45,52 @@ void registerRoleCmdlets(lua_State* L, TenantContext& ctx) {
           guarded(c, [&] {
             if (add) ctx.session().addAdminRoleMember(*c.str("Role"), *c.str("User"));
             else ctx.session().removeAdminRoleMember(*c.str("Role"), *c.str("User"));
+          });
+        },
+    });
+  }
+
+  shell::registerCmdlet(L, {
+      .name = "Get-AdminBinding",
+      .synopsis = "List which logins may act as which admins (identities bound, not claimed).",
+      .description = "While no binding exists, --as names any admin (Get-Tenant says Identities Claimed). Once one "
+                     "exists (Identities Bound), a session acts only as an admin bound to its login: on PostgreSQL "
+                     "the database login, on a SQLite file the OS account; --as picks among them, and each audit "
+                     "row records the login.",
+      .params = {{.name = "Login", .position = 1, .help = "Only this login's bindings.", .null = "refuse"}},
+      .examples = {{"Get-AdminBinding", "Every login and the admin it acts as."}},
+      .outputType = "AdminBinding",
+      .process = [&ctx](shell::Call& c) {
+        guarded(c, [&] {
+          auto only = c.str("Login");
+          for (const auto& b : ctx.session().adminBindings()) {
+            if (only && *only != b.Login) continue;
+            pushAdminBinding(c, b);
+            if (!c.emitTop()) return;
+          }
+        });
+      },
+  });
+
+  for (bool add : {true, false}) {
+    shell::registerCmdlet(L, {
+        .name = add ? "Add-AdminBinding" : "Remove-AdminBinding",
+        .synopsis = add ? "Let a login act as an admin: from then on sessions act as the admin bound to their login."
+                        : "Stop a login acting as an admin.",
+        .description = add ? "GlobalAdministrator only. The first binding must be a GlobalAdministrator's; it takes "
+                             "effect for the sessions opened after it. Logins are PostgreSQL logins (a SQLite "
+                             "file: OS accounts), matched exactly."
+                           : "GlobalAdministrator only. The last binding of a GlobalAdministrator stays while "
+                             "others remain; removing every binding makes identities claimed again.",
+        .params = {userParam("User", 0, true, false, "The admin."),
+                   {.name = "Login", .mandatory = true, .help = "The database login (SQLite: the OS account)."}},
+        .examples = {{add ? "Add-AdminBinding -User ann@contoso.com -Login ann"
+                          : "Remove-AdminBinding -User ann@contoso.com -Login ann", ""}},
+        .changesState = true,
+        .process = [&ctx, add](shell::Call& c) {
+          guarded(c, [&] {
+            if (add) ctx.session().addAdminBinding(*c.str("User"), *c.str("Login"));
+            else ctx.session().removeAdminBinding(*c.str("User"), *c.str("Login"));
           });
         },
     });

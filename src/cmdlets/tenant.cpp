@@ -1,5 +1,6 @@
 // Tenant cmdlets: Get-Tenant, Set-Tenant, New-Tenant, Connect-Tenant, Export-Tenant, Import-Tenant.
 #include "cmdlets/nouns.h"
+#include "tenant/session.h"
 
 namespace plush::cmdlets {
 
@@ -144,11 +145,47 @@ void registerStores(lua_State* L, TenantContext& ctx) {
   });
 }
 
+void registerCopy(lua_State* L, TenantContext& ctx) {
+  shell::registerCmdlet(L, {
+      .name = "Copy-Tenant",
+      .synopsis = "Copy the whole tenant into an empty store: a SQLite file to a PostgreSQL database, or back.",
+      .description =
+          "Every row comes over as it is: object ids, keys, kept counts, admin roles and bindings, and the audit "
+          "log, to which a Copy-Tenant entry is added on both sides. The source is read in one transaction (its "
+          "changes wait meanwhile) and the target written in one: it holds all of it or nothing. A target that "
+          "already holds a tenant is refused (TenantNotEmpty); a PostgreSQL target is an existing database (the "
+          "schema is made in it). -From is the current store unless given. Global Administrator.",
+      .params = {{.name = "From", .complete = "path", .help = "The store to copy (default: the current one)."},
+                 {.name = "To", .position = 1, .mandatory = true, .complete = "path",
+                  .help = "An empty store: a new file, or postgresql://HOST/DATABASE, or service=NAME."}},
+      .examples = {{"Copy-Tenant -From contoso.db -To postgresql://db.contoso.com/contoso",
+                    "Move a tenant from one machine's file to the team's server."},
+                   {"Copy-Tenant -To backup.db", "The current tenant, copied into a SQLite file."}},
+      .changesState = true,
+      .outputType = "TenantCopy",
+      .process = [&ctx](shell::Call& c) {
+        guarded(c, [&] {
+          std::optional<std::string> from = c.str("From");
+          std::string to = *c.str("To");
+          std::unique_ptr<tenant::Session> other = from ? ctx.openOther(*from) : nullptr;
+          tenant::CopyReport report = (other ? *other : ctx.session()).copyTenantTo(to);
+          c.pushObject("TenantCopy", 4);
+          shell::setField(c.lua(), "From", from.value_or(ctx.options().storePath));
+          shell::setField(c.lua(), "To", to);
+          shell::setField(c.lua(), "Tables", static_cast<long long>(report.tables));
+          shell::setField(c.lua(), "Rows", static_cast<long long>(report.rows));
+          c.emitTop();
+        });
+      },
+  });
+}
+
 }  // namespace
 
 void registerTenantCmdlets(lua_State* L, TenantContext& ctx) {
   registerSettings(L, ctx);
   registerStores(L, ctx);
+  registerCopy(L, ctx);
 }
 
 }  // namespace plush::cmdlets

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "host/builtins.h"
+#include "host/chunk_loading.h"
 #include "host/embedded_runtime.h"
 #include "host/file_builtins.h"
 #include "host/format_builtins.h"
@@ -98,13 +99,14 @@ Warnings warnings;
 
 }  // namespace
 
-LuaHost::LuaHost() : L_(lua_newstate(MemoryCap::allocate, &memory_)) {
+LuaHost::LuaHost(Chunks chunks) : L_(lua_newstate(MemoryCap::allocate, &memory_)) {
   if (!L_) throw std::runtime_error("cannot create the Lua state (out of memory)");
   lua_atpanic(L_, panic);
   lua_setwarnf(L_, warn, &warnings);
   // Pipelines make one short-lived object per row: the generational collector suits them.
   lua_gc(L_, LUA_GCGEN, 0, 0);
   luaL_openlibs(L_);
+  if (chunks == Chunks::TextOnly) forceTextChunks(L_);
   lua_newtable(L_);
   lua_pushvalue(L_, -1);
   lua_setfield(L_, LUA_REGISTRYINDEX, kRuntimeKey);

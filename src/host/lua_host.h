@@ -10,9 +10,13 @@ namespace plush::host {
 // Push the runtime table of L's session (kept in the registry, whatever the script did to __plush).
 void pushRuntimeTable(lua_State* L);
 
+// What the Lua-visible loaders (load, loadfile, dofile, require) accept. Binary chunks are for the
+// official Lua 5.4 test suite only (--lua-test-suite-binary-chunks): a damaged one crashes the VM.
+enum class Chunks { TextOnly, BinaryForLuaTestSuite };
+
 class LuaHost {
  public:
-  LuaHost();
+  explicit LuaHost(Chunks chunks = Chunks::TextOnly);
   ~LuaHost();
   LuaHost(const LuaHost&) = delete;
   LuaHost& operator=(const LuaHost&) = delete;

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cctype>
+#include <cstring>
 #include <iostream>
 #include <set>
 #include <string>
@@ -70,6 +71,16 @@ lang::Options translateOptions(lua_State* L, const std::string& chunkName,
     return problem;
   };
   return options;
+}
+
+// A precompiled chunk (luac's output, string.dump's): ESC "Lua" at the start, or after a '#' first line
+// as lua.c allows. The translator would read its bytes as text and report a bracket it cannot close.
+bool isBinaryChunk(std::string_view text) {
+  if (!text.empty() && text[0] == '#') {
+    size_t eol = text.find('\n');
+    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+  }
+  return text.substr(0, std::strlen(LUA_SIGNATURE)) == LUA_SIGNATURE;
 }
 
 // Lua's "name:LINE: message" split into line and message, for the chunk we ran.
@@ -232,6 +243,11 @@ RunStatus Runner::run(std::string_view text, const std::string& chunkName, bool 
 
 RunStatus Runner::load(std::string_view text, const std::string& chunkName, bool prompt) {
   lua_State* L = host_.state();
+  if (isBinaryChunk(text)) {
+    std::cerr << chunkName << ": a precompiled Lua chunk (bytecode, as luac or string.dump write it): plush runs "
+              << "Lua source text only (BinaryChunk)\n    Recommendation: run the .lua file it was compiled from\n";
+    return RunStatus::ParseError;
+  }
   lang::Translation t;
   if (dialect_ == Dialect::PowerShell) {
     shell::loadPowerShellRuntime(L);

@@ -24,6 +24,14 @@ function Stage:error(rec)
   P.reportError(rec, action == "SilentlyContinue")
 end
 
+-- A terminating error, whatever -ErrorAction says: nothing after it could work (the store went away).
+function Stage:fail(rec)
+  rec = P.record(rec)
+  rec.Command = rec.Command or self.cmd.name
+  rec.Position = rec.Position or self.position
+  P.throw(P.remember(rec))
+end
+
 -- A variable the common parameters set (-OutVariable, -ErrorVariable): a global of the Lua dialect;
 -- the PowerShell dialect puts it in the caller's scope.
 function P.setVariable(name, value)

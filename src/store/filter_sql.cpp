@@ -24,10 +24,22 @@ const char* column(const std::string& field) {
   return columns.at(field);
 }
 
+// The text columns the SQLite schema declares NOCASE.
+bool caseless(const std::string& field) { return field != "accountEnabled" && field != "lastSignIn"; }
+
+// How one side of a comparison is written: PostgreSQL folds case explicitly where SQLite's column does.
+struct Operands {
+  bool fold;
+  std::string column(const std::string& sql) const { return fold ? "fold(" + sql + ")" : sql; }
+  std::string value() const { return fold ? "fold(?)" : "?"; }
+};
+
+Operands operands(SqlDialect dialect, bool nocase) { return Operands{dialect == SqlDialect::Postgres && nocase}; }
+
 const char* sqlOperator(CompareOp op) {
   switch (op) {
     case CompareOp::Eq: return "=";
-    case CompareOp::Ne: return "IS NOT";
+    case CompareOp::Ne: return "IS DISTINCT FROM";
     case CompareOp::Gt: return ">";
     case CompareOp::Ge: return ">=";
     case CompareOp::Lt: return "<";
@@ -59,32 +71,37 @@ SqlCondition leaf(std::string sql, std::vector<SqlParam> params) { return SqlCon
 // false does, so the bare test is kept: only then can SQLite search the column's index. Under an
 // odd number of `not`s NULL must become false first, or `not (department eq 'X')` would drop the
 // users who have no department.
-std::string nullable(std::string test, bool negated) { return negated ? "IFNULL(" + test + ", 0)" : test; }
+std::string nullable(std::string test, bool negated) { return negated ? "COALESCE(" + test + ", FALSE)" : test; }
 
-SqlCondition comparison(const FilterNode& n, bool negated) {
+SqlCondition comparison(const FilterNode& n, bool negated, SqlDialect dialect) {
   const FilterValue& v = n.values.front();
   std::string col = column(n.field);
   if (v.kind == FilterValue::Kind::Null) {
     if (n.compare == CompareOp::Eq) return leaf("(" + col + " IS NULL OR " + col + " = '')", {});
     if (n.compare == CompareOp::Ne) return leaf("(" + col + " IS NOT NULL AND " + col + " <> '')", {});
-    return leaf("0", {});
+    return leaf("FALSE", {});
   }
-  return leaf(nullable(col + " " + sqlOperator(n.compare) + " ?", negated), {parameter(n.field, v)});
+  Operands side = operands(dialect, caseless(n.field));
+  return leaf(nullable(side.column(col) + " " + sqlOperator(n.compare) + " " + side.value(), negated),
+              {parameter(n.field, v)});
 }
 
-SqlCondition inList(const FilterNode& n, bool negated) {
-  SqlCondition c{std::string(column(n.field)) + " IN (", {}};
+SqlCondition inList(const FilterNode& n, bool negated, SqlDialect dialect) {
+  Operands side = operands(dialect, caseless(n.field));
+  SqlCondition c{side.column(column(n.field)) + " IN (", {}};
   for (size_t i = 0; i < n.values.size(); ++i) {
-    c.sql += i ? ",?" : "?";
+    c.sql += (i ? "," : "") + side.value();
     c.params.push_back(parameter(n.field, n.values[i]));
   }
   c.sql = nullable(c.sql + ")", negated);
   return c;
 }
 
-SqlCondition holdsProduct(const char* productColumn, const std::string& value) {
+SqlCondition holdsProduct(const char* productColumn, const std::string& value, SqlDialect dialect) {
+  Operands side = operands(dialect, true);
   return leaf(std::string("EXISTS (SELECT 1 FROM assignments a JOIN products p ON p.pk = a.product_pk "
-                          "WHERE a.user_pk = u.pk AND a.state = 'Active' AND ") + productColumn + " = ?)",
+                          "WHERE a.user_pk = u.pk AND a.state = 'Active' AND ") + side.column(productColumn) +
+                  " = " + side.value() + ")",
               {value});
 }
 
@@ -124,16 +141,16 @@ std::string wildcardToLike(const std::string& pattern) {
 
 namespace {
 
-SqlCondition compile(const FilterNode& n, bool negated);
+SqlCondition compile(const FilterNode& n, bool negated, SqlDialect d);
 
 // A chain is written flat, `(a OR b OR c)`: nested parentheses per operand would overflow
 // SQLite's parser stack at about 45 operands.
-SqlCondition chain(const FilterNode& n, const char* op, bool negated) {
+SqlCondition chain(const FilterNode& n, const char* op, bool negated, SqlDialect d) {
   std::vector<const FilterNode*> operands;
   chainOperands(n, n.op, operands);
   SqlCondition out{"(", {}};
   for (size_t i = 0; i < operands.size(); ++i) {
-    SqlCondition c = compile(*operands[i], negated);
+    SqlCondition c = compile(*operands[i], negated, d);
     out.sql += (i ? op : "") + c.sql;
     out.params.insert(out.params.end(), std::make_move_iterator(c.params.begin()),
                       std::make_move_iterator(c.params.end()));
@@ -142,36 +159,40 @@ SqlCondition chain(const FilterNode& n, const char* op, bool negated) {
   return out;
 }
 
-SqlCondition compile(const FilterNode& n, bool negated) {
+SqlCondition compile(const FilterNode& n, bool negated, SqlDialect d) {
   switch (n.op) {
-    case FilterOp::And: return chain(n, " AND ", negated);
-    case FilterOp::Or: return chain(n, " OR ", negated);
+    case FilterOp::And: return chain(n, " AND ", negated, d);
+    case FilterOp::Or: return chain(n, " OR ", negated, d);
     case FilterOp::Not: {
-      SqlCondition inner = compile(n.children[0], !negated);
+      SqlCondition inner = compile(n.children[0], !negated, d);
       inner.sql = "NOT (" + inner.sql + ")";
       return inner;
     }
-    case FilterOp::Compare: return comparison(n, negated);
-    case FilterOp::In: return inList(n, negated);
+    case FilterOp::Compare: return comparison(n, negated, d);
+    case FilterOp::In: return inList(n, negated, d);
     case FilterOp::StartsWith:
     case FilterOp::EndsWith: {
       // A prefix LIKE on a NOCASE column is searched as a range of its index (SQLite's LIKE
-      // optimisation); LIKE and NOCASE both fold ASCII case only, so they agree.
+      // optimisation); LIKE and NOCASE both fold ASCII case only, so they agree. PostgreSQL's LIKE
+      // keeps case, so both sides are folded (every text column, as SQLite's LIKE folds them all).
       bool starts = n.op == FilterOp::StartsWith;
-      return leaf(nullable(std::string(column(n.field)) + " LIKE ? ESCAPE '\\'", negated),
+      Operands side = operands(d, true);
+      std::string col = column(n.field);
+      if (d == SqlDialect::Postgres && n.field == "accountEnabled") col = "CAST(" + col + " AS text)";
+      return leaf(nullable(side.column(col) + " LIKE " + side.value() + " ESCAPE '\\'", negated),
                   {likePattern(n.values.front().text, starts, !starts)});
     }
-    case FilterOp::HasSkuId: return holdsProduct("p.sku_id", n.values.front().text);
-    case FilterOp::HasSkuPartNumber: return holdsProduct("p.sku_part_number", n.values.front().text);
+    case FilterOp::HasSkuId: return holdsProduct("p.sku_id", n.values.front().text, d);
+    case FilterOp::HasSkuPartNumber: return holdsProduct("p.sku_part_number", n.values.front().text, d);
     case FilterOp::HasAnyLicense:
       return leaf("EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.state = 'Active')", {});
   }
-  return leaf("0", {});
+  return leaf("FALSE", {});
 }
 
 }  // namespace
 
-SqlCondition compileFilter(const FilterNode& n) { return compile(n, false); }
+SqlCondition compileFilter(const FilterNode& n, SqlDialect dialect) { return compile(n, false, dialect); }
 
 void bindAll(Statement& s, const std::vector<SqlParam>& params, int first) {
   int i = first;

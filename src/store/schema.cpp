@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "store/capacity_seed.h"
 #include "store/user_keys.h"
 #include "tenant/errors.h"
 
@@ -28,6 +29,53 @@ bool hasColumn(Database& db, const char* table, const char* column) {
 void keepUserCount(Database& db) {
   if (!hasColumn(db, "tenant", "user_count")) db.exec("ALTER TABLE tenant ADD COLUMN user_count INTEGER NOT NULL DEFAULT 0");
   db.exec("UPDATE tenant SET user_count = (SELECT count(*) FROM users WHERE deleted_on IS NULL)");
+}
+
+// Identities bound, not claimed: the logins bound to admins, and the login of each audit row.
+void bindLogins(Database& db) {
+  db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS admin_bindings(
+  login TEXT NOT NULL,
+  user_pk INTEGER NOT NULL REFERENCES users(pk) ON DELETE CASCADE,
+  added INTEGER NOT NULL,
+  PRIMARY KEY(login, user_pk)) WITHOUT ROWID;
+)sql");
+  if (!hasColumn(db, "audit", "login")) db.exec("ALTER TABLE audit ADD COLUMN login TEXT");
+}
+
+// Pooled tenant capacity: the tables, then this release's kinds and grants for the products the store holds.
+void keepCapacity(Database& db) {
+  db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS capacity_kinds(
+  kind TEXT PRIMARY KEY COLLATE NOCASE,
+  display_name TEXT NOT NULL, unit TEXT NOT NULL,
+  period TEXT NOT NULL CHECK (period IN ('Month', 'None')),
+  consumed_by TEXT NOT NULL DEFAULT '',
+  tenant_base INTEGER NOT NULL DEFAULT 0,
+  maker_licenses TEXT NOT NULL DEFAULT '',        -- SkuPartNumbers, comma separated
+  source TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS capacity_grants(
+  product_pk INTEGER NOT NULL REFERENCES products(pk) ON DELETE CASCADE,
+  kind TEXT NOT NULL COLLATE NOCASE,
+  per_license INTEGER NOT NULL CHECK (per_license > 0),
+  PRIMARY KEY(product_pk, kind)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bots(
+  pk INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL COLLATE NOCASE,
+  owner_pk INTEGER REFERENCES users(pk) ON DELETE SET NULL,
+  environment TEXT NOT NULL,
+  created_on TEXT NOT NULL,
+  removed_on TEXT);                               -- NULL while in use
+CREATE UNIQUE INDEX IF NOT EXISTS bots_name_in_use ON bots(name) WHERE removed_on IS NULL;
+CREATE TABLE IF NOT EXISTS bot_usage(
+  bot_pk INTEGER NOT NULL REFERENCES bots(pk),
+  day TEXT NOT NULL,
+  sessions INTEGER NOT NULL CHECK (sessions >= 0),
+  PRIMARY KEY(day, bot_pk)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS bot_usage_bot ON bot_usage(bot_pk, day);
+)sql");
+  db.exec(capacitySeedSql(SqlDialect::Sqlite));
 }
 
 // Append only: a released store is upgraded by running the steps after its user_version.
@@ -181,56 +229,10 @@ CREATE TABLE sku_facts(
       keepUserCount,
       // 9: pooled tenant capacity: the catalog's kinds and what a license of each product grants,
       // bots (a removed bot keeps its usage: its sessions were billed) and their billed sessions per day.
-      R"sql(
-CREATE TABLE IF NOT EXISTS capacity_kinds(
-  kind TEXT PRIMARY KEY COLLATE NOCASE,
-  display_name TEXT NOT NULL, unit TEXT NOT NULL,
-  period TEXT NOT NULL CHECK (period IN ('Month', 'None')),
-  consumed_by TEXT NOT NULL DEFAULT '',
-  tenant_base INTEGER NOT NULL DEFAULT 0,
-  maker_licenses TEXT NOT NULL DEFAULT '',        -- SkuPartNumbers, comma separated
-  source TEXT NOT NULL DEFAULT '');
-CREATE TABLE IF NOT EXISTS capacity_grants(
-  product_pk INTEGER NOT NULL REFERENCES products(pk) ON DELETE CASCADE,
-  kind TEXT NOT NULL COLLATE NOCASE,
-  per_license INTEGER NOT NULL CHECK (per_license > 0),
-  PRIMARY KEY(product_pk, kind)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS bots(
-  pk INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE COLLATE NOCASE,
-  name TEXT NOT NULL COLLATE NOCASE,
-  owner_pk INTEGER REFERENCES users(pk) ON DELETE SET NULL,
-  environment TEXT NOT NULL,
-  created_on TEXT NOT NULL,
-  removed_on TEXT);                               -- NULL while in use
-CREATE UNIQUE INDEX IF NOT EXISTS bots_name_in_use ON bots(name) WHERE removed_on IS NULL;
-CREATE TABLE IF NOT EXISTS bot_usage(
-  bot_pk INTEGER NOT NULL REFERENCES bots(pk),
-  day TEXT NOT NULL,
-  sessions INTEGER NOT NULL CHECK (sessions >= 0),
-  PRIMARY KEY(day, bot_pk)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS bot_usage_bot ON bot_usage(bot_pk, day);
--- A store made before this step gets the capacity stdlib/catalog.json of this release defines, for
--- the products it holds (a new store takes the catalog's own when it is created).
-INSERT OR IGNORE INTO capacity_kinds(kind, display_name, unit, period, consumed_by, tenant_base, maker_licenses, source) VALUES
-  ('BilledSessions', 'Power Virtual Agents billed sessions', 'sessions', 'Month', 'Bot', 0, 'VIRTUAL_AGENT_USL', 'Microsoft Power Apps, Power Automate and Power Virtual Agents Licensing Guide (e.g. November 2021), ''Power Virtual Agents subscriptions'': each Power Virtual Agents tenant license (VIRTUAL_AGENT_BASE) comes with 2,000 billed sessions a month, pooled across the tenant; learn.microsoft.com, ''View billed sessions'' (Power Virtual Agents analytics): capacity is pooled across the tenant and its consumption is shown per bot only.'),
-  ('SharePointStorage', 'SharePoint Online tenant storage', 'GB', 'None', '', 1024, '', 'SharePoint Online service description, ''SharePoint limits'': a tenant''s pooled storage is 1 TB plus 10 GB per license of an eligible plan (Microsoft 365 E3/E5, Office 365 E1/E3/E5, Microsoft 365 Business Basic/Standard/Premium, SharePoint Plan 1/2); Microsoft 365 admin docs, ''Add more SharePoint storage'': Office 365 Extra File Storage (SHAREPOINTSTORAGE) adds 1 GB per license.');
-WITH g(sku_id, kind, per_license) AS (VALUES
-  ('6fd2c87f-b296-42f0-b197-1e91e994b900', 'SharePointStorage', 10),
-  ('05e9a617-0261-4cee-bb44-138d3ef5d965', 'SharePointStorage', 10),
-  ('06ebc4ee-1bb5-47dd-8120-11324bc54e06', 'SharePointStorage', 10),
-  ('e4e55366-9635-46f4-a907-fc8c3b5ec81f', 'BilledSessions', 2000),
-  ('c7df2760-2c81-4ef7-b578-5b5392b571df', 'SharePointStorage', 10),
-  ('cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46', 'SharePointStorage', 10),
-  ('3b555118-da6a-4418-894f-7df1e2096870', 'SharePointStorage', 10),
-  ('f245ecc8-75af-4f8e-b61f-27d8114de5f3', 'SharePointStorage', 10),
-  ('18181a46-0d4e-45cd-891e-60aabd171b4e', 'SharePointStorage', 10),
-  ('1fc08a02-8b3d-43b9-831e-f76859e04e1a', 'SharePointStorage', 10),
-  ('a9732ec9-17d9-494c-a51c-d6b45b384dcb', 'SharePointStorage', 10),
-  ('99049c9c-6011-4908-bf17-15f496e6519d', 'SharePointStorage', 1))
-INSERT OR IGNORE INTO capacity_grants(product_pk, kind, per_license)
-  SELECT p.pk, g.kind, g.per_license FROM products p JOIN g ON p.sku_id = g.sku_id;
-)sql",
+            keepCapacity,
+      // 10: identities bound, not claimed: the logins (here OS accounts) that may act as each admin,
+      // and the login behind each audit row while bindings are in force.
+      bindLogins,
   };
   return steps;
 }

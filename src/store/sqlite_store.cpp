@@ -250,11 +250,3 @@ void SqliteStore::updateSubscription(const SubscriptionRecord& r) {
 }
 
 }  // namespace plush::store
-
-namespace plush::tenant {
-
-std::unique_ptr<TenantStore> openTenantStore(const std::string& path, int busyTimeoutMs) {
-  return std::make_unique<store::SqliteStore>(path, busyTimeoutMs);
-}
-
-}  // namespace plush::tenant

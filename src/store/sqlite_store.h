@@ -98,12 +98,21 @@ class SqliteStore : public tenant::TenantStore {
   void addRole(const std::string& role, int64_t userPk) override;
   void removeRole(const std::string& role, int64_t userPk) override;
 
+  std::string login() override;
+  std::vector<std::pair<std::string, int64_t>> bindings() override;
+  void addBinding(const std::string& login, int64_t userPk) override;
+  void removeBinding(const std::string& login, int64_t userPk) override;
   void appendAudit(const tenant::AuditEntry& e) override;
   void appendAudits(const std::vector<tenant::AuditEntry>& entries) override;
   void clearAudit() override;
   int64_t lastAuditSequence() override;
   void forEachAudit(const tenant::AuditQuery& q,
                     const std::function<bool(const tenant::AuditEntry&)>& each) override;
+
+  std::vector<tenant::TableShape> tableShapes() override;
+  void forEachRow(const tenant::TableShape& table, const std::function<void(const tenant::RowValues&)>& each) override;
+  void insertRows(const tenant::TableShape& table, const std::vector<tenant::RowValues>& rows) override;
+  void afterCopy() override;
 
  private:
   int64_t count(const std::string& sql);

@@ -1,6 +1,10 @@
-// SqliteStore: groups, membership, group licenses, admin roles and the audit log.
+// SqliteStore: groups, membership, group licenses, admin roles and bindings, and the audit log.
+#include <pwd.h>
+#include <unistd.h>
+
 #include "store/filter_sql.h"
 #include "store/sqlite_store.h"
+#include "store/user_selection.h"
 #include "tenant/text.h"
 
 namespace plush::store {
@@ -155,10 +159,33 @@ void SqliteStore::removeRole(const std::string& role, int64_t userPk) {
   db_.prepare("DELETE FROM admin_roles WHERE role = ? AND user_pk = ?").bindText(1, role).bind(2, userPk).run();
 }
 
+// A SQLite file has no logins of its own: the OS account that opened it stands for one.
+std::string SqliteStore::login() {
+  const passwd* account = getpwuid(geteuid());
+  return account ? account->pw_name : "uid " + std::to_string(geteuid());
+}
+
+std::vector<std::pair<std::string, int64_t>> SqliteStore::bindings() {
+  Statement s = db_.prepare("SELECT login, user_pk FROM admin_bindings ORDER BY login, added");
+  std::vector<std::pair<std::string, int64_t>> out;
+  while (s.step()) out.emplace_back(s.text(0), s.integer(1));
+  return out;
+}
+
+void SqliteStore::addBinding(const std::string& login, int64_t userPk) {
+  db_.prepare("INSERT OR IGNORE INTO admin_bindings(login, user_pk, added) "
+              "VALUES (?, ?, (SELECT IFNULL(max(added), 0) + 1 FROM admin_bindings))")
+      .bindText(1, login).bind(2, userPk).run();
+}
+
+void SqliteStore::removeBinding(const std::string& login, int64_t userPk) {
+  db_.prepare("DELETE FROM admin_bindings WHERE login = ? AND user_pk = ?").bindText(1, login).bind(2, userPk).run();
+}
+
 void SqliteStore::appendAudit(const AuditEntry& e) {
-  db_.prepare("INSERT INTO audit(time, actor, action, target, detail, before_state) VALUES (?, ?, ?, ?, ?, ?)")
+  db_.prepare("INSERT INTO audit(time, actor, action, target, detail, before_state, login) VALUES (?, ?, ?, ?, ?, ?, ?)")
       .bindText(1, e.Time).bindText(2, e.Actor).bindText(3, e.Action).bindText(4, e.Target).bindText(5, e.Detail)
-      .bindOptional(6, e.Before).run();
+      .bindOptional(6, e.Before).bindOptional(7, e.Login).run();
 }
 
 // Rows a statement: each INSERT opens a cursor on the table and on each of its three indexes, which
@@ -166,8 +193,9 @@ void SqliteStore::appendAudit(const AuditEntry& e) {
 void SqliteStore::appendAudits(const std::vector<AuditEntry>& entries) {
   constexpr size_t kRows = 64;
   static const std::string many = [] {
-    std::string sql = "INSERT INTO audit(time, actor, action, target, detail, before_state) VALUES (?, ?, ?, ?, ?, ?)";
-    for (size_t i = 1; i < kRows; ++i) sql += ", (?, ?, ?, ?, ?, ?)";
+    std::string sql =
+        "INSERT INTO audit(time, actor, action, target, detail, before_state, login) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    for (size_t i = 1; i < kRows; ++i) sql += ", (?, ?, ?, ?, ?, ?, ?)";
     return sql;
   }();
   size_t at = 0;
@@ -175,9 +203,9 @@ void SqliteStore::appendAudits(const std::vector<AuditEntry>& entries) {
     Statement s = db_.prepare(many);
     for (size_t i = 0; i < kRows; ++i) {
       const AuditEntry& e = entries[at + i];
-      int p = static_cast<int>(i * 6);
+      int p = static_cast<int>(i * 7);
       s.bindText(p + 1, e.Time).bindText(p + 2, e.Actor).bindText(p + 3, e.Action).bindText(p + 4, e.Target)
-          .bindText(p + 5, e.Detail).bindOptional(p + 6, e.Before);
+          .bindText(p + 5, e.Detail).bindOptional(p + 6, e.Before).bindOptional(p + 7, e.Login);
     }
     s.run();
   }
@@ -193,10 +221,8 @@ void SqliteStore::forEachAudit(const AuditQuery& q, const std::function<bool(con
   SqlCondition where;
   where.add("1");
   if (!q.since.empty()) where.add("time >= ?", {q.since});
-  if (!q.actor.empty()) where.add(hasWildcard(q.actor) ? "actor LIKE ? ESCAPE '\\'" : "actor = ?",
-                                  {hasWildcard(q.actor) ? wildcardToLike(q.actor) : q.actor});
-  if (!q.target.empty()) where.add(hasWildcard(q.target) ? "target LIKE ? ESCAPE '\\'" : "target = ?",
-                                   {hasWildcard(q.target) ? wildcardToLike(q.target) : q.target});
+  matchText(where, "actor", q.actor, SqlDialect::Sqlite);
+  matchText(where, "target", q.target, SqlDialect::Sqlite);
   int64_t after = q.afterSequence;
   if (q.afterSequence > 0) where.add("pk > ?", {q.afterSequence});
   if (q.last > 0) {
@@ -205,7 +231,7 @@ void SqliteStore::forEachAudit(const AuditQuery& q, const std::function<bool(con
     first.bind(static_cast<int>(where.params.size()) + 1, q.last);
     after = first.step() ? first.integer(0) : q.afterSequence;
   }
-  Statement s = db_.prepareOnce("SELECT pk, time, actor, action, target, detail, before_state FROM audit WHERE " + where.sql +
+  Statement s = db_.prepareOnce("SELECT pk, time, actor, action, target, detail, before_state, login FROM audit WHERE " + where.sql +
                                 " AND pk > ? ORDER BY pk LIMIT " + std::to_string(kBatch));
   for (;;) {
     bindAll(s, where.params);
@@ -213,7 +239,7 @@ void SqliteStore::forEachAudit(const AuditQuery& q, const std::function<bool(con
     std::vector<std::pair<int64_t, AuditEntry>> page;
     while (s.step())
       page.push_back({s.integer(0), AuditEntry{s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(0),
-                                                s.text(6)}});
+                                                s.text(6), s.text(7)}});
     s.reset();
     for (const auto& [pk, e] : page)
       if (!each(e)) return;

@@ -3,6 +3,8 @@
 #include <unordered_map>
 
 #include "store/filter_sql.h"
+#include "store/user_selection.h"
+#include "store/license_names.h"
 #include "store/sqlite_store.h"
 #include "store/user_keys.h"
 #include "tenant/text.h"
@@ -29,32 +31,6 @@ const char* kUserPageColumns =
     "SELECT u.pk, u.id, u.upn, u.display_name, u.department, u.usage_location, u.user_type, u.account_enabled, "
     "u.last_sign_in, u.deleted_on, NULL FROM users u ";
 
-// Case-insensitive like the NOCASE column the names come from (ASCII folding, as SQLite's).
-bool lessNoCase(const std::string& a, const std::string& b) {
-  size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
-    if (x != y) return x < y;
-  }
-  return a.size() < b.size();
-}
-
-void sortUnique(std::vector<std::string>& skus) {
-  if (skus.size() < 2) return;
-  std::sort(skus.begin(), skus.end(), lessNoCase);
-  skus.erase(std::unique(skus.begin(), skus.end(),
-                         [](const std::string& a, const std::string& b) { return !lessNoCase(a, b) && !lessNoCase(b, a); }),
-             skus.end());
-}
-
-std::vector<std::string> sortedSkus(const std::string& joined) {
-  std::vector<std::string> skus = splitList(joined, ',');
-  sortUnique(skus);
-  return skus;
-}
-
 UserRecord readUser(const Statement& s) {
   UserRecord r;
   r.pk = s.integer(0);
@@ -71,44 +47,6 @@ UserRecord readUser(const Statement& s) {
   u.State = u.DeletedOn.empty() ? "Active" : "SoftDeleted";
   u.Licenses = sortedSkus(s.text(10));
   return r;
-}
-
-// An exact value, or a LIKE pattern when it holds * or ?.
-void matchColumn(SqlCondition& where, const char* column, const std::string& value) {
-  if (value.empty()) return;
-  if (hasWildcard(value)) where.add(std::string(column) + " LIKE ? ESCAPE '\\'", {wildcardToLike(value)});
-  else where.add(std::string(column) + " = ?", {value});
-}
-
-// Unset: no condition; empty: the column holds no value; else as matchColumn.
-void matchOptionalColumn(SqlCondition& where, const char* column, const std::optional<std::string>& value) {
-  if (!value) return;
-  if (value->empty()) where.add(std::string("(") + column + " IS NULL OR " + column + " = '')");
-  else matchColumn(where, column, *value);
-}
-
-SqlCondition selectionCondition(const UserSelection& sel) {
-  const UserQuery& q = sel.query;
-  SqlCondition where;
-  // Unary + keeps SQLite off the users_deleted index for active users: nearly every user matches
-  // it, and reading by it would sort the whole table again for each page ordered by UPN.
-  if (q.deleted) where.add("u.deleted_on IS NOT NULL AND u.deleted_on > ?", {sel.deletedAfter});
-  else where.add("+u.deleted_on IS NULL");
-  if (!q.identity.empty()) where.add(isGuid(q.identity) ? "u.id = ?" : "u.upn = ?", {q.identity});
-  matchOptionalColumn(where, "u.department", q.department);
-  matchOptionalColumn(where, "u.usage_location", q.usageLocation);
-  matchColumn(where, "u.user_type", q.userType);
-  const char* holds = "EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.state = 'Active')";
-  if (q.licensed) where.add(holds);
-  if (q.unlicensed) where.add(std::string("NOT ") + holds);
-  if (sel.productPk)
-    where.add("EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.product_pk = ? AND a.state = 'Active')",
-              {*sel.productPk});
-  if (sel.filter) {
-    SqlCondition f = compileFilter(*sel.filter);
-    where.add("(" + f.sql + ")", f.params);
-  }
-  return where;
 }
 
 }  // namespace
@@ -236,7 +174,7 @@ void SqliteStore::addLicenses(std::vector<UserRecord>& page, const std::unordere
 // Keyset pages over the UPN index: each page is one short read, and the caller's callback
 // runs with no statement open, so it may change the store (a pipeline into Set-UserLicense).
 void SqliteStore::forEachUser(const UserSelection& sel, const std::function<bool(const UserRecord&)>& each) {
-  SqlCondition where = selectionCondition(sel);
+  SqlCondition where = userSelection(sel, SqlDialect::Sqlite);
   size_t batch = sel.query.first > 0 ? std::min<size_t>(sel.query.first, kBatch) : kBatch;
   // Deleted users are few: found by users_deleted and sorted (+u.upn, still NOCASE) rather than
   // picked out of a walk over every user in UPN order.

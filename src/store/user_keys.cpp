@@ -93,6 +93,12 @@ std::string reinsertSql(const KeyedTable& t) {
 std::optional<int64_t> keyForNewUser(Database& db, const std::string& upn) {
   std::optional<int64_t> below = firstInteger(db, "SELECT pk FROM users WHERE upn < ? ORDER BY upn DESC LIMIT 1", upn);
   std::optional<int64_t> above = firstInteger(db, "SELECT pk FROM users WHERE upn > ? ORDER BY upn LIMIT 1", upn);
+  std::optional<int64_t> key = keyBetween(below, above);
+  if (key && keyTaken(db, *key)) key.reset();
+  return key;
+}
+
+std::optional<int64_t> keyBetween(std::optional<int64_t> below, std::optional<int64_t> above) {
   std::optional<int64_t> key;
   if (!below && !above) key = kFirstUserKey;
   else if (below && !above) {
@@ -103,7 +109,6 @@ std::optional<int64_t> keyForNewUser(Database& db, const std::string& upn) {
   } else if (*above - *below >= 2) {  // neighbours out of order (an earlier fallback) leave no room
     key = *below + (*above - *below) / 2;
   }
-  if (key && keyTaken(db, *key)) key.reset();
   return key;
 }
 

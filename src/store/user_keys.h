@@ -21,6 +21,9 @@ inline constexpr int64_t kUserKeySpacing = int64_t{1} << 32;
 // The key for a new user with this UPN: between its neighbours' keys in UPN order while there is
 // room, else none (SQLite then picks the next free rowid: the user is out of order, nothing worse).
 std::optional<int64_t> keyForNewUser(Database& db, const std::string& upn);
+// The arithmetic of it, given the keys of the users just below and above in UPN order (the
+// PostgreSQL store keys its users the same way, so that both list members in the same order).
+std::optional<int64_t> keyBetween(std::optional<int64_t> below, std::optional<int64_t> above);
 
 // Schema step: gives every user kFirstUserKey + rank * kUserKeySpacing by UPN, in the users table
 // and in every table whose foreign key names users(pk); rows are rewritten in key order.

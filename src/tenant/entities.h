@@ -12,6 +12,9 @@ struct TenantInfo {
   std::string Name, Id, DefaultUsageLocation;
   bool AllowAdHocSubscriptions = false;
   int64_t UserCount = 0, GroupCount = 0, ProductCount = 0;
+  // Bound: admin bindings exist and a session acts as an admin bound to its login (PostgreSQL: the
+  // database login; SQLite: the OS account). Claimed: none exist, and --as names any admin.
+  std::string Identities, Login;
 };
 
 struct ServicePlan {
@@ -88,6 +91,7 @@ struct AuditEntry {
   // What the change found before it (JSON; empty when it records none): the facts of its target
   // that Microsoft Graph holds too, so the requests that repeat the change can be worked out.
   std::string Before;
+  std::string Login;  // the login that made the change, while identities are bound; else empty
 };
 
 // A user's licenses as Microsoft Graph gives them (user.assignedLicenses, user.licenseAssignmentStates).
@@ -121,6 +125,11 @@ struct SubscribedSku {
 struct AdminRole {
   std::string Name;
   std::vector<std::string> Members;  // UPNs
+};
+
+// A login (a PostgreSQL login, or an OS account for a SQLite store) allowed to act as an admin.
+struct AdminBinding {
+  std::string Login, User;  // User: the admin's UPN
 };
 
 // ---- requests ----

@@ -33,6 +33,7 @@ inline constexpr const char* PermissionDenied = "PermissionDenied";
 inline constexpr const char* LimitsExceeded = "LimitsExceeded";
 inline constexpr const char* InvalidArgument = "InvalidArgument";
 inline constexpr const char* ResourceBusy = "ResourceBusy";
+inline constexpr const char* ResourceUnavailable = "ResourceUnavailable";
 inline constexpr const char* InvalidData = "InvalidData";
 inline constexpr const char* ResourceExists = "ResourceExists";
 inline constexpr const char* OperationStopped = "OperationStopped";

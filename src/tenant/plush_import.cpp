@@ -179,7 +179,8 @@ void PlushImport::audit(const json& entries) {
   store_.clearAudit();
   for (const json& e : entries)
     store_.appendAudit(AuditEntry{str(e, "time"), str(e, "actor"), str(e, "action"), str(e, "target"), str(e, "detail"),
-                                  0, e.contains("before") && e["before"].is_object() ? e["before"].dump() : ""});
+                                  0, e.contains("before") && e["before"].is_object() ? e["before"].dump() : "",
+                                  str(e, "login")});
 }
 
 void checkPlushExport(const json& doc, const std::string& path) {

@@ -26,7 +26,9 @@ std::string defaultAdminUpn(const std::string& tenantName) {
 }  // namespace
 
 Session::Session(SessionOptions options)
-    : store_(openTenantStore(options.storePath, options.busyTimeoutMs)),
+    : location_(options.storePath),
+      busyTimeoutMs_(options.busyTimeoutMs),
+      store_(openTenantStore(options.storePath, options.busyTimeoutMs)),
       clock_(options.now),
       engine_(std::make_unique<LicenseEngine>(*store_, clock_)),
       // bounds what a crash loses and how long other writers wait
@@ -108,8 +110,12 @@ void Session::initialiseTenant(const NewTenantOptions& options, const std::strin
 }
 
 void Session::openActor(const std::string& actingUpn) {
+  std::vector<std::pair<std::string, int64_t>> bindings = store_->bindings();
+  boundLogin_.clear();
   std::optional<UserRecord> actor;
-  if (actingUpn.empty()) {
+  if (!bindings.empty()) {
+    actor = boundActor(bindings, actingUpn);
+  } else if (actingUpn.empty()) {
     std::vector<int64_t> admins = store_->roleMembers(role::GlobalAdministrator);
     for (int64_t pk : admins)
       if ((actor = store_->userByPk(pk)) && actor->user.DeletedOn.empty()) break;
@@ -125,6 +131,34 @@ void Session::openActor(const std::string& actingUpn) {
   actorPk_ = actor->pk;
   actorUpn_ = actor->user.UserPrincipalName;
   actorRoles_ = store_->rolesOf(actor->pk);
+}
+
+// While bindings exist the login is the identity: a session acts as an admin bound to its login
+// (the first bound, or the one --as names), never as one it merely claims to be.
+UserRecord Session::boundActor(const std::vector<std::pair<std::string, int64_t>>& bindings,
+                               const std::string& actingUpn) {
+  std::string login = store_->login();
+  std::vector<UserRecord> mine;
+  for (const auto& [bound, pk] : bindings) {
+    if (bound != login) continue;
+    std::optional<UserRecord> admin = store_->userByPk(pk);
+    if (admin && admin->user.DeletedOn.empty()) mine.push_back(*admin);
+  }
+  if (mine.empty())
+    fail("AccessDenied", category::PermissionDenied, login,
+         "The login " + login + " is bound to no admin of this tenant (its identities are bound: a session acts "
+         "only as an admin bound to its login).",
+         "Ask a GlobalAdministrator to run: Add-AdminBinding -User <admin UPN> -Login " + login);
+  boundLogin_ = login;
+  if (actingUpn.empty()) return mine.front();
+  std::vector<std::string> upns;
+  for (const UserRecord& admin : mine) {
+    if (iequals(admin.user.UserPrincipalName, actingUpn)) return admin;
+    upns.push_back(admin.user.UserPrincipalName);
+  }
+  fail("AccessDenied", category::PermissionDenied, actingUpn,
+       "The login " + login + " may not act as " + actingUpn + "; it is bound to " + join(upns, ", ") + ".",
+       "plush --as " + upns.front());
 }
 
 void Session::begin() {
@@ -214,6 +248,7 @@ void Session::audit(const std::string& action, const std::string& target, const 
                     const std::string& before) {
   ++changesMade_;
   AuditEntry e{clock_.nowIso(), actorUpn_, action, target, detail, 0, before};
+  e.Login = boundLogin_;
   if (batchOpen_) pendingAudit_.push_back(std::move(e));
   else store_->appendAudit(e);
 }
@@ -293,7 +328,8 @@ TenantInfo Session::tenant() {
   require(Action::Read);
   TenantRecord t = store_->tenant();
   return TenantInfo{t.name, t.id, t.defaultUsageLocation, t.allowAdHoc,
-                    store_->countUsers(), store_->countGroups(), store_->countProducts()};
+                    store_->countUsers(), store_->countGroups(), store_->countProducts(),
+                    store_->bindings().empty() ? "Claimed" : "Bound", store_->login()};
 }
 
 int64_t Session::userCount() {

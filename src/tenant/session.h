@@ -40,9 +40,11 @@
 //   removeGroup(group);  forEachGroupMember(group, callback(const User&) -> bool)
 //   addGroupMember(group, user) (already a member: no-op);  removeGroupMember(group, user)
 //   adminRoles() -> vector<AdminRole>;  addAdminRoleMember(role, user);  removeAdminRoleMember(role, user)
+//   adminBindings() -> vector<AdminBinding>;  addAdminBinding(user, login);  removeAdminBinding(user, login)
 //   forEachAudit(AuditQuery{since, actor, target, last, afterSequence}, callback(const AuditEntry&) -> bool)
 //   auditSequence() -> int64 (mark before a --what-if run; then forEachAudit({.afterSequence = mark}))
 //   exportTenant(path);  importTenant(paths, "plush" | "graph", merge) -> ImportReport{..., warnings}
+//   copyTenantTo(location) -> CopyReport{tables, rows}  (Copy-Tenant into an empty store)
 //   capacity(kind?, month? "YYYY-MM") -> vector<TenantCapacityRow> (pooled from Enabled/Warning subscriptions,
 //            consumed = the bots' billed sessions, projection from the daily rate)
 //   bots(pattern, owner?) -> vector<Bot>;  newBot(NewBot{name, owner, environment}) -> Bot;  removeBot(bot)
@@ -75,6 +77,7 @@
 #include "tenant/errors.h"
 #include "tenant/graph_requests.h"
 #include "tenant/roles.h"
+#include "tenant/tenant_copy.h"
 #include "tenant/tenant_store.h"
 
 namespace plush::tenant {
@@ -195,6 +198,11 @@ class Session {
   std::vector<AdminRole> adminRoles();
   void addAdminRoleMember(const std::string& role, const std::string& user);
   void removeAdminRoleMember(const std::string& role, const std::string& user);
+  // Identities bound, not claimed: once a login is bound to an admin, every session acts as an admin
+  // bound to its own login (GlobalAdministrator only; at least one GlobalAdministrator stays bound).
+  std::vector<AdminBinding> adminBindings();
+  void addAdminBinding(const std::string& user, const std::string& login);
+  void removeAdminBinding(const std::string& user, const std::string& login);
   void forEachAudit(const AuditQuery& query, const std::function<bool(const AuditEntry&)>& each);
   int64_t auditSequence();  // the newest entry's Sequence (0 when none): a mark for --what-if
 
@@ -208,6 +216,9 @@ class Session {
   std::string exportGraphRequests(const std::string& path, int64_t afterSequence);  // the summary
 
   // whole tenant
+  // Copy-Tenant: every row of this store (ids, keys, the audit log) into the empty store at `target`
+  // (a file or a database; either kind); refuses (AlreadyExists) a target that holds a tenant.
+  CopyReport copyTenantTo(const std::string& target);
   void exportTenant(const std::string& path);
   // plush format: one file; into a fresh store it restores the tenant (ids, roles, audit log), into one
   // that holds a tenant only with merge. graph format: several files at once, updating in place.
@@ -232,6 +243,9 @@ class Session {
   void commitBatch();
   void abandonBatch();
   void openActor(const std::string& actingUpn);
+  UserRecord boundActor(const std::vector<std::pair<std::string, int64_t>>& bindings, const std::string& actingUpn);
+  bool boundGlobalAdministratorRemains();
+  void keepBoundGlobalAdministrator(const std::string& upn);  // fails NoBoundGlobalAdministrator
   void require(Action action);  // also drops the engine's caches if another process changed the store
   bool actorIs(const char* role) const;
   // before: what the change found of its target's Graph facts (tenant/graph_facts.h), for Export-GraphRequest.
@@ -270,11 +284,14 @@ class Session {
   bool importedFromGraph();
   std::string productNamed(const std::string& typed);
 
+  std::string location_;  // where the store is, as given (a file, or a PostgreSQL location)
+  int busyTimeoutMs_;
   std::unique_ptr<TenantStore> store_;
   Clock clock_;
   std::unique_ptr<LicenseEngine> engine_;
   int64_t actorPk_ = 0;
   std::string actorUpn_;
+  std::string boundLogin_;  // the login the actor is bound to; empty while identities are claimed
   std::vector<std::string> actorRoles_;
   std::function<bool()> interrupted_;
   int64_t changesMade_ = 0;

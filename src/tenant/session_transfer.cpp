@@ -70,6 +70,7 @@ json botJson(TenantStore& store, const BotRecord& b) {
 json auditJson(const AuditEntry& e) {
   json out = {{"time", e.Time}, {"actor", e.Actor}, {"action", e.Action}, {"target", e.Target}, {"detail", e.Detail}};
   if (!e.Before.empty()) out["before"] = json::parse(e.Before, nullptr, false);
+  if (!e.Login.empty()) out["login"] = e.Login;
   return out;
 }
 

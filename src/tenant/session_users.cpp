@@ -152,6 +152,7 @@ void Session::removeUser(const std::string& identity, bool permanent) {
     u.user.DeletedOn = clock_.nowIso();
     store_->updateUser(u);
   }
+  if (std::count(roles.begin(), roles.end(), role::GlobalAdministrator)) keepBoundGlobalAdministrator(u.user.UserPrincipalName);
   audit("Remove-User", u.user.UserPrincipalName, permanent ? "permanently" : "soft-deleted; licenses suspended",
         facts::user(u.user.Id, {{"deleted", wasDeleted}}));
   change.commit();

@@ -1,4 +1,4 @@
-// The store interface the engine works through (implemented by store/, SQLite), and its rows.
+// The store interface the engine works through (store/: SQLite, and store/postgres/), and its rows.
 #pragma once
 
 #include <cstdint>
@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tenant/capacity.h"
@@ -96,6 +97,13 @@ struct UserSelection {
   std::string deletedAfter;  // soft-deleted users older than this are gone (30 days)
 };
 
+// One table of a store as Copy-Tenant sees it: its columns, and the tables its foreign keys name.
+struct TableShape {
+  std::string name;
+  std::vector<std::string> columns, references;
+};
+using RowValues = std::vector<std::optional<std::string>>;  // a row's values as text; NULL is nullopt
+
 enum class ProductKey { SkuPartNumber, SkuId, DisplayName };
 enum class UserKey { Upn, Id };
 enum class GroupKey { Name, Id };
@@ -105,7 +113,8 @@ class TenantStore {
  public:
   virtual ~TenantStore() = default;
 
-  // Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are savepoints.
+  // Nested transactions: the outermost takes the store's write lock (changes run one at a time, each
+  // seeing every change committed before it), inner ones are savepoints.
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
@@ -205,8 +214,14 @@ class TenantStore {
   virtual void addRole(const std::string& role, int64_t userPk) = 0;
   virtual void removeRole(const std::string& role, int64_t userPk) = 0;
 
+  // identity bindings: which admins a login may act as (store/: the login of this connection)
+  virtual std::string login() = 0;  // PostgreSQL: the database login; SQLite: the OS account
+  virtual std::vector<std::pair<std::string, int64_t>> bindings() = 0;  // (login, user pk) by login, then added
+  virtual void addBinding(const std::string& login, int64_t userPk) = 0;
+  virtual void removeBinding(const std::string& login, int64_t userPk) = 0;
+
   // audit
-  virtual void appendAudit(const AuditEntry& e) = 0;  // e.Time, e.Before as given; Sequence is the store's
+  virtual void appendAudit(const AuditEntry& e) = 0;  // e.Time, e.Before, e.Login as given; Sequence is the store's
   // Several in order (a bulk run's batch): a store may write them in fewer statements.
   virtual void appendAudits(const std::vector<AuditEntry>& entries) {
     for (const AuditEntry& e : entries) appendAudit(e);
@@ -214,6 +229,13 @@ class TenantStore {
   virtual void clearAudit() = 0;                      // a restore replaces the log with the backup's
   virtual int64_t lastAuditSequence() = 0;
   virtual void forEachAudit(const AuditQuery& q, const std::function<bool(const AuditEntry&)>& each) = 0;
+
+  // whole store (Copy-Tenant): the tenant's tables, not the store's own bookkeeping; rows as text.
+  // Both stores have the same tables and columns at one schema version.
+  virtual std::vector<TableShape> tableShapes() = 0;
+  virtual void forEachRow(const TableShape& table, const std::function<void(const RowValues&)>& each) = 0;
+  virtual void insertRows(const TableShape& table, const std::vector<RowValues>& rows) = 0;
+  virtual void afterCopy() = 0;  // keys given to new rows go on past the copied ones
 };
 
 // Ctrl-C, SIGTERM and --timeout reach the store through this check, polled during long statements
@@ -221,8 +243,13 @@ class TenantStore {
 void setStoreInterruptCheck(std::function<bool()> interrupted);
 bool storeInterrupted();
 
-// Opens (creating if missing) the store at `path` (":memory:" for a throwaway one).
+// Where a store is: a PostgreSQL database (a libpq URI postgresql://... or a connection string
+// such as service=NAME) or else a SQLite file (":memory:" for a throwaway one).
 // Declared here, defined in store/, so the engine needs no store header.
-std::unique_ptr<TenantStore> openTenantStore(const std::string& path, int busyTimeoutMs);
+bool isServerLocation(const std::string& location);
+// Opens (creating if missing: the file, or the schema in an existing database) the store there.
+std::unique_ptr<TenantStore> openTenantStore(const std::string& location, int busyTimeoutMs);
+// Whether a tenant is there already (a file exists; the database holds a tenant).
+bool tenantStoreExists(const std::string& location, int busyTimeoutMs);
 
 }  // namespace plush::tenant

@@ -18,7 +18,8 @@ print("the second audit row is not before the second Get-Date's second:", epoch(
 LUA
 $PLUSH changes.plush
 echo "status $?"
-rm -f "$PLUSH_TENANT"
+source "$SOURCE_DIR/tests/scripts/lib/stores.sh"
+export PLUSH_TENANT="$(new_store again)"  # a fresh store
 echo "== with --now"
 $PLUSH --now 2027-03-01T10:00:00Z -c '
 New-User -UserPrincipalName a@contoso.com -DisplayName "A" -UsageLocation US | Out-Null

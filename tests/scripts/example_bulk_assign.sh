@@ -1,8 +1,7 @@
 # examples/bulk-assign.plush on the demo tenant: a dry run, the real run (through its #! line), a second run.
 cp "$EXAMPLES_DIR/bulk-assign.plush" "$EXAMPLES_DIR/bulk-assign.csv" .
 export PATH="$(dirname "$PLUSH"):$PATH"
-$PLUSH -c 'New-Tenant -Path t.db -Name Contoso -Demo' > /dev/null
-export PLUSH_TENANT=t.db
+$PLUSH -c "New-Tenant -Path '$PLUSH_TENANT' -Name Contoso -Demo" > /dev/null
 $PLUSH -c 'Export-Tenant start.json'
 
 echo "== dry run"

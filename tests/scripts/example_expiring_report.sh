@@ -1,7 +1,6 @@
 # examples/expiring-report.plush on the demo tenant: status changes within N days and uncovered users, as CSV.
 cp "$EXAMPLES_DIR/expiring-report.plush" .
-$PLUSH -c 'New-Tenant -Path t.db -Name Contoso -Demo' > /dev/null
-export PLUSH_TENANT=t.db
+$PLUSH -c "New-Tenant -Path '$PLUSH_TENANT' -Name Contoso -Demo" > /dev/null
 
 echo "== 30 days (the default)"
 $PLUSH expiring-report.plush > report.csv

@@ -1,7 +1,6 @@
 # examples/fix-license-errors.plush: a missing usage location fixed from the tenant default, the rest reported by reason.
 cp "$EXAMPLES_DIR/fix-license-errors.plush" .
-$PLUSH -c 'New-Tenant -Path t.db -Name Contoso -Demo' > /dev/null
-export PLUSH_TENANT=t.db
+$PLUSH -c "New-Tenant -Path '$PLUSH_TENANT' -Name Contoso -Demo" > /dev/null
 # While the tenant had no default location, mark.evans (who has none) joined Sales Team.
 $PLUSH -c '
 Set-Tenant -DefaultUsageLocation ""

@@ -1,7 +1,6 @@
 # examples/license-alert.plush on the demo tenant: alerts by count and by percentage, quiet when all is well.
 cp "$EXAMPLES_DIR/license-alert.plush" .
-$PLUSH -c 'New-Tenant -Path t.db -Name Contoso -Demo' > /dev/null
-export PLUSH_TENANT=t.db
+$PLUSH -c "New-Tenant -Path '$PLUSH_TENANT' -Name Contoso -Demo" > /dev/null
 
 echo "== default threshold (10%)"
 $PLUSH license-alert.plush

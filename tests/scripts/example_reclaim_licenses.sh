@@ -1,7 +1,6 @@
 # examples/reclaim-licenses.plush on the demo tenant: a dry run, the real run at 90 days, a second run.
 cp "$EXAMPLES_DIR/reclaim-licenses.plush" .
-$PLUSH -c 'New-Tenant -Path t.db -Name Contoso -Demo' > /dev/null
-export PLUSH_TENANT=t.db
+$PLUSH -c "New-Tenant -Path '$PLUSH_TENANT' -Name Contoso -Demo" > /dev/null
 $PLUSH -c 'Export-Tenant start.json'
 
 echo "== dry run"

@@ -1,7 +1,6 @@
 # examples/swap-products.plush, ENTERPRISEPACK to SPE_E3: refused whole when short, then done keeping disabled plans.
 cp "$EXAMPLES_DIR/swap-products.plush" .
-$PLUSH -c 'New-Tenant -Path t.db -Name Contoso -Demo' > /dev/null
-export PLUSH_TENANT=t.db
+$PLUSH -c "New-Tenant -Path '$PLUSH_TENANT' -Name Contoso -Demo" > /dev/null
 $PLUSH -c 'Export-Tenant start.json'
 
 echo "== 7 Microsoft 365 E3 licenses for 15 users"

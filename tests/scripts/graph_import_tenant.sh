@@ -19,8 +19,10 @@ $PLUSH -c "Get-Product | Where-Object SkuPartNumber -In 'EMS', 'FLOW_FREE' | Con
 echo "-- the same files again, in another order: nothing changes"
 $PLUSH -c 'Import-Tenant -Path skus.json, deleted-users.json, users.json, groups-list-example7.json -Format graph | Format-List'
 echo "-- another store, another order: the same tenant"
-$PLUSH --tenant other.db -c 'Import-Tenant -Path skus.json, users.json, deleted-users.json, groups-list-example7.json -Format graph | Out-Null' 2>/dev/null
-for store in "$PLUSH_TENANT" other.db; do
-  $PLUSH --tenant "$store" -c 'Get-User | ForEach-Object { Get-UserLicense $_ } | ConvertTo-Csv; Get-License | ConvertTo-Csv; Get-Group | ConvertTo-Csv' > "$(basename "$store").csv"
+source "$SOURCE_DIR/tests/scripts/lib/stores.sh"
+other=$(new_store other)
+$PLUSH --tenant "$other" -c 'Import-Tenant -Path skus.json, users.json, deleted-users.json, groups-list-example7.json -Format graph | Out-Null' 2>/dev/null
+for store in first:"$PLUSH_TENANT" other:"$other"; do
+  $PLUSH --tenant "${store#*:}" -c 'Get-User | ForEach-Object { Get-UserLicense $_ } | ConvertTo-Csv; Get-License | ConvertTo-Csv; Get-Group | ConvertTo-Csv' > "${store%%:*}.csv"
 done
-cmp tenant.db.csv other.db.csv && echo "same licenses, licenses counts and groups"
+cmp first.csv other.csv && echo "same licenses, licenses counts and groups"

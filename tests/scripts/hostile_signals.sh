@@ -67,6 +67,8 @@ EOF
 signal_midway INT wrap.plush
 
 echo "== waiting for another process's lock"
+# SQLite's own lock, held by sqlite3: this part is about a SQLite store whatever PLUSH_TENANT says.
+export PLUSH_TENANT="$PWD/tenant.db"
 $PLUSH -c 'Get-Tenant | Out-Null'
 mkfifo hold
 (sqlite3 tenant.db 'BEGIN IMMEDIATE;' 'UPDATE tenant SET name = name;' '.shell cat hold' 'COMMIT;' > /dev/null) &

@@ -1,4 +1,5 @@
 # Four processes assign 40 users each against 100 licenses at once: exactly 100 assigned, 60 CountViolation.
+source "$SOURCE_DIR/tests/scripts/lib/stores.sh"
 $PLUSH -c '
 New-Subscription -Product POWER_BI_PRO -Quantity 100 | Out-Null
 for i = 1, 160 do
@@ -48,4 +49,4 @@ print("users holding it: " .. #(Get-User -Product POWER_BI_PRO))
 $PLUSH -c 'Get-User -Product POWER_BI_PRO | ForEach-Object { $_.UserPrincipalName }' > holders.txt
 cat err.* | sed -n 's/.*"Target":"\([^"]*\)".*/\1/p' > refused.txt
 echo "holders and refused users together: $(sort holders.txt refused.txt | uniq | wc -l) distinct, $(cat holders.txt refused.txt | wc -l) in all"
-sqlite3 "$PLUSH_TENANT" 'PRAGMA integrity_check'
+store_integrity

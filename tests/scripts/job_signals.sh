@@ -1,7 +1,9 @@
 # SIGINT and SIGTERM stop a running script cleanly: exit 130 / 143 and the unfinished change rolled back.
+# On PostgreSQL the generated store is copied into the test's databases (Copy-Tenant).
+source "$SOURCE_DIR/tests/scripts/lib/stores.sh"
 python3 "$EXAMPLES_DIR/../scripts/gen-tenant" --users 20000 --seed 5 --now 2026-11-20T00:00:00Z --out t.db --plush "$PLUSH"
 echo "store built: $?"
-export PLUSH_TENANT=t.db
+if on_postgres; then copy_store t.db "$PLUSH_TENANT"; else export PLUSH_TENANT=t.db; fi
 
 # Runs a script in the background, waits until it says it is in its long change, then signals it.
 signal_midway() {
@@ -18,15 +20,15 @@ signal_midway() {
 }
 
 consistent() {
-  echo "integrity: $(sqlite3 t.db 'PRAGMA integrity_check')"
-  echo "kept counts that differ from active assignments: $(sqlite3 t.db "
+  echo "integrity: $(store_integrity)"
+  echo "kept counts that differ from active assignments: $(store_sql "
   SELECT count(*) FROM products p WHERE p.assigned <> (
     SELECT count(DISTINCT a.user_pk) FROM assignments a JOIN users u ON u.pk = a.user_pk
     WHERE a.product_pk = p.pk AND a.state = 'Active' AND u.deleted_on IS NULL)")"
 }
 
 flow_free() {
-  sqlite3 t.db "SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE'"
+  store_sql "SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE'"
 }
 
 # Each script loops until the signal comes, so the test does not depend on how fast plush is.
@@ -38,8 +40,9 @@ while true do
   Set-GroupLicense "All Users" -Remove FLOW_FREE
 end
 SCRIPT
-cp t.db whole.db
-all=$($PLUSH --tenant whole.db -c 'Set-GroupLicense "All Users" -Add FLOW_FREE | Out-Null; print((Get-License FLOW_FREE).Assigned)')
+whole=$(new_store whole)
+copy_store t.db "$whole"
+all=$($PLUSH --tenant "$whole" -c 'Set-GroupLicense "All Users" -Add FLOW_FREE | Out-Null; print((Get-License FLOW_FREE).Assigned)')
 signal_midway INT group.plush
 consistent
 $PLUSH -c '
@@ -65,20 +68,20 @@ while true do
 end
 SCRIPT
 { echo "Start-Transaction"; cat assign-forever.plush; } > transaction.plush
-sqlite3 t.db "SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE'" > before.txt
-audit_before=$(sqlite3 t.db 'SELECT count(*) FROM audit')
+flow_free > before.txt
+audit_before=$(store_sql 'SELECT count(*) FROM audit')
 signal_midway TERM transaction.plush
 consistent
-echo "FLOW_FREE assigned as before: $(sqlite3 t.db "SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE'" | cmp -s - before.txt && echo yes || echo no)"
-echo "audit rows added: $(( $(sqlite3 t.db 'SELECT count(*) FROM audit') - audit_before ))"
+echo "FLOW_FREE assigned as before: $(flow_free | cmp -s - before.txt && echo yes || echo no)"
+echo "audit rows added: $(( $(store_sql 'SELECT count(*) FROM audit') - audit_before ))"
 
 echo "== SIGTERM in a bulk run, one change per user: the changes done are kept, the one under way is not"
-audit_before=$(sqlite3 t.db 'SELECT max(pk) FROM audit')
+audit_before=$(store_sql 'SELECT max(pk) FROM audit')
 signal_midway TERM assign-forever.plush
 consistent
-echo "at least 200 assignments were made and kept in the audit log: $(sqlite3 t.db "
-SELECT count(*) >= 200 FROM audit WHERE pk > $audit_before AND detail LIKE '%added FLOW_FREE%'")"
-echo "each kept assignment has its audit row: $(sqlite3 t.db "
-SELECT (SELECT count(*) FROM audit WHERE pk > $audit_before AND detail LIKE '%added FLOW_FREE%')
-     - (SELECT count(*) FROM audit WHERE pk > $audit_before AND detail LIKE '%removed FLOW_FREE%')
-     = (SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE')")"
+echo "at least 200 assignments were made and kept in the audit log: $(store_sql "
+SELECT CAST(count(*) >= 200 AS INTEGER) FROM audit WHERE pk > $audit_before AND detail LIKE '%added FLOW_FREE%'")"
+echo "each kept assignment has its audit row: $(store_sql "
+SELECT CAST((SELECT count(*) FROM audit WHERE pk > $audit_before AND detail LIKE '%added FLOW_FREE%')
+          - (SELECT count(*) FROM audit WHERE pk > $audit_before AND detail LIKE '%removed FLOW_FREE%')
+          = (SELECT assigned FROM products WHERE sku_part_number = 'FLOW_FREE') AS INTEGER)")"

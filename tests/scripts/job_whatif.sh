@@ -1,4 +1,5 @@
 # --what-if predicts 2 assignments and 1 CountViolation for 3 users and 2 licenses, and changes nothing.
+source "$SOURCE_DIR/tests/scripts/lib/stores.sh"
 $PLUSH -c '
 New-Subscription -Product POWER_BI_PRO -Quantity 2 | Out-Null
 New-User -UserPrincipalName ann@contoso.com -DisplayName "Ann Lee" -UsageLocation US | Out-Null
@@ -15,7 +16,7 @@ SCRIPT
 
 snapshot() {
   $PLUSH -c "Export-Tenant $1.json"
-  sqlite3 "$PLUSH_TENANT" 'SELECT count(*) FROM audit' > $1.audit
+  store_sql 'SELECT count(*) FROM audit' > $1.audit
 }
 same() {
   cmp -s $1.json $2.json && cmp -s $1.audit $2.audit && echo "tenant unchanged" || echo "tenant CHANGED"

@@ -2,10 +2,12 @@
 # audit log (interop D21), bots and their billed sessions. A store that already holds a tenant refuses a restore unless -Merge says so,
 # and a merge keeps that tenant's name, id and log. Graph's files are refused likewise by a store holding a tenant
 # not imported from Graph.
-$PLUSH -c 'New-Tenant -Path demo.db -Name Contoso -Demo | Out-Null'
-$PLUSH --tenant demo.db -c 'Set-UserLicense adele.vance@contoso.com -Add EXCHANGESTANDARD; Export-Tenant backup.json'
-$PLUSH -c 'New-Tenant -Path restore.db -Name Placeholder | Out-Null'
-$PLUSH --tenant restore.db -c 'Import-Tenant backup.json | Format-List'
+source "$SOURCE_DIR/tests/scripts/lib/stores.sh"
+demo=$(new_store demo) restore=$(new_store restore) fabrikam=$(new_store fabrikam)
+$PLUSH -c "New-Tenant -Path '$demo' -Name Contoso -Demo | Out-Null"
+$PLUSH --tenant "$demo" -c 'Set-UserLicense adele.vance@contoso.com -Add EXCHANGESTANDARD; Export-Tenant backup.json'
+$PLUSH -c "New-Tenant -Path '$restore' -Name Placeholder | Out-Null"
+$PLUSH --tenant "$restore" -c 'Import-Tenant backup.json | Format-List'
 echo "status $?"
 compare='
 Get-Tenant | Select-Object Name, Id, DefaultUsageLocation, Users, Groups | ConvertTo-Csv
@@ -19,24 +21,24 @@ Get-LicenseError | ConvertTo-Csv
 Get-Bot | ConvertTo-Csv
 Get-BotUsage -Daily -Month 2026-10 | ConvertTo-Csv
 Get-TenantCapacity | Select-Object Kind, Total, Consumed, Projected | ConvertTo-Csv'
-$PLUSH --tenant demo.db -c "$compare" > demo.txt
-$PLUSH --tenant restore.db -c "$compare" > restore.txt
+$PLUSH --tenant "$demo" -c "$compare" > demo.txt
+$PLUSH --tenant "$restore" -c "$compare" > restore.txt
 diff demo.txt restore.txt && echo "ids, roles, licenses: the same"
-$PLUSH --tenant demo.db -c 'Get-AuditLog | ConvertTo-Csv' > demo-log.csv
-$PLUSH --tenant restore.db -c 'Get-AuditLog | ConvertTo-Csv' > restore-log.csv
+$PLUSH --tenant "$demo" -c 'Get-AuditLog | ConvertTo-Csv' > demo-log.csv
+$PLUSH --tenant "$restore" -c 'Get-AuditLog | ConvertTo-Csv' > restore-log.csv
 echo "audit entries: $(($(wc -l < demo-log.csv) - 1)) in the backup, $(($(wc -l < restore-log.csv) - 1)) after the restore"
 diff demo-log.csv restore-log.csv | grep '^[<>]'
 echo "-- a store that holds a tenant is not restored into"
-$PLUSH -c 'New-Tenant -Path fabrikam.db -Name Fabrikam | Out-Null'
-$PLUSH --tenant fabrikam.db -c 'New-User -UserPrincipalName ann@fabrikam.com -DisplayName Ann | Out-Null'
-$PLUSH --tenant fabrikam.db -c 'Import-Tenant backup.json'
+$PLUSH -c "New-Tenant -Path '$fabrikam' -Name Fabrikam | Out-Null"
+$PLUSH --tenant "$fabrikam" -c 'New-User -UserPrincipalName ann@fabrikam.com -DisplayName Ann | Out-Null'
+$PLUSH --tenant "$fabrikam" -c 'Import-Tenant backup.json'
 echo "status $?"
-$PLUSH --tenant fabrikam.db -c 'Import-Tenant backup.json -Merge | Format-List'
-$PLUSH --tenant fabrikam.db -c 'Get-Tenant | Format-List Name, Users; print((Get-AuditLog -Last 1).Detail)'
+$PLUSH --tenant "$fabrikam" -c 'Import-Tenant backup.json -Merge | Format-List'
+$PLUSH --tenant "$fabrikam" -c 'Get-Tenant | Format-List Name, Users; print((Get-AuditLog -Last 1).Detail)'
 echo "-- Graph's files into a store holding a tenant not imported from Graph: refused unless -Merge"
 cp "$SOURCE_DIR"/tests/graph/skus.json "$SOURCE_DIR"/tests/graph/users.json .
-$PLUSH --tenant demo.db -c 'Import-Tenant skus.json, users.json -Format graph'
+$PLUSH --tenant "$demo" -c 'Import-Tenant skus.json, users.json -Format graph'
 echo "status $?"
-$PLUSH --tenant demo.db -c 'Get-Tenant | Format-List Name, Users'
-$PLUSH --tenant demo.db -c 'Import-Tenant skus.json, users.json -Format graph -Merge | Format-List' 2>/dev/null
-$PLUSH --tenant demo.db -c 'Get-Tenant | Format-List Name, Users'
+$PLUSH --tenant "$demo" -c 'Get-Tenant | Format-List Name, Users'
+$PLUSH --tenant "$demo" -c 'Import-Tenant skus.json, users.json -Format graph -Merge | Format-List' 2>/dev/null
+$PLUSH --tenant "$demo" -c 'Get-Tenant | Format-List Name, Users'

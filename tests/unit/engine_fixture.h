@@ -1,11 +1,16 @@
 // Test fixture for the engine: a temporary directory, a tiny catalog and an open tenant per test.
 #pragma once
 
+#include <libpq-fe.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <random>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "tenant/session.h"
 
@@ -13,21 +18,58 @@ namespace plush::test {
 
 inline constexpr const char* kNow = "2026-11-22T08:00:00Z";
 
+// The same tests run on both stores: PLUSH_TEST_STORE=postgresql (ctest's unit_pg.*) puts each
+// test's stores in fresh databases on the server of PLUSH_TEST_PG, which scripts/test starts.
+inline bool onPostgres() {
+  const char* which = std::getenv("PLUSH_TEST_STORE");
+  return which && std::string(which) == "postgresql";
+}
+
+// Runs one statement on the test server's maintenance database (creating and dropping databases).
+inline void serverSql(const std::string& sql) {
+  const char* server = std::getenv("PLUSH_TEST_PG");
+  if (!server || !*server)
+    throw std::runtime_error("PLUSH_TEST_PG is not set: run scripts/test, which starts a throwaway PostgreSQL server");
+  PGconn* c = PQconnectdb((std::string(server) + "/postgres").c_str());
+  PGresult* r = PQexec(c, sql.c_str());
+  std::string error = PQresultStatus(r) == PGRES_COMMAND_OK ? "" : PQerrorMessage(c);
+  PQclear(r);
+  PQfinish(c);
+  if (!error.empty()) throw std::runtime_error(sql + ": " + error);
+}
+
 class TempDir {
  public:
   TempDir() {
     std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() / ("plush-engine-" + std::to_string(rd()) + std::to_string(rd()));
+    tag_ = std::to_string(rd()) + std::to_string(rd());
+    path_ = std::filesystem::temp_directory_path() / ("plush-engine-" + tag_);
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
+    for (const std::string& db : databases_) {
+      try {
+        serverSql("DROP DATABASE IF EXISTS \"" + db + "\" WITH (FORCE)");
+      } catch (...) {
+      }
+    }
   }
   std::string file(const std::string& name) const { return (path_ / name).string(); }
+  // A fresh store of this test: NAME.db here, or a new database on the PostgreSQL test server.
+  std::string store(const std::string& name) {
+    if (!onPostgres()) return file(name + ".db");
+    std::string db = "u_" + tag_ + "_" + name;
+    serverSql("CREATE DATABASE \"" + db + "\"");
+    databases_.push_back(db);
+    return std::string(std::getenv("PLUSH_TEST_PG")) + "/" + db;
+  }
 
  private:
+  std::string tag_;
   std::filesystem::path path_;
+  std::vector<std::string> databases_;
 };
 
 // Products named after real ones, with made-up ids: enough to exercise every rule.
@@ -88,7 +130,7 @@ inline std::string writeTinyCatalog(const TempDir& dir) {
 // A fresh tenant "Contoso" (admin@contoso.onmicrosoft.com, GlobalAdministrator) on disk.
 struct Tenant {
   TempDir dir;
-  std::string store = dir.file("tenant.db");
+  std::string store = dir.store("tenant");
   std::string catalog = writeTinyCatalog(dir);
 
   Tenant() {

@@ -32,7 +32,7 @@ TEST_CASE("a new tenant has its catalog and first GlobalAdministrator", "[engine
 TEST_CASE("a store opened for the first time creates its tenant", "[engine][store]") {
   TempDir dir;
   SessionOptions o;
-  o.storePath = dir.file("fresh.db");
+  o.storePath = dir.store("fresh");
   o.now = kNow;
   o.catalogPath = writeTinyCatalog(dir);
   o.onCreate.name = "Fabrikam";
@@ -286,7 +286,7 @@ TEST_CASE("a group's member count is kept through adds, removes and deletes", "[
 }
 
 TEST_CASE("the tenant's user count is kept through adds, deletes and restores, and recounted by migration 8",
-          "[engine][store]") {
+          "[engine][store][sqlite]") {
   Tenant t;
   {
     auto s = t.open();
@@ -311,7 +311,7 @@ TEST_CASE("the tenant's user count is kept through adds, deletes and restores, a
   CHECK(t.open()->tenant().UserCount == 2);
 }
 
-TEST_CASE("migrations bring an older store up to date; a newer one is refused", "[engine][store]") {
+TEST_CASE("migrations bring an older store up to date; a newer one is refused", "[engine][store][sqlite]") {
   Tenant t;
   {
     auto s = t.open();

@@ -29,7 +29,7 @@ TEST_CASE("a tenant exported and imported into a fresh store comes back whole", 
 
   TempDir other;
   SessionOptions o;
-  o.storePath = other.file("copy.db");
+  o.storePath = other.store("copy");
   o.now = kNow;
   Session copy(o);
   ImportReport report = copy.importTenant(file);

@@ -77,7 +77,7 @@ std::vector<std::string> shuffledUpns(int n) {
 
 }  // namespace
 
-TEST_CASE("new users are keyed in UPN order whatever order they are created in", "[engine][store]") {
+TEST_CASE("new users are keyed in UPN order whatever order they are created in", "[engine][store][sqlite]") {
   Tenant t;
   {
     auto s = t.open();
@@ -86,7 +86,7 @@ TEST_CASE("new users are keyed in UPN order whatever order they are created in",
   CHECK(keysFollowUpns(t.store));
 }
 
-TEST_CASE("users keep being created when their UPN neighbours leave no room between keys", "[engine][store]") {
+TEST_CASE("users keep being created when their UPN neighbours leave no room between keys", "[engine][store][sqlite]") {
   Tenant t;
   auto s = t.open();
   addUser(*s, "a@contoso.com");
@@ -104,7 +104,7 @@ TEST_CASE("users keep being created when their UPN neighbours leave no room betw
   CHECK(std::is_sorted(listed.begin(), listed.end()));
 }
 
-TEST_CASE("migration 7 keys an older store's users in UPN order and keeps everything else", "[engine][store]") {
+TEST_CASE("migration 7 keys an older store's users in UPN order and keeps everything else", "[engine][store][sqlite]") {
   Tenant t;
   {
     auto s = t.open();
@@ -143,7 +143,7 @@ PRAGMA user_version = 6;
 
 // The migration rewrites users' keys wherever a foreign key names users(pk); a table that held them
 // without one would be left pointing at the old keys.
-TEST_CASE("every column holding a user's key declares its foreign key to users", "[engine][store]") {
+TEST_CASE("every column holding a user's key declares its foreign key to users", "[engine][store][sqlite]") {
   Tenant t;
   std::vector<std::string> undeclared = column(t.store, R"sql(
 SELECT m.name || '.' || c.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c
