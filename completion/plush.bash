@@ -2,7 +2,7 @@
 # Installed as share/bash-completion/completions/plush; bash-completion loads it on the first Tab after `plush`.
 
 _plush_options=(--tenant --as --demo --what-if --graph-requests --atomic --output --log --now --language --ps --no-color
-  --timeout --max-memory --lua-test-suite-binary-chunks -c -e - -- --version -h --help)
+  --timeout --max-memory --restricted --lua-test-suite-binary-chunks -c -e - -- --version -h --help)
 _plush_options_with_value=(--tenant --as --graph-requests --output --log --now --language --timeout --max-memory -c -e)
 
 _plush_takes_value() {

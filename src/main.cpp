@@ -20,10 +20,13 @@
 #include "cmdlets/registry.h"
 #include "host/interrupt.h"
 #include "host/lua_host.h"
+#include "host/restricted_libraries.h"
+#include "host/restricted_paths.h"
 #include "host/run_limits.h"
 #include "host/runner.h"
 #include "host/transcript.h"
 #include "repl/prompt.h"
+#include "shell/powershell_runtime.h"
 
 namespace {
 
@@ -53,6 +56,9 @@ const char* kUsage =
     "  --timeout DURATION stop the run past this long (90, 90s, 5m, 1h; else $PLUSH_TIMEOUT): exit 124\n"
     "  --max-memory SIZE  cap the memory a script may use (256M, 2G; else $PLUSH_MAX_MEMORY, else 2G\n"
     "                     for scripts, none at the prompt; 0: none): past it OutOfMemory, exit 2\n"
+    "  --restricted       for scripts written by others (else $PLUSH_RESTRICTED=1): no programs, native\n"
+    "                     code or debug library; files only in the current folder and the paths named on\n"
+    "                     the command line; each refusal is RestrictedOperation\n"
     "  --lua-test-suite-binary-chunks  only for the Lua 5.4 test suite: load and string.dump take\n"
     "                     binary chunks, which crash plush when damaged; never for jobs\n"
     "  --                 the next word is the script FILE, even if it starts with -\n"
@@ -67,6 +73,8 @@ struct Options {
   bool color = true;
   bool whatIf = false;
   bool atomic = false;
+  bool restricted = false;          // --restricted, $PLUSH_RESTRICTED
+  std::string namedStore;           // --tenant as given (not $PLUSH_TENANT): a path named on the command line
   bool binaryChunks = false;        // --lua-test-suite-binary-chunks
   double timeout = 0;                // seconds; 0: none
   std::optional<size_t> maxMemory;  // bytes; 0: none; unset: the default of the mode
@@ -142,12 +150,13 @@ Options parseOptions(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") { std::cout << kUsage; std::exit(0); }
     if (a == "--version") { std::cout << "plush " << plush::kVersion << " (" << plush::kBuiltFrom << ")\n"; std::exit(0); }
-    if (a == "--tenant") o.tenant.storePath = value(a);
+    if (a == "--tenant") o.tenant.storePath = o.namedStore = value(a);
     else if (a == "--as") o.tenant.actingUpn = value(a);
     else if (a == "--now") o.tenant.now = value(a);
     else if (a == "--demo") o.tenant.demo = true;
     else if (a == "--what-if") o.whatIf = true;
     else if (a == "--atomic") o.atomic = true;
+    else if (a == "--restricted") o.restricted = true;
     else if (a == "--lua-test-suite-binary-chunks") o.binaryChunks = true;
     else if (a == "--no-color") o.color = false;
     else if (a == "--log") o.logFile = value(a);
@@ -185,6 +194,11 @@ Options parseOptions(int argc, char** argv) {
   if (o.timeout == 0 && !envOr("PLUSH_TIMEOUT", "").empty()) o.timeout = durationOption("$PLUSH_TIMEOUT", envOr("PLUSH_TIMEOUT", ""));
   if (!o.maxMemory && !envOr("PLUSH_MAX_MEMORY", "").empty())
     o.maxMemory = sizeOption("$PLUSH_MAX_MEMORY", envOr("PLUSH_MAX_MEMORY", ""));
+  std::string restrictedEnv = envOr("PLUSH_RESTRICTED", "0");
+  if (restrictedEnv != "0" && restrictedEnv != "1") usageError("$PLUSH_RESTRICTED takes 1 or 0, not '" + restrictedEnv + "'");
+  if (restrictedEnv == "1") o.restricted = true;
+  if (o.restricted && o.binaryChunks)
+    usageError("--lua-test-suite-binary-chunks is only for the Lua test suite, never with --restricted");
   if (std::getenv("NO_COLOR") || !isatty(STDOUT_FILENO)) o.color = false;
   o.dialect = chooseDialect(o);
   return o;
@@ -372,6 +386,22 @@ void installScriptExit(lua_State* L, ScriptRun& run) {
   lua_pop(L, 1);
 }
 
+// --restricted: the current folder and the paths named on the command line (the script, --tenant,
+// --log, --graph-requests, the script's arguments) are all a script may open; no programs, native
+// code or debug library. The runtime is loaded first: it keeps what it needs (the PowerShell
+// dialect's too, loaded now for that reason).
+void restrict(plush::host::LuaHost& host, const Options& o) {
+  plush::host::PathPolicy policy;
+  std::error_code ec;
+  policy.allowFolder(std::filesystem::current_path(ec));
+  if (o.mode == Options::Mode::File) policy.allowNamed(o.script);
+  for (const std::string& named : {o.namedStore, o.logFile, o.graphRequests}) policy.allowNamed(named);
+  for (const std::string& arg : o.args) policy.allowNamed(arg);
+  if (o.dialect == plush::host::Dialect::PowerShell) plush::shell::loadPowerShellRuntime(host.state());
+  plush::host::restrictPaths(std::move(policy));
+  plush::host::restrictLibraries(host.state());
+}
+
 // --max-memory, or the default of the mode: a script is capped, the prompt is not.
 bool capMemory(plush::host::LuaHost& host, const Options& o) {
   size_t limit = o.maxMemory.value_or(o.mode == Options::Mode::Prompt ? 0 : plush::host::kDefaultScriptMemory);
@@ -425,6 +455,7 @@ int main(int argc, char** argv) {
     plush::cmdlets::TenantContext tenant(options.tenant);
     plush::cmdlets::registerAll(host.state(), tenant);
     host.loadStdlib(stdlib);
+    if (options.restricted) restrict(host, options);
     plush::host::installSignalHandlers();
     if (!capMemory(host, options)) return kExitUsage;
     if (options.mode == Options::Mode::Prompt) {

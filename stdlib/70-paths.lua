@@ -27,7 +27,7 @@ P.register {
   synopsis = "Join a path and child paths into one path.",
   description = "Joins -Path and -ChildPath (and any -AdditionalChildPath) with one / between each, as PowerShell does on Linux. The path need not exist.",
   parameters = {
-    {name = "Path", type = "string", list = true, position = 1, mandatory = true, pipeline = "both", complete = "path", help = "The parent path (several give one result each)."},
+    {name = "Path", type = "string", list = true, position = 1, mandatory = true, pipeline = "both", complete = "path", pathText = true, help = "The parent path (several give one result each)."},
     {name = "ChildPath", type = "string", position = 2, mandatory = true, help = "The path to add."},
     {name = "AdditionalChildPath", type = "string", list = true, position = 3, remaining = true, help = "More parts to add, in order."},
   },
@@ -60,7 +60,7 @@ P.register {
   synopsis = "The parent folder, the file name or another part of a path.",
   description = "By default the parent (-Parent); -Leaf gives the last part, -LeafBase the last part without its extension, -Extension the extension, -IsAbsolute whether the path starts at /. The path need not exist.",
   parameters = {
-    {name = "Path", type = "string", list = true, position = 1, mandatory = true, pipeline = "both", complete = "path"},
+    {name = "Path", type = "string", list = true, position = 1, mandatory = true, pipeline = "both", complete = "path", pathText = true},
     {name = "Parent", type = "switch", sets = {"Parent"}, help = "The folder the path is in (the default)."},
     {name = "Leaf", type = "switch", sets = {"Leaf"}, help = "The last part: the file name."},
     {name = "LeafBase", type = "switch", sets = {"LeafBase"}, help = "The file name without its extension."},

@@ -85,11 +85,7 @@ int textDofile(lua_State* L) {
 // require's searcher for Lua files (package.searchers[2]); upvalues: package, the searchpath to use.
 int textSearcher(lua_State* L) {
   const char* name = luaL_checkstring(L, 1);
-  lua_pushvalue(L, lua_upvalueindex(2));
-  lua_pushstring(L, name);
-  lua_getfield(L, lua_upvalueindex(1), "path");
-  if (!lua_isstring(L, -1)) luaL_error(L, "'package.path' must be a string");
-  lua_call(L, 2, 2);
+  searchPackagePath(L, lua_upvalueindex(2), lua_upvalueindex(1), "path", 1);
   if (lua_isnil(L, -2)) return 1;  // the message saying where it looked
   lua_pop(L, 1);
   int file = lua_gettop(L);
@@ -100,6 +96,14 @@ int textSearcher(lua_State* L) {
 }
 
 }  // namespace
+
+void searchPackagePath(lua_State* L, int searchpath, int package, const char* field, int name) {
+  lua_pushvalue(L, searchpath);
+  lua_pushvalue(L, name);
+  lua_getfield(L, package, field);
+  if (!lua_isstring(L, -1)) luaL_error(L, "'package.%s' must be a string", field);
+  lua_call(L, 2, 2);
+}
 
 void installTextSearcher(lua_State* L) {
   lua_getglobal(L, "package");

@@ -11,6 +11,10 @@ namespace plush::host {
 // loads (luaL_loadbufferx of the embedded runtime) do not go through these functions.
 void forceTextChunks(lua_State* L);
 
+// Call the searchpath function at index searchpath for the module name at index name along
+// package[field] ("path" or "cpath"; package at index package): its two results are left on top.
+void searchPackagePath(lua_State* L, int searchpath, int package, const char* field, int name);
+
 // Make package.searchers[2] (require's Lua searcher) load text only, finding files with the
 // searchpath function on top of the stack (popped): the standard one, or --restricted's.
 void installTextSearcher(lua_State* L);

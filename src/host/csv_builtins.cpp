@@ -18,6 +18,7 @@
 #include "format/csv.h"
 #include "format/csv_table.h"
 #include "host/interrupt.h"
+#include "host/restricted_paths.h"
 
 namespace plush::host {
 
@@ -186,6 +187,7 @@ std::unique_ptr<std::istream> spooled(std::ifstream& in, std::string& error) {
 // csv_reader(path[, delimiter]) -> reader, info; or nil and {id = FileNotFound|InvalidCsv, ...}.
 int csvFileReader(lua_State* L) {
   const char* path = luaL_checkstring(L, 1);
+  checkPath(L, path, "reading");
   char delimiter = delimiterArg(L, 2);
   auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*file) return pushFailure(L, "FileNotFound", std::string(path) + ": " + std::strerror(errno));
@@ -211,6 +213,7 @@ int csvTextReader(lua_State* L) {
 // nil and the failure. Export-Csv -Append matches its objects against them.
 int csvFileHeader(lua_State* L) {
   const char* path = luaL_checkstring(L, 1);
+  checkPath(L, path, "reading");
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     lua_newtable(L);

@@ -16,6 +16,11 @@ void raiseError(lua_State* L, const std::string& id, const std::string& category
   lua_setfield(L, -2, "Category");
   lua_pushlstring(L, message.data(), message.size());
   lua_setfield(L, -2, "Message");
+  raiseRecord(L);
+}
+
+void raiseRecord(lua_State* L) {
+  luaL_checkstack(L, 3, "error record");
   pushRuntimeTable(L);  // the registry's: a script may have removed the global __plush
   lua_getfield(L, -1, "record");
   lua_remove(L, -2);

@@ -1,4 +1,4 @@
-// Files, folders and the terminal for the Lua runtime: __plush.fs_* (stat, list, mkdir, remove, absolute path) and is_terminal.
+// Files, folders and the terminal for the Lua runtime: __plush.fs_* (stat, list, mkdir, remove, absolute path), check_path, is_terminal.
 #include "host/file_builtins.h"
 
 #include <unistd.h>
@@ -8,6 +8,8 @@
 #include <string>
 #include <system_error>
 #include <vector>
+
+#include "host/restricted_paths.h"
 
 namespace plush::host {
 
@@ -23,6 +25,7 @@ int fail(lua_State* L, const std::error_code& ec) {
 
 // fs_stat(path) -> {type = "file"|"directory"|"other", size, mtime} or nil
 int stat(lua_State* L) {
+  checkPath(L, luaL_checkstring(L, 1), "looking up");
   std::error_code ec;
   fs::path p(luaL_checkstring(L, 1));
   fs::file_status status = fs::status(p, ec);
@@ -50,6 +53,7 @@ int stat(lua_State* L) {
 
 // fs_list(folder) -> the names in it, sorted; nil and why when it cannot be read
 int list(lua_State* L) {
+  checkPath(L, luaL_checkstring(L, 1), "listing");
   std::error_code ec;
   fs::directory_iterator it(luaL_checkstring(L, 1), ec);
   if (ec) return fail(L, ec);
@@ -66,6 +70,7 @@ int list(lua_State* L) {
 
 // fs_mkdir(path) -> true, or nil and why (parents are made too)
 int mkdir(lua_State* L) {
+  checkPath(L, luaL_checkstring(L, 1), "creating the folder");
   std::error_code ec;
   fs::create_directories(luaL_checkstring(L, 1), ec);
   if (ec) return fail(L, ec);
@@ -75,6 +80,7 @@ int mkdir(lua_State* L) {
 
 // fs_remove(path, recurse) -> true, or nil and why
 int remove(lua_State* L) {
+  checkPath(L, luaL_checkstring(L, 1), "removing");
   std::error_code ec;
   fs::path p(luaL_checkstring(L, 1));
   if (lua_toboolean(L, 2)) fs::remove_all(p, ec);
@@ -93,6 +99,13 @@ int absolute(lua_State* L) {
   return 1;
 }
 
+// check_path(path, command): under --restricted, RestrictedOperation naming the command unless the path
+// is allowed (the binder calls it for every path parameter); otherwise nothing.
+int checkPathArgument(lua_State* L) {
+  checkPath(L, luaL_checkstring(L, 1), luaL_checkstring(L, 2));
+  return 0;
+}
+
 // is_terminal(fd) -> is standard input (0), output (1) or error (2) a terminal?
 int isTerminal(lua_State* L) {
   lua_pushboolean(L, isatty(static_cast<int>(luaL_checkinteger(L, 1))));
@@ -104,6 +117,7 @@ int isTerminal(lua_State* L) {
 void registerFileBuiltins(lua_State* L) {
   static const luaL_Reg functions[] = {{"fs_stat", stat},         {"fs_list", list},         {"fs_mkdir", mkdir},
                                        {"fs_remove", remove},     {"fs_absolute", absolute}, {"is_terminal", isTerminal},
+                                       {"check_path", checkPathArgument},
                                        {nullptr, nullptr}};
   luaL_setfuncs(L, functions, 0);
 }

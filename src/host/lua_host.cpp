@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <stdexcept>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "host/os_builtins.h"
 #include "host/interrupt.h"
 #include "host/progress_builtins.h"
+#include "host/runtime_locals.h"
 
 namespace plush::host {
 
@@ -48,14 +50,14 @@ int messageHandler(lua_State* L) {
 
 constexpr const char* kRuntimeKey = "plush.runtime";
 
-// Runtime and stdlib files see the standard functions through locals bound when they load, so a
-// script that removes or replaces a global (`type = nil`, all.lua's cleaning of _G) cannot break
-// the runtime that reports its errors. Prepended to line 1: line numbers stay the file's.
-constexpr const char* kRuntimeLocals =
-    "local _G, assert, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget, rawlen, rawset, "
-    "select, setmetatable, tonumber, tostring, type, xpcall, string, table, math, io, os, utf8, coroutine, debug = "
-    "_G, assert, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget, rawlen, rawset, "
-    "select, setmetatable, tonumber, tostring, type, xpcall, string, table, math, io, os, utf8, coroutine, debug; ";
+
+// The bytecode built from this stdlib file, if the file is still exactly the text it was built from.
+const EmbeddedChunk* builtStdlib(const std::string& name, const std::string& text) {
+  for (const auto& chunk : embeddedStdlib())
+    if (name == chunk.name)
+      return std::string_view(chunk.text, chunk.textSize) == text ? &chunk : nullptr;
+  return nullptr;
+}
 
 std::string readFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -136,11 +138,11 @@ int LuaHost::protectedCall(int nargs, int nresults) {
 }
 
 // Runtime and stdlib files are trusted plush code: an error in them is a bug, reported as such.
-void LuaHost::runFile(const char* text, const std::string& name) {
+// The runtime comes as bytecode built with plush ("b"), compiled with kRuntimeLocals in front
+// (precompile_lua); a stdlib file changed since the build is text ("t") and gets them in front here.
+void LuaHost::runFile(const char* code, size_t size, const std::string& name, const char* mode) {
   std::string chunk = "@" + name;
-  std::string source = std::string(kRuntimeLocals) + text;
-  if (luaL_loadbufferx(L_, source.data(), source.size(), chunk.c_str(), "t") != LUA_OK ||
-      protectedCall(0, 0) != LUA_OK) {
+  if (luaL_loadbufferx(L_, code, size, chunk.c_str(), mode) != LUA_OK || protectedCall(0, 0) != LUA_OK) {
     std::string message = lua_tostring(L_, -1) ? lua_tostring(L_, -1) : "error";
     lua_pop(L_, 1);
     throw std::runtime_error("plush runtime failed to load: " + message);
@@ -148,7 +150,7 @@ void LuaHost::runFile(const char* text, const std::string& name) {
 }
 
 void LuaHost::loadRuntime() {
-  for (const auto& chunk : embeddedRuntime()) runFile(chunk.text, std::string("shell/") + chunk.name);
+  for (const auto& chunk : embeddedRuntime()) runFile(chunk.code, chunk.size, std::string("shell/") + chunk.name, "b");
   installInterruptHook(L_);
 }
 
@@ -158,7 +160,15 @@ void LuaHost::loadStdlib(const std::string& dir) {
     if (entry.path().extension() == ".lua") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) runFile(readFile(file).c_str(), "stdlib/" + file.filename().string());
+  for (const auto& file : files) {
+    std::string text = readFile(file), name = file.filename().string();
+    if (const EmbeddedChunk* built = builtStdlib(name, text)) {
+      runFile(built->code, built->size, "stdlib/" + name, "b");
+    } else {
+      text = kRuntimeLocals + text;
+      runFile(text.data(), text.size(), "stdlib/" + name, "t");
+    }
+  }
 }
 
 }  // namespace plush::host

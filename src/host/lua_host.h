@@ -39,7 +39,8 @@ class LuaHost {
   void pushRuntime() const;
 
  private:
-  void runFile(const char* text, const std::string& name);
+  // Runs one file of plush's own Lua: the runtime as bytecode built with plush ("b"), stdlib as text ("t").
+  void runFile(const char* code, size_t size, const std::string& name, const char* mode);
   MemoryCap memory_;  // before L_: the state allocates through it from its first byte
   lua_State* L_;
 };

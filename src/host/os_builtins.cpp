@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "host/interrupt.h"
+#include "host/restricted_paths.h"
 
 namespace plush::host {
 
@@ -17,6 +18,7 @@ namespace {
 
 // file_kind(path): "file", "directory", "other", or nil when nothing is there.
 int fileKind(lua_State* L) {
+  checkPath(L, luaL_checkstring(L, 1), "looking up");
   struct stat info {};
   if (stat(luaL_checkstring(L, 1), &info) != 0) {
     lua_pushnil(L);
@@ -38,6 +40,13 @@ int globPaths(lua_State* L) {
     }
   }
   globfree(&found);
+  if (pathsRestricted()) {  // a match through a link that leads out of the allowed folders
+    for (lua_Integer i = 1, n = static_cast<lua_Integer>(lua_rawlen(L, -1)); i <= n; ++i) {
+      lua_rawgeti(L, -1, i);
+      checkPath(L, lua_tostring(L, -1), "listing");
+      lua_pop(L, 1);
+    }
+  }
   return 1;
 }
 

@@ -1,5 +1,6 @@
 -- The parameter binder: named, then positional within the possible parameter sets, then pipeline input.
 local P = __plush
+local checkPath = P.check_path  -- kept here: a script that replaces the field cannot turn the check off
 
 local ParamMarker = {}
 ParamMarker.__index = ParamMarker
@@ -183,6 +184,8 @@ local function coerceOne(cmd, p, v)
   local out = convert(v)
   -- PowerShell scripts write .\file and folder\file; on Linux the backslash separates folders there too
   if p.complete == "path" and P.state.backslashPaths and type(out) == "string" then out = out:gsub("\\", "/") end
+  -- --restricted: a path outside the allowed folders is refused here, naming the command (a no-op otherwise)
+  if p.complete == "path" and not p.pathText and type(out) == "string" then checkPath(out, cmd.name) end
   if out == nil then
     bindError(cmd, "InvalidArgument",
       string.format("Cannot bind parameter '%s': cannot convert %s '%s' to %s.", p.name, P.typename(v), P.str(v), typeLabel(p)),

@@ -6,6 +6,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "host/restricted_paths.h"
+
 namespace plush::shell {
 
 namespace {
@@ -72,9 +74,43 @@ void pushParam(lua_State* L, const Param& p) {
   if (!p.values.empty()) { pushStrings(L, p.values); lua_setfield(L, -2, "values"); }
 }
 
+// --restricted: the values of the cmdlet's path parameters (upvalue 2, names kept out of the script's
+// reach; upvalue 3, the command) are checked before its handler runs, whoever called it. The handler
+// must then read what was checked: the arguments are made a raw field of the stage, and arguments
+// with a metatable (which could answer the check and the handler differently) are refused.
+void checkPathArguments(lua_State* L) {
+  if (!host::pathsRestricted() || !lua_istable(L, 1)) return;
+  lua_getfield(L, 1, "args");
+  int args = lua_gettop(L);
+  if (lua_istable(L, args) && lua_getmetatable(L, args))
+    host::refuseOperation(L, lua_tostring(L, lua_upvalueindex(3)), "its call was not made by the parameter binder");
+  lua_pushliteral(L, "args");
+  lua_pushvalue(L, args);
+  lua_rawset(L, 1);
+  if (!lua_istable(L, args)) {
+    lua_settop(L, args - 1);
+    return;
+  }
+  lua_Integer names = static_cast<lua_Integer>(lua_rawlen(L, lua_upvalueindex(2)));
+  for (lua_Integer i = 1; i <= names; ++i) {
+    lua_rawgeti(L, lua_upvalueindex(2), i);
+    lua_rawget(L, args);
+    if (lua_type(L, -1) == LUA_TSTRING) host::checkPath(L, lua_tostring(L, -1), lua_tostring(L, lua_upvalueindex(3)));
+    if (lua_istable(L, -1)) {
+      for (lua_Integer k = 1, n = static_cast<lua_Integer>(lua_rawlen(L, -1)); k <= n; ++k) {
+        if (lua_rawgeti(L, -1, k) == LUA_TSTRING) host::checkPath(L, lua_tostring(L, -1), lua_tostring(L, lua_upvalueindex(3)));
+        lua_pop(L, 1);
+      }
+    }
+    lua_pop(L, 1);
+  }
+  lua_settop(L, args - 1);
+}
+
 // The Lua side of a handler: (stage, input) -> calls the C++ function with a Call.
 int handlerTrampoline(lua_State* L) {
   auto* handler = static_cast<Handler*>(lua_touserdata(L, lua_upvalueindex(1)));
+  checkPathArguments(L);
   Call call(L, 1, lua_gettop(L) >= 2 ? 2 : 0);
   try {
     (*handler)(call);
@@ -91,7 +127,8 @@ int collectHandler(lua_State* L) {
   return 0;
 }
 
-void pushHandler(lua_State* L, Handler handler) {
+// upvalues: the handler, the names of its path parameters, the command's name.
+void pushHandler(lua_State* L, Handler handler, const CmdletDecl& decl) {
   void* memory = lua_newuserdatauv(L, sizeof(Handler), 0);
   new (memory) Handler(std::move(handler));
   if (luaL_newmetatable(L, "plush.Handler")) {
@@ -99,7 +136,15 @@ void pushHandler(lua_State* L, Handler handler) {
     lua_setfield(L, -2, "__gc");
   }
   lua_setmetatable(L, -2);
-  lua_pushcclosure(L, handlerTrampoline, 1);
+  lua_newtable(L);
+  lua_Integer n = 0;
+  for (const Param& p : decl.params)
+    if (p.complete == "path") {
+      lua_pushstring(L, p.name.c_str());
+      lua_rawseti(L, -2, ++n);
+    }
+  lua_pushstring(L, decl.name.c_str());
+  lua_pushcclosure(L, handlerTrampoline, 3);
 }
 
 }  // namespace
@@ -133,9 +178,9 @@ void registerCmdlet(lua_State* L, CmdletDecl decl) {
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "examples");
-  if (decl.begin) { pushHandler(L, std::move(decl.begin)); lua_setfield(L, -2, "begin"); }
-  if (decl.process) { pushHandler(L, std::move(decl.process)); lua_setfield(L, -2, "process"); }
-  if (decl.end) { pushHandler(L, std::move(decl.end)); lua_setfield(L, -2, "finish"); }
+  if (decl.begin) { pushHandler(L, std::move(decl.begin), decl); lua_setfield(L, -2, "begin"); }
+  if (decl.process) { pushHandler(L, std::move(decl.process), decl); lua_setfield(L, -2, "process"); }
+  if (decl.end) { pushHandler(L, std::move(decl.end), decl); lua_setfield(L, -2, "finish"); }
   lua_call(L, 1, 0);
   lua_pop(L, 1);
 }

@@ -29,7 +29,7 @@ void loadPowerShellRuntime(lua_State* L) {
   if (loaded(L)) return;
   for (const auto& chunk : host::embeddedPowerShellRuntime()) {
     std::string name = std::string("@shell/ps/") + chunk.name;
-    if (luaL_loadbufferx(L, chunk.text, std::char_traits<char>::length(chunk.text), name.c_str(), "t") != LUA_OK ||
+    if (luaL_loadbufferx(L, chunk.code, chunk.size, name.c_str(), "b") != LUA_OK ||
         lua_pcall(L, 0, 0, 0) != LUA_OK) {
       std::string message = lua_tostring(L, -1) ? lua_tostring(L, -1) : "error";
       lua_pop(L, 1);

@@ -75,6 +75,8 @@ class SqliteStore : public tenant::TenantStore {
   void removeMember(int64_t groupPk, int64_t userPk) override;
   std::vector<int64_t> groupsOf(int64_t userPk) override;
   void forEachMember(int64_t groupPk, const std::function<bool(int64_t)>& each) override;
+  void forEachMemberRow(int64_t groupPk,
+                        const std::function<bool(const tenant::UserRecord&, std::vector<tenant::AssignmentRecord>)>& each) override;
   std::vector<tenant::GroupLicenseRecord> groupLicenses(int64_t groupPk) override;
   void putGroupLicense(const tenant::GroupLicenseRecord& l) override;
   void deleteGroupLicense(int64_t groupPk, int64_t productPk) override;

@@ -251,6 +251,44 @@ std::vector<AssignmentRecord> SqliteStore::assignments(int64_t userPk) {
   return out;
 }
 
+// A page of members at a time: their pks, their rows and their assignments in three queries, so a
+// group license reaching 100,000 members reads 600 statements instead of 200,000.
+void SqliteStore::forEachMemberRow(int64_t groupPk,
+                                   const std::function<bool(const UserRecord&, std::vector<AssignmentRecord>)>& each) {
+  constexpr int kPage = 500;
+  const char* inPage = " IN (SELECT user_pk FROM group_members WHERE group_pk = ?1 AND user_pk > ?2 AND user_pk <= ?3)";
+  Statement pks = db_.prepare("SELECT user_pk FROM group_members WHERE group_pk = ? AND user_pk > ? ORDER BY user_pk LIMIT " +
+                              std::to_string(kPage));
+  Statement users = db_.prepare(std::string(kUserPageColumns) + "WHERE u.pk" + inPage + " ORDER BY u.pk");
+  Statement rows = db_.prepare(std::string(kAssignmentColumns) + "WHERE user_pk" + inPage +
+                               " ORDER BY user_pk, product_pk, group_pk");
+  int64_t after = 0;
+  for (;;) {
+    pks.bind(1, groupPk).bind(2, after);
+    int64_t last = after, count = 0;
+    while (pks.step()) last = pks.integer(0), ++count;
+    pks.reset();
+    if (count == 0) return;
+    std::vector<UserRecord> members;
+    users.bind(1, groupPk).bind(2, after).bind(3, last);
+    while (users.step()) members.push_back(readUser(users));
+    users.reset();
+    std::vector<AssignmentRecord> held;
+    rows.bind(1, groupPk).bind(2, after).bind(3, last);
+    while (rows.step()) held.push_back(readAssignment(rows));
+    rows.reset();
+    size_t next = 0;
+    for (const UserRecord& u : members) {
+      std::vector<AssignmentRecord> mine;
+      while (next < held.size() && held[next].userPk < u.pk) ++next;
+      while (next < held.size() && held[next].userPk == u.pk) mine.push_back(std::move(held[next++]));
+      if (!each(u, std::move(mine))) return;
+    }
+    if (count < kPage) return;
+    after = last;
+  }
+}
+
 void SqliteStore::putAssignment(const AssignmentRecord& a) {
   db_.prepare("INSERT OR REPLACE INTO assignments(user_pk, product_pk, group_pk, disabled_plans, state, error, message, "
               "last_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")

@@ -111,7 +111,12 @@ ProductPool LicenseEngine::pool(int64_t productPk) {
     if (auto it = evaluatingPools_->find(productPk); it != evaluatingPools_->end()) return it->second;
   }
   ProductPool pool;
-  pool.assigned = store_.assignedCount(productPk);
+  if (heldCounts_) {
+    const HeldCount& held = heldCount(productPk);
+    pool.assigned = held.stored + held.delta;
+  } else {
+    pool.assigned = store_.assignedCount(productPk);
+  }
   int64_t selfService = 0, other = 0;
   std::string selfServiceId;
   std::optional<Subscription> growable;
@@ -382,14 +387,42 @@ bool LicenseEngine::write(const UserRecord& user, const std::vector<AssignmentRe
   if (!user.user.DeletedOn.empty()) return changed;  // a deleted user's assignments use no license
   std::set<int64_t> was = activeProducts(before), is = activeProducts(after);
   for (int64_t pk : is)
-    if (!was.count(pk)) store_.adjustAssigned(pk, +1);
+    if (!was.count(pk)) adjustAssigned(pk, +1);
   for (int64_t pk : was)
-    if (!is.count(pk)) store_.adjustAssigned(pk, -1);
+    if (!is.count(pk)) adjustAssigned(pk, -1);
   return changed;
 }
 
+void LicenseEngine::holdCounts() { heldCounts_.emplace(); }
+
+void LicenseEngine::releaseCounts() {
+  if (!heldCounts_) return;
+  std::map<int64_t, HeldCount> held = std::move(*heldCounts_);
+  heldCounts_.reset();
+  for (const auto& [pk, count] : held)
+    if (count.delta != 0) store_.adjustAssigned(pk, count.delta);
+}
+
+void LicenseEngine::dropCounts() { heldCounts_.reset(); }
+
+LicenseEngine::HeldCount& LicenseEngine::heldCount(int64_t productPk) {
+  auto it = heldCounts_->find(productPk);
+  if (it == heldCounts_->end()) it = heldCounts_->emplace(productPk, HeldCount{store_.assignedCount(productPk), 0}).first;
+  return it->second;
+}
+
+void LicenseEngine::adjustAssigned(int64_t productPk, int64_t delta) {
+  if (heldCounts_) heldCount(productPk).delta += delta;
+  else store_.adjustAssigned(productPk, delta);
+}
+
 GroupOutcome LicenseEngine::applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses) {
-  std::vector<AssignmentRecord> before = store_.assignments(user.pk), after;
+  return applyGroup(user, groupPk, licenses, store_.assignments(user.pk));
+}
+
+GroupOutcome LicenseEngine::applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses,
+                                       std::vector<AssignmentRecord> before) {
+  std::vector<AssignmentRecord> after;
   for (const auto& a : before)
     if (a.groupPk != groupPk) after.push_back(a);
   size_t first = after.size();
@@ -413,7 +446,7 @@ GroupOutcome LicenseEngine::applyGroup(const UserRecord& user, int64_t groupPk, 
 }
 
 void LicenseEngine::adjustForDeletion(const UserRecord& user, int64_t sign) {
-  for (int64_t pk : activeProducts(store_.assignments(user.pk))) store_.adjustAssigned(pk, sign);
+  for (int64_t pk : activeProducts(store_.assignments(user.pk))) adjustAssigned(pk, sign);
 }
 
 }  // namespace plush::tenant

@@ -72,6 +72,15 @@ class LicenseEngine {
              const std::vector<AssignmentRecord>& after);
   // Rule 7: gives a member all of a group's products, or none of them with the reason recorded.
   GroupOutcome applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses);
+  // The same for a member whose assignments the caller has read already (a page of members).
+  GroupOutcome applyGroup(const UserRecord& user, int64_t groupPk, const std::vector<GroupLicenseRecord>& licenses,
+                          std::vector<AssignmentRecord> before);
+  // A group license reaching many members: while held, the products' assigned counts are kept here
+  // (pool() sees them, so every rule still counts each member) and written once by releaseCounts;
+  // dropCounts forgets them when the change fails and rolls back.
+  void holdCounts();
+  void releaseCounts();
+  void dropCounts();
   // A bulk run (a pipeline into a changing cmdlet): between these, CountViolation recommendations
   // count the users the run was refused so far, and finishRun names what covers them all.
   void startRun();
@@ -124,6 +133,12 @@ class LicenseEngine {
   std::optional<Run> run_;  // kept across rollbacks: a refused user's change is undone, its need is not
   // Within one evaluate() nothing is written, so a product's pool is read once for all its checks.
   std::optional<std::unordered_map<int64_t, ProductPool>> evaluatingPools_;
+  struct HeldCount {
+    int64_t stored = 0, delta = 0;
+  };
+  std::optional<std::map<int64_t, HeldCount>> heldCounts_;  // product -> its count while held
+  HeldCount& heldCount(int64_t productPk);
+  void adjustAssigned(int64_t productPk, int64_t delta);
 };
 
 }  // namespace plush::tenant

@@ -119,15 +119,22 @@ std::vector<GroupLicenseRow> Session::groupLicenses(const std::string& group) {
   return groupLicenseRows(resolveGroup(group));
 }
 
-// One member at a time over prepared statements: O(1) store work per member.
+// Members come a page at a time with their assignments, and the products' counts are written once
+// at the end: per member, the rules run on their own and only the member's changed rows are written.
 void Session::applyGroupLicenses(const GroupRecord& g) {
   std::vector<GroupLicenseRecord> licenses = store_->groupLicenses(g.pk);
   int64_t step = 0;
-  store_->forEachMember(g.pk, [&](int64_t userPk) {
+  struct Hold {
+    LicenseEngine& engine;
+    ~Hold() { engine.dropCounts(); }  // an interrupted change rolls back: its counts go with it
+  } hold{*engine_};
+  engine_->holdCounts();
+  store_->forEachMemberRow(g.pk, [&](const UserRecord& u, std::vector<AssignmentRecord> held) {
     pollInterrupt(++step);
-    if (std::optional<UserRecord> u = store_->userRowByPk(userPk)) engine_->applyGroup(*u, g.pk, licenses);
+    engine_->applyGroup(u, g.pk, licenses, std::move(held));
     return true;
   });
+  engine_->releaseCounts();
 }
 
 std::vector<GroupLicenseRow> Session::setGroupLicense(const std::string& group, const std::vector<std::string>& add,

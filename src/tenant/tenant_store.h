@@ -188,6 +188,15 @@ class TenantStore {
   virtual std::vector<int64_t> groupsOf(int64_t userPk) = 0;
   // Streams member user pks in order; no statement is open during `each`.
   virtual void forEachMember(int64_t groupPk, const std::function<bool(int64_t userPk)>& each) = 0;
+  // Streams the members' rows (as userRowByPk) with their assignments, in pk order; no statement is
+  // open during `each`. A store may read them a page at a time; this one asks per member.
+  virtual void forEachMemberRow(int64_t groupPk,
+                                const std::function<bool(const UserRecord&, std::vector<AssignmentRecord>)>& each) {
+    forEachMember(groupPk, [&](int64_t userPk) {
+      std::optional<UserRecord> u = userRowByPk(userPk);
+      return !u || each(*u, assignments(userPk));
+    });
+  }
   virtual std::vector<GroupLicenseRecord> groupLicenses(int64_t groupPk) = 0;
   virtual void putGroupLicense(const GroupLicenseRecord& l) = 0;
   virtual void deleteGroupLicense(int64_t groupPk, int64_t productPk) = 0;

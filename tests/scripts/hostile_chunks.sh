@@ -28,5 +28,7 @@ run shebang.luac
 echo "== text chunks still load"
 run -c "print(load('return 1 + 1')(), load('return ...', 'x', 't')(7), loadfile('text.lua')(8), dofile('text.lua'))
 package.path = './?.lua'; print(require('textmod').answer)"
-echo "== the Lua 5.4 test suite's switch gives back string.dump and binary load"
+echo "== the Lua 5.4 test suite's switch gives back string.dump and binary load, never with --restricted"
 run --lua-test-suite-binary-chunks -c "print(load(string.dump(function() return 'dumped and loaded' end))())"
+run --lua-test-suite-binary-chunks --restricted -c "print(1)" | sed -n "1p;\$p"
+PLUSH_RESTRICTED=1 run --lua-test-suite-binary-chunks -c "print(1)" | sed -n "1p;\$p"

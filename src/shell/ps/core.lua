@@ -1,6 +1,7 @@
 -- The PowerShell dialect's runtime core: scopes, truthiness, the output stream, capture, iteration, pipelines.
 local P = __plush
 local R = P.ps or {}
+local debug = debug  -- as loaded: --restricted takes the global away from scripts
 P.ps = R
 
 -- $null inside an array: Lua sequences cannot hold nil, so arrays hold this stand-in; every read

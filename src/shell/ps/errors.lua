@@ -2,6 +2,7 @@
 -- try/catch/finally with .NET exception types, trap, and the members of $_ in a catch block.
 local P = __plush
 local R = P.ps
+local debug = debug  -- as loaded: --restricted takes the global away from scripts
 local str = R.str
 
 -- "file:line:column" of a position the compiler passed (line * 2^32 + column * 2^16 + width).

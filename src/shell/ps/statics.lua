@@ -28,9 +28,13 @@ local function round(x, digits, mode, pos)
   return tonumber(string.format("%." .. d .. "f", result))
 end
 
+-- Fixed system files (/dev/urandom, /etc/hostname) are opened with io.open as it was when the runtime
+-- loaded: --restricted checks the paths a script names, not these.
+local openSystemFile = io.open
+
 local function guidText()
   local bytes = {}
-  local f = io.open("/dev/urandom", "rb")
+  local f = openSystemFile("/dev/urandom", "rb")
   local raw = f and f:read(16)
   if f then f:close() end
   for i = 1, 16 do bytes[i] = raw and raw:byte(i) or math.random(0, 255) end
@@ -118,6 +122,15 @@ local function newCollection(kind, pos, arg)
   return nil
 end
 R.newCollection = newCollection
+
+-- --restricted: a path the script may not use is refused at the call's place, naming the method.
+local checkPath = P.check_path
+local function allowed(pos, method, path)
+  local text = str(path)
+  local ok, refusal = pcall(checkPath, text, method)
+  if not ok then R.fail(pos, refusal.Id, refusal.Message, refusal.Category) end
+  return text
+end
 
 local function file(path)
   local f = io.open(str(path), "rb")
@@ -214,7 +227,7 @@ local statics = {
   },
   environment = {
     newline = "\n",
-    machinename = function() local f = io.open("/etc/hostname") local h = f and f:read("l") if f then f:close() end return h or "localhost" end,
+    machinename = function() local f = openSystemFile("/etc/hostname") local h = f and f:read("l") if f then f:close() end return h or "localhost" end,
     username = function() return os.getenv("USER") or os.getenv("LOGNAME") or "" end,
     currentdirectory = function() return os.getenv("PWD") or "." end,
     processorcount = function() return 1 end,
@@ -252,10 +265,10 @@ local statics = {
     end,
   },
   file = {
-    exists = function(pos, p) local f = io.open(str(p), "rb") if f then f:close() return true end return false end,
-    readalltext = function(pos, p) local t = file(p) if not t then pathFail(pos, "ReadAllText", 1, p) end return (t:gsub("^\239\187\191", "")) end,
+    exists = function(pos, p) local f = io.open(allowed(pos, "[System.IO.File]::Exists", p), "rb") if f then f:close() return true end return false end,
+    readalltext = function(pos, p) local t = file(allowed(pos, "[System.IO.File]::ReadAllText", p)) if not t then pathFail(pos, "ReadAllText", 1, p) end return (t:gsub("^\239\187\191", "")) end,
     readalllines = function(pos, p)
-      local t = file(p)
+      local t = file(allowed(pos, "[System.IO.File]::ReadAllLines", p))
       if not t then pathFail(pos, "ReadAllLines", 1, p) end
       local out = setmetatable({}, List)
       for line in (t:gsub("^\239\187\191", "") .. "\n"):gmatch("(.-)\r?\n") do out[#out + 1] = line end
@@ -263,26 +276,26 @@ local statics = {
       return out
     end,
     writealltext = function(pos, p, text)
-      local f, err = io.open(str(p), "wb")
+      local f, err = io.open(allowed(pos, "[System.IO.File]::WriteAllText", p), "wb")
       if not f then R.methodError(pos, "WriteAllText", 2, tostring(err), "exception:ioexception") end
       f:write(str(text))
       f:close()
     end,
     appendalltext = function(pos, p, text)
-      local f, err = io.open(str(p), "ab")
+      local f, err = io.open(allowed(pos, "[System.IO.File]::AppendAllText", p), "ab")
       if not f then R.methodError(pos, "AppendAllText", 2, tostring(err), "exception:ioexception") end
       f:write(str(text))
       f:close()
     end,
     writealllines = function(pos, p, lines)
-      local f, err = io.open(str(p), "wb")
+      local f, err = io.open(allowed(pos, "[System.IO.File]::WriteAllLines", p), "wb")
       if not f then R.methodError(pos, "WriteAllLines", 2, tostring(err), "exception:ioexception") end
       for _, line in R.each(lines) do f:write(str(line), "\n") end
       f:close()
     end,
   },
   directory = {
-    exists = function(pos, p) return os.rename(str(p), str(p)) and true or false end,
+    exists = function(pos, p) local d = allowed(pos, "[System.IO.Directory]::Exists", p) return os.rename(d, d) and true or false end,
   },
   convert = {
     toint32 = function(pos, v, base)

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <utility>
 
 #include "tenant/errors.h"
 
@@ -287,7 +288,7 @@ std::string copyRow(const std::vector<std::optional<std::string>>& values) {
 // A failed statement leaves PostgreSQL's transaction aborted until it is rolled back.
 Rows Connection::begin(const std::string& first) {
   if (depth_ > 0) {
-    exec("SAVEPOINT level" + std::to_string(depth_));
+    exec(std::exchange(pendingRelease_, "") + "SAVEPOINT level" + std::to_string(depth_));
     ++depth_;
     return Rows(nullptr);
   }
@@ -304,11 +305,15 @@ Rows Connection::begin(const std::string& first) {
 Rows Connection::commit(const std::string& last) {
   if (depth_ == 0) return Rows(nullptr);
   if (depth_ > 1) {
-    exec("RELEASE level" + std::to_string(depth_ - 1));
+    // A released savepoint changes nothing until the next one of its name (each change of a bulk
+    // run's batch is one): the RELEASE goes with that SAVEPOINT, one round trip for both. An outer
+    // release, rollback or commit ends it anyway.
     --depth_;
+    pendingRelease_ = "RELEASE level" + std::to_string(depth_) + "; ";
     return Rows(nullptr);
   }
   depth_ = 0;
+  pendingRelease_.clear();
   std::vector<Rows> rows;
   try {
     if (!last.empty()) rows = exec(last);
@@ -327,6 +332,7 @@ Rows Connection::commit(const std::string& last) {
 
 void Connection::rollback() {
   if (depth_ == 0) return;
+  pendingRelease_.clear();  // the savepoint is inside what is rolled back
   if (--depth_ == 0) {
     PQclear(PQexec(conn_, "ROLLBACK"));  // a connection that went away has rolled back already
     return;

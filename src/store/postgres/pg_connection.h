@@ -74,6 +74,7 @@ class Connection {
   std::string server_, login_;
   int busyTimeoutMs_;
   int depth_ = 0;
+  std::string pendingRelease_;  // "RELEASE levelN; " for the savepoint a commit() ended, sent with the next one
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
 };
 

@@ -22,14 +22,23 @@ void PgStore::noteVersion(int64_t version) {
 
 void PgStore::begin() {
   if (db_.depth() > 0) return void(db_.begin());
+  assigned_.clear();
   noteVersion(db_.begin(kLockTenant).integer(0, 0));
 }
 
 // The version read just before COMMIT is this transaction's own: no other writer ran meanwhile.
 void PgStore::commit() {
   if (db_.depth() != 1) return db_.commit(), void();
+  assigned_.clear();  // the lock goes with the transaction
   Rows version = db_.commit(kReadVersion);
   seenVersion_ = version.integer(0, 0);
+}
+
+// What was undone may include kept counts and user rows read since (see assigned_, listedUser).
+void PgStore::rollback() {
+  db_.rollback();
+  assigned_.clear();
+  ++userWrites_;
 }
 
 // Inside a transaction nobody else commits (the lock), so the version is the one read at its start.
@@ -125,14 +134,19 @@ int64_t PgStore::upsertProduct(const Product& p) {
 }
 
 int64_t PgStore::assignedCount(int64_t productPk) {
+  if (db_.depth() > 0)
+    if (auto known = assigned_.find(productPk); known != assigned_.end()) return known->second;
   Rows r = db_.query("SELECT assigned FROM products WHERE pk = ?", {productPk});
-  return r.empty() ? 0 : r.integer(0, 0);
+  int64_t assigned = r.empty() ? 0 : r.integer(0, 0);
+  if (db_.depth() > 0 && !r.empty()) assigned_[productPk] = assigned;
+  return assigned;
 }
 
 std::vector<int64_t> PgStore::assignedProductPks() { return pks(db_.query("SELECT pk FROM products WHERE assigned <> 0")); }
 
 void PgStore::adjustAssigned(int64_t productPk, int64_t delta) {
   db_.query("UPDATE products SET assigned = assigned + ? WHERE pk = ?", {delta, productPk});
+  if (auto known = assigned_.find(productPk); known != assigned_.end()) known->second += delta;
 }
 
 std::vector<int64_t> PgStore::subscribedProductPks() {

@@ -1,6 +1,7 @@
 // The PostgreSQL implementation of the engine's TenantStore interface (a team's shared tenant).
 #pragma once
 
+#include <memory>
 #include <unordered_map>
 
 #include "store/postgres/pg_connection.h"
@@ -16,7 +17,7 @@ class PgStore : public tenant::TenantStore {
   // BEGIN IMMEDIATE has them, and each statement after the lock sees every change committed before.
   void begin() override;
   void commit() override;
-  void rollback() override { db_.rollback(); }
+  void rollback() override;
   int depth() const override { return db_.depth(); }
   int64_t dataVersion() override;
 
@@ -103,6 +104,7 @@ class PgStore : public tenant::TenantStore {
   void addBinding(const std::string& login, int64_t userPk) override;
   void removeBinding(const std::string& login, int64_t userPk) override;
   void appendAudit(const tenant::AuditEntry& e) override;
+  void appendAudits(const std::vector<tenant::AuditEntry>& entries) override;
   void clearAudit() override;
   int64_t lastAuditSequence() override;
   void forEachAudit(const tenant::AuditQuery& q,
@@ -126,10 +128,20 @@ class PgStore : public tenant::TenantStore {
   void addLicenses(std::vector<tenant::UserRecord>& page, const std::unordered_map<int64_t, std::string>& skus);
   std::vector<tenant::GroupRecord> groupRows(const Rows& r);
   void noteVersion(int64_t version);
+  std::optional<tenant::UserRecord> listedUser(const std::string& upn);
   Connection db_;
   int64_t seenVersion_ = -1;     // store_state.data_version as this connection last saw it
   int64_t reportedVersion_ = 0;  // what dataVersion() says: moves when another connection committed
   int64_t productsChanged_ = 0;  // counts this connection's product writes
+  // Inside a transaction the tenant's lock keeps other writers out, so what this connection read
+  // stays true until it writes it or rolls back. Each saves a round trip per user in a bulk run:
+  std::unordered_map<int64_t, int64_t> assigned_;  // product pk -> its kept count, read or adjusted
+  int64_t userWrites_ = 0;  // counts this connection's writes to user rows, and its rollbacks
+  struct ListedPage {       // the last page forEachUser handed out, with what it was read at
+    std::shared_ptr<const std::vector<tenant::UserRecord>> rows;
+    int64_t version = -1, userWrites = -1;
+    size_t next = 0;  // where the next user named is likely to be: the pipeline goes in page order
+  } listed_;
 };
 
 }  // namespace plush::store::postgres

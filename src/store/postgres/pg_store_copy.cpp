@@ -63,6 +63,8 @@ void PgStore::forEachRow(const TableShape& t, const std::function<void(const Row
 }
 
 void PgStore::insertRows(const TableShape& t, const std::vector<RowValues>& rows) {
+  ++userWrites_;  // any table: the copy's rows are none this connection has read
+  assigned_.clear();
   std::string data;
   for (const RowValues& row : rows) data += copyRow(row);
   std::vector<std::string> columns;

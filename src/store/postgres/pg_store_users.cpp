@@ -67,8 +67,29 @@ std::optional<UserRecord> PgStore::findUser(UserKey key, const std::string& valu
 
 std::optional<UserRecord> PgStore::userByPk(int64_t pk) { return userByRowId(kUserColumns, pk); }
 
+// A pipeline into a change names each listed user again at once (Get-User | Set-UserLicense):
+// answered from the page, that costs no round trip to the server.
 std::optional<UserRecord> PgStore::findUserRow(UserKey key, const std::string& value) {
+  if (key == UserKey::Upn)
+    if (std::optional<UserRecord> listed = listedUser(value)) return listed;
   return userByKey(kUserPageColumns, key, value);
+}
+
+// A user of the page just listed, while nothing can have changed it since: no user row written
+// through this connection, no commit by another one (the data version, read before the page).
+std::optional<UserRecord> PgStore::listedUser(const std::string& upn) {
+  if (!listed_.rows || listed_.userWrites != userWrites_ || listed_.version != dataVersion()) return std::nullopt;
+  const std::vector<UserRecord>& rows = *listed_.rows;
+  size_t at = listed_.next < rows.size() && iequals(rows[listed_.next].user.UserPrincipalName, upn)
+                  ? listed_.next
+                  : std::find_if(rows.begin(), rows.end(),
+                                 [&](const UserRecord& r) { return iequals(r.user.UserPrincipalName, upn); }) -
+                        rows.begin();
+  if (at == rows.size()) return std::nullopt;
+  listed_.next = at + 1;
+  UserRecord row = rows[at];
+  row.user.Licenses.clear();  // as findUserRow promises: a change reads the assignments itself
+  return row;
 }
 
 std::optional<UserRecord> PgStore::userRowByPk(int64_t pk) { return userByRowId(kUserPageColumns, pk); }
@@ -85,6 +106,7 @@ std::vector<UserRecord> PgStore::usersDeletedBy(const std::string& cutoff) {
 // error listings go by key, and come out in the same order from both stores. Without room, the next
 // key after the largest (SQLite's next rowid).
 int64_t PgStore::insertUser(const User& u) {
+  ++userWrites_;
   if (u.DeletedOn.empty()) adjustUserCount(+1);
   Rows near = db_.query("SELECT (SELECT pk FROM users WHERE fold(upn) < fold(?) ORDER BY fold(upn) DESC LIMIT 1), "
                         "(SELECT pk FROM users WHERE fold(upn) > fold(?) ORDER BY fold(upn) LIMIT 1)",
@@ -114,6 +136,7 @@ bool PgStore::isActiveUser(int64_t pk) {
 
 // A soft-deleted user leaves the member counts of its groups; the memberships are kept for the restore.
 void PgStore::updateUser(const UserRecord& r) {
+  ++userWrites_;
   const User& u = r.user;
   bool wasActive = isActiveUser(r.pk);
   if (wasActive != u.DeletedOn.empty()) {
@@ -127,6 +150,7 @@ void PgStore::updateUser(const UserRecord& r) {
 }
 
 void PgStore::deleteUser(int64_t pk) {
+  ++userWrites_;
   if (isActiveUser(pk)) {
     adjustMemberCountsOf(pk, -1);
     adjustUserCount(-1);
@@ -168,23 +192,25 @@ void PgStore::forEachUser(const UserSelection& sel, const std::function<bool(con
   std::unordered_map<int64_t, std::string> skus;
   int64_t skusAt = -1, skusVersion = -1;
   for (;;) {
-    if (skusAt != productsChanged_ || skusVersion != dataVersion()) {
+    int64_t version = dataVersion();  // before the page is read: a commit by another connection after it moves it
+    if (skusAt != productsChanged_ || skusVersion != version) {
       skus.clear();
       Rows products = db_.query("SELECT pk, sku_part_number FROM products");
       for (int i = 0; i < products.size(); ++i) skus.emplace(products.integer(i, 0), products.text(i, 1));
       skusAt = productsChanged_;
-      skusVersion = dataVersion();
+      skusVersion = version;
     }
     std::vector<SqlParam> params = where.params;
     params.push_back(after);
     Rows rows = db_.queryOnce(sql, params);
-    std::vector<UserRecord> page;
-    for (int i = 0; i < rows.size(); ++i) page.push_back(readUser(rows, i));
-    addLicenses(page, skus);
-    for (const UserRecord& r : page)
+    auto page = std::make_shared<std::vector<UserRecord>>();
+    for (int i = 0; i < rows.size(); ++i) page->push_back(readUser(rows, i));
+    addLicenses(*page, skus);
+    listed_ = ListedPage{page, version, userWrites_};
+    for (const UserRecord& r : *page)
       if (!each(r) || ++seen == sel.query.first) return;
-    if (page.size() < batch) return;
-    after = page.back().user.UserPrincipalName;
+    if (page->size() < batch) return;
+    after = page->back().user.UserPrincipalName;
   }
 }
 
