@@ -21,6 +21,7 @@ lua_State* hooked = nullptr;
 // the runner settles the stop: a script's pcall may catch the stop once, never for good.
 // The runtime's handler is kept in the registry: a script may have replaced __plush.
 void stopHook(lua_State* L, lua_Debug*) {
+  if (pending.load() == 0 || settled.load()) return;  // a coroutine's watch (below), with nothing to stop
   lua_getfield(L, LUA_REGISTRYINDEX, kStopHandler);
   lua_pushstring(L, stopReasonName(pending.load()));
   lua_call(L, 1, 0);
@@ -39,6 +40,56 @@ void stop(int reason) {
 
 void onSignal(int signal) { stop(signal); }
 
+// A coroutine runs on a thread of its own, and the signal handler can arm only the main one. So each
+// coroutine is made with a watch of its own: the stop hook every kCoroutineWatch instructions (it
+// returns at once when nothing is pending). The cost falls on code running in coroutines only.
+constexpr int kCoroutineWatch = 1000;
+
+// A thread with a hook of its own (a debug hook, the armed stop) keeps it: threads it makes inherit it.
+void watch(lua_State* L) {
+  if (lua_gethook(L) == nullptr) lua_sethook(L, stopHook, LUA_MASKCOUNT, kCoroutineWatch);
+}
+
+// coroutine.create: as Lua's, the new thread watched.
+int createWatched(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_State* thread = lua_newthread(L);
+  lua_pushvalue(L, 1);
+  lua_xmove(L, thread, 1);
+  watch(thread);
+  return 1;
+}
+
+// coroutine.wrap: Lua's own (upvalue 1), with this thread watched while it runs, so that the thread
+// it makes inherits the watch; then this thread's hook as it was (armed, if a stop came meanwhile).
+int wrapWatched(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_Hook hook = lua_gethook(L);
+  int mask = lua_gethookmask(L), count = lua_gethookcount(L);
+  watch(L);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushvalue(L, 1);
+  int status = lua_pcall(L, 1, 1, 0);
+  lua_sethook(L, hook, mask, count);
+  if (L == hooked && pending.load() != 0) arm();
+  if (status != LUA_OK) return lua_error(L);
+  return 1;
+}
+
+void watchCoroutines(lua_State* L) {
+  lua_getglobal(L, "coroutine");
+  if (!lua_istable(L, -1)) {
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pushcfunction(L, createWatched);
+  lua_setfield(L, -2, "create");
+  lua_getfield(L, -1, "wrap");
+  lua_pushcclosure(L, wrapWatched, 1);
+  lua_setfield(L, -2, "wrap");
+  lua_pop(L, 1);
+}
+
 }  // namespace
 
 void installInterruptHook(lua_State* L) {
@@ -47,6 +98,7 @@ void installInterruptHook(lua_State* L) {
   lua_getfield(L, -1, "interrupted");
   lua_setfield(L, LUA_REGISTRYINDEX, kStopHandler);
   lua_pop(L, 1);
+  watchCoroutines(L);
 }
 
 void installSignalHandlers() {
@@ -72,6 +124,10 @@ void requestStop(int reason) { stop(reason); }
 int pendingSignal() { return pending.load(); }
 
 bool stopRequested() { return pending.load() != 0 && !settled.load(); }
+
+void raiseIfStopped(lua_State* L) {
+  if (stopRequested() && L == hooked) stopHook(L, nullptr);
+}
 
 void settleStop(lua_State* L) {
   settled.store(true);

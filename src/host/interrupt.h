@@ -22,6 +22,9 @@ int pendingSignal();
 // What long C++ work polls: a stop is pending and the runner has not taken it yet (after that,
 // rolling back and reporting must run to their end).
 bool stopRequested();
+// For long C++ work over Lua values (ConvertTo-Json of a big List): raise a pending stop now, as
+// the hook would at the next instruction, rather than after the work.
+void raiseIfStopped(lua_State* L);
 // The stop has reached the runner: disarm the hook, and let later signals only be recorded, so
 // that reporting the stop and rolling back (which run Lua) are not stopped in turn.
 void settleStop(lua_State* L);

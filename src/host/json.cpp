@@ -70,6 +70,7 @@ Json convert(lua_State* L, int idx, int depth);
 
 Json convertTable(lua_State* L, int idx, int depth) {
   luaL_checkstack(L, 4, "ConvertTo-Json");
+  raiseIfStopped(L);  // a List of a million objects takes seconds: Ctrl-C must not wait for its end
   if (isSequence(L, idx)) {
     Json array = Json::array();
     lua_Integer n = arrayLength(L, idx);

@@ -1,7 +1,8 @@
-# SIGTERM and SIGINT reach long work in C++: a regex over a big text, a JSON parse, a CSV scan, a wait
-# for another process's lock, a sort of a big List (reliability D3, D6). Each script says when it has
-# started, then the signal comes; the exit status tells how it stopped. How long that takes is measured
-# by hand (see the issue note), not here; `timeout` only turns a hang into a failing status.
+# SIGTERM and SIGINT reach long work in C++: a regex over a big text, a JSON parse, a CSV scan,
+# ConvertTo-Json of a big List, a loop in a coroutine, a wait for another process's lock, a sort of a
+# big List (reliability D3, D6). Each script says when it has started, then the signal comes; the
+# exit status tells how it stopped. How long that takes is measured by scripts/stop-latency, not
+# here; `timeout` only turns a hang into a failing status.
 signal_midway() {
   local signal=$1 script=$2
   rm -f started
@@ -42,6 +43,28 @@ io.open("started", "w"):close()
 while true do Import-Csv big.csv | Select-Object -First 1 | Out-Null end
 EOF
 signal_midway TERM csv.plush
+
+echo "== ConvertTo-Json of half a million objects"
+cat > tojson.plush <<'EOF'
+local items = {}
+for i = 1, 5e5 do items[i] = {Name = "user" .. i, Count = i} end
+local list = __plush.list(items)
+io.open("started", "w"):close()
+while true do local text = ConvertTo-Json -InputObject $list -Compress end
+EOF
+signal_midway TERM tojson.plush
+
+echo "== an endless loop in a coroutine, made by coroutine.create and by coroutine.wrap"
+cat > coroutine.plush <<'EOF'
+io.open("started", "w"):close()
+print(coroutine.resume(coroutine.create(function() while true do end end)))
+EOF
+signal_midway TERM coroutine.plush
+cat > wrap.plush <<'EOF'
+io.open("started", "w"):close()
+coroutine.wrap(function() local n = 0 while true do n = n + 1 end end)()
+EOF
+signal_midway INT wrap.plush
 
 echo "== waiting for another process's lock"
 # SQLite's own lock, held by sqlite3: this part is about a SQLite store whatever PLUSH_TENANT says.
