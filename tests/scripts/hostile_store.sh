@@ -28,11 +28,13 @@ run --tenant text.db license-alert.plush 5 | tail -1
 
 echo "== a store locked by another process past the wait at open: StoreBusy, exit 2"
 mkfifo hold
-(sqlite3 good.db 'PRAGMA locking_mode = EXCLUSIVE;' 'BEGIN EXCLUSIVE;' 'SELECT count(*) FROM users;' '.shell cat hold' 'COMMIT;' > /dev/null) &
+# The holder waits out the poll below's own reads (.timeout) instead of failing "database is locked"
+# and leaving nobody to read the fifo (the write below then hung the test).
+(sqlite3 good.db '.timeout 10000' 'PRAGMA locking_mode = EXCLUSIVE;' 'BEGIN EXCLUSIVE;' 'SELECT count(*) FROM users;' '.shell cat hold' 'COMMIT;' > /dev/null) &
 holder=$!
 for _ in $(seq 1 100); do sqlite3 good.db 'SELECT count(*) FROM users;' >/dev/null 2>&1 || break; sleep 0.05; done
 run --tenant good.db -c 'print(#(Get-User))' | sed 's/for [0-9.]* s/for N s/'
-echo done > hold
+timeout 30 bash -c "echo done > hold"  # a holder that died cannot hang the test
 wait $holder
 run --tenant good.db -c 'print(#(Get-User))'
 
