@@ -105,8 +105,10 @@ LuaHost::LuaHost(Chunks chunks) : L_(lua_newstate(MemoryCap::allocate, &memory_)
   if (!L_) throw std::runtime_error("cannot create the Lua state (out of memory)");
   lua_atpanic(L_, panic);
   lua_setwarnf(L_, warn, &warnings);
-  // Pipelines make one short-lived object per row: the generational collector suits them.
-  lua_gc(L_, LUA_GCGEN, 0, 0);
+  // Incremental, not generational: a generational major collection walks every live object in one
+  // pass that no hook can interrupt (a second with millions of objects), so Ctrl-C waited behind it.
+  // Pipelines measured the same CPU and peak memory either way (100,000 users).
+  lua_gc(L_, LUA_GCINC, 0, 0, 0);
   luaL_openlibs(L_);
   if (chunks == Chunks::TextOnly) forceTextChunks(L_);
   lua_newtable(L_);

@@ -191,7 +191,8 @@ void forEachMatch(lua_State* L, Pattern& p, const Args& a, Each each) {
   size_t offset = 0;
   uint32_t options = 0;
   while (offset <= a.text.size()) {
-    if (stopRequested()) return;  // the interrupt hook stops the run when this returns
+    // Raise now: returning would let the caller copy the rest of a big text before the hook runs.
+    if (stopRequested()) return raiseIfStopped(L);
     if (!engine().match(L, p, a.text, offset, options, a.pattern)) {
       if (options == 0 || offset >= a.text.size()) return;
       offset += charLength(a.text, offset);  // no non-empty match here: move on one character
