@@ -127,8 +127,11 @@ std::string tableLine(const std::vector<std::string>& texts, const std::vector<C
 }  // namespace
 
 std::string renderTable(const std::vector<Column>& columns,
-                        const std::vector<std::vector<std::string>>& rows, const Style& style) {
+                        const std::vector<std::vector<std::string>>& rows, const Style& style,
+                        const std::function<bool()>& stopped) {
   if (columns.empty()) return {};
+  size_t polled = 0;
+  auto stopping = [&] { return stopped && (++polled & 0x3FF) == 0 && stopped(); };
   std::vector<std::string> headers;
   std::vector<int> headerWidths, widths;
   for (const auto& column : columns) {
@@ -139,6 +142,7 @@ std::string renderTable(const std::vector<Column>& columns,
   std::vector<std::vector<std::string>> cells;
   cells.reserve(rows.size());
   for (const auto& row : rows) {
+    if (stopping()) return {};
     std::vector<std::string> texts(columns.size());
     for (size_t i = 0; i < columns.size() && i < row.size(); ++i) {
       texts[i] = cellText(row[i]);
@@ -157,7 +161,10 @@ std::string renderTable(const std::vector<Column>& columns,
   std::string out = "\n";
   appendLine(out, tableLine(headers, columns, widths, style));
   appendLine(out, tableLine(dashes, columns, widths, style));
-  for (const auto& texts : cells) appendLine(out, tableLine(texts, columns, widths, plain));
+  for (const auto& texts : cells) {
+    if (stopping()) return {};
+    appendLine(out, tableLine(texts, columns, widths, plain));
+  }
   out += '\n';
   return out;
 }

@@ -1,6 +1,7 @@
 // PowerShell-like table and list views of values that are already text.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,9 +27,11 @@ struct Style {
 // cannot drive the terminal. When the table is wider than terminalWidth, the widest columns
 // shrink (not below min(6 cells, natural width) nor their header) and cells are cut with "…";
 // columns that still do not fit are left out from the right, as PowerShell does. Missing
-// cells are empty, extra cells ignored. No columns gives "".
+// cells are empty, extra cells ignored. No columns gives "". `stopped` is polled every so many
+// rows (Ctrl-C on a table of a million rows); once it answers true the text is cut short.
 std::string renderTable(const std::vector<Column>& columns,
-                        const std::vector<std::vector<std::string>>& rows, const Style& style);
+                        const std::vector<std::vector<std::string>>& rows, const Style& style,
+                        const std::function<bool()>& stopped = {});
 
 // One object as "Name : value" lines, names padded to the widest, with a blank line before and
 // after. Lines of a multi-line value, and pieces of a value wider than the terminal, continue

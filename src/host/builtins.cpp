@@ -11,6 +11,7 @@
 #include "format/table.h"
 #include "format/width.h"
 #include "host/csv_builtins.h"
+#include "host/interrupt.h"
 #include "host/json.h"
 #include "host/regex.h"
 
@@ -38,7 +39,7 @@ std::vector<std::string> stringList(lua_State* L, int idx) {
 int toJsonText(lua_State* L) {
   bool compress = lua_toboolean(L, 2);
   int indent = compress ? -1 : static_cast<int>(luaL_optinteger(L, 3, 2));
-  std::string text = toJson(L, 1).dump(indent, ' ', false, Json::error_handler_t::replace);
+  std::string text = writeJson(L, 1, indent);
   lua_pushlstring(L, text.data(), text.size());
   return 1;
 }
@@ -69,6 +70,7 @@ int renderTable(lua_State* L) {
   std::vector<std::vector<std::string>> rows;
   lua_Integer n = luaL_len(L, 3);
   for (lua_Integer i = 1; i <= n; ++i) {
+    if ((i & 0x3FF) == 0) raiseIfStopped(L);
     lua_rawgeti(L, 3, i);
     rows.push_back(stringList(L, lua_gettop(L)));
     lua_pop(L, 1);
@@ -76,7 +78,8 @@ int renderTable(lua_State* L) {
   format::Style style;
   style.color = lua_toboolean(L, 4);
   style.terminalWidth = static_cast<int>(luaL_optinteger(L, 5, 0));
-  std::string text = format::renderTable(columns, rows, style);
+  std::string text = format::renderTable(columns, rows, style, [] { return stopRequested(); });
+  raiseIfStopped(L);  // a table cut short by a stop is never shown
   lua_pushlstring(L, text.data(), text.size());
   return 1;
 }

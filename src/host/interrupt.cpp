@@ -126,7 +126,7 @@ int pendingSignal() { return pending.load(); }
 bool stopRequested() { return pending.load() != 0 && !settled.load(); }
 
 void raiseIfStopped(lua_State* L) {
-  if (stopRequested() && L == hooked) stopHook(L, nullptr);
+  if (stopRequested()) stopHook(L, nullptr);  // in a coroutine too: its resume passes the stop on
 }
 
 void settleStop(lua_State* L) {

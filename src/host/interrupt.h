@@ -23,7 +23,8 @@ int pendingSignal();
 // rolling back and reporting must run to their end).
 bool stopRequested();
 // For long C++ work over Lua values (ConvertTo-Json of a big List): raise a pending stop now, as
-// the hook would at the next instruction, rather than after the work.
+// the hook would at the next instruction, rather than after the work (on any thread: a coroutine's
+// resume hands the error to the main thread, whose armed hook raises it again).
 void raiseIfStopped(lua_State* L);
 // The stop has reached the runner: disarm the hook, and let later signals only be recorded, so
 // that reporting the stop and rolling back (which run Lua) are not stopped in turn.

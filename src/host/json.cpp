@@ -1,6 +1,7 @@
 // Lua values to and from JSON: plush objects keep their property order, arrays keep their nulls.
 #include "host/json.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -66,59 +67,110 @@ bool propertyNames(lua_State* L, int idx, std::vector<std::string>& names) {
                  " levels (does it hold itself?).");
 }
 
-Json convert(lua_State* L, int idx, int depth);
+// Writes the text as it walks the Lua values, in nlohmann's layout (which writes each scalar), so
+// that a stop raised midway drops one string rather than waiting to free a tree of a million nodes.
+class JsonWriter {
+ public:
+  JsonWriter(lua_State* L, int indent) : L_(L), indent_(indent) {}
 
-Json convertTable(lua_State* L, int idx, int depth) {
-  luaL_checkstack(L, 4, "ConvertTo-Json");
-  raiseIfStopped(L);  // a List of a million objects takes seconds: Ctrl-C must not wait for its end
-  if (isSequence(L, idx)) {
-    Json array = Json::array();
-    lua_Integer n = arrayLength(L, idx);
+  void value(int idx, int depth) {
+    if (depth > kMaxWriteDepth) tooDeep(L_);
+    switch (lua_type(L_, idx)) {
+      case LUA_TNIL: out_ += "null"; return;
+      case LUA_TBOOLEAN: out_ += lua_toboolean(L_, idx) ? "true" : "false"; return;
+      case LUA_TNUMBER:
+        if (lua_isinteger(L_, idx)) out_ += std::to_string(lua_tointeger(L_, idx));
+        else scalar(Json(lua_tonumber(L_, idx)));
+        return;
+      case LUA_TSTRING: scalar(Json(stringAt(L_, idx))); return;
+      case LUA_TTABLE: table(idx, depth); return;
+      default: {
+        luaL_checkstack(L_, 2, "ConvertTo-Json");
+        luaL_tolstring(L_, idx, nullptr);
+        scalar(Json(stringAt(L_, -1)));
+        lua_pop(L_, 1);
+      }
+    }
+  }
+
+  std::string& text() { return out_; }
+
+ private:
+  void scalar(const Json& j) { out_ += j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+  // Before the first item of a container, or between items: a comma, then the new line and indent.
+  void item(bool first, int depth) {
+    if (!first) out_ += ',';
+    newline(depth);
+  }
+  void newline(int depth) {
+    if (indent_ < 0) return;
+    out_ += '\n';
+    out_.append(static_cast<size_t>(indent_) * static_cast<size_t>(depth), ' ');
+  }
+  void key(const std::string& name) {
+    scalar(Json(name));
+    out_ += indent_ < 0 ? ":" : ": ";
+  }
+
+  void table(int idx, int depth) {
+    luaL_checkstack(L_, 4, "ConvertTo-Json");
+    raiseIfStopped(L_);  // a List of a million objects takes seconds: Ctrl-C must not wait for its end
+    if (isSequence(L_, idx)) return array(idx, depth);
+    std::vector<std::string> names;
+    bool ordered = propertyNames(L_, idx, names);
+    if (ordered) dropRepeats(names);
+    else unorderedNames(idx, names);
+    if (names.empty()) return void(out_ += "{}");
+    out_ += '{';
+    for (size_t i = 0; i < names.size(); ++i) {
+      item(i == 0, depth + 1);
+      key(names[i]);
+      lua_pushlstring(L_, names[i].data(), names[i].size());
+      if (ordered) lua_gettable(L_, idx);
+      else lua_rawget(L_, idx);
+      value(lua_gettop(L_), depth + 1);
+      lua_pop(L_, 1);
+    }
+    newline(depth);
+    out_ += '}';
+  }
+
+  void array(int idx, int depth) {
+    lua_Integer n = arrayLength(L_, idx);
+    if (n == 0) return void(out_ += "[]");
+    out_ += '[';
     for (lua_Integer i = 1; i <= n; ++i) {
-      lua_rawgeti(L, idx, i);
-      array.push_back(convert(L, lua_gettop(L), depth + 1));
-      lua_pop(L, 1);
+      item(i == 1, depth + 1);
+      lua_rawgeti(L_, idx, i);
+      value(lua_gettop(L_), depth + 1);
+      lua_pop(L_, 1);
     }
-    return array;
+    newline(depth);
+    out_ += ']';
   }
-  Json object = Json::object();
-  std::vector<std::string> names;
-  if (propertyNames(L, idx, names)) {
-    for (const auto& name : names) {
-      lua_pushlstring(L, name.data(), name.size());
-      lua_gettable(L, idx);
-      object[name] = convert(L, lua_gettop(L), depth + 1);
-      lua_pop(L, 1);
-    }
-    return object;
-  }
-  lua_pushnil(L);
-  while (lua_next(L, idx)) {
-    if (lua_type(L, -2) == LUA_TSTRING) object[stringAt(L, -2)] = convert(L, lua_gettop(L), depth + 1);
-    lua_pop(L, 1);
-  }
-  return object;
-}
 
-Json convert(lua_State* L, int idx, int depth) {
-  if (depth > kMaxWriteDepth) tooDeep(L);
-  switch (lua_type(L, idx)) {
-    case LUA_TNIL: return nullptr;
-    case LUA_TBOOLEAN: return static_cast<bool>(lua_toboolean(L, idx));
-    case LUA_TNUMBER:
-      if (lua_isinteger(L, idx)) return static_cast<long long>(lua_tointeger(L, idx));
-      return lua_tonumber(L, idx);
-    case LUA_TSTRING: return stringAt(L, idx);
-    case LUA_TTABLE: return convertTable(L, idx, depth);
-    default: {
-      luaL_checkstack(L, 2, "ConvertTo-Json");
-      luaL_tolstring(L, idx, nullptr);
-      std::string text = stringAt(L, -1);
-      lua_pop(L, 1);
-      return text;
+  // A type's property named twice is written once, where it first appears.
+  static void dropRepeats(std::vector<std::string>& names) {
+    std::vector<std::string> kept;
+    for (auto& name : names)
+      if (std::find(kept.begin(), kept.end(), name) == kept.end()) kept.push_back(std::move(name));
+    names = std::move(kept);
+  }
+
+  // A table without a type: its string keys, in the order next() gives them.
+  void unorderedNames(int idx, std::vector<std::string>& names) {
+    lua_pushnil(L_);
+    while (lua_next(L_, idx)) {
+      if (lua_type(L_, -2) == LUA_TSTRING) names.push_back(stringAt(L_, -2));
+      lua_pop(L_, 1);
     }
   }
-}
+
+  lua_State* L_;
+  int indent_;
+  std::string out_;
+};
 
 // Builds Lua values as the reader hands them over. Each open container lives on the Lua stack
 // (an array: its table; an object: its fields and its key list, then the key being filled), so
@@ -203,7 +255,11 @@ class LuaBuilder : public format::JsonBuilder {
 
 }  // namespace
 
-Json toJson(lua_State* L, int idx) { return convert(L, lua_absindex(L, idx), 0); }
+std::string writeJson(lua_State* L, int idx, int indent) {
+  JsonWriter writer(L, indent);
+  writer.value(lua_absindex(L, idx), 0);
+  return std::move(writer.text());
+}
 
 bool pushJsonText(lua_State* L, std::string_view text, format::JsonError& error) {
   int base = lua_gettop(L);

@@ -12,10 +12,11 @@ namespace plush::host {
 
 using Json = nlohmann::ordered_json;
 
-// The value at idx as JSON: Lists and sequences become arrays (of `n` items when the field n
-// says more than # does), objects keep their property order. Deeper than ConvertFrom-Json reads
-// (a value that holds itself) raises NestingTooDeep.
-Json toJson(lua_State* L, int idx);
+// The value at idx as JSON text (indent < 0: on one line), laid out as nlohmann's dump lays it
+// out: Lists and sequences become arrays (of `n` items when the field n says more than # does),
+// objects keep their property order. Deeper than ConvertFrom-Json reads (a value that holds
+// itself) raises NestingTooDeep; a pending stop is raised on the way.
+std::string writeJson(lua_State* L, int idx, int indent);
 
 // Read JSON text onto the stack: objects become PSCustomObject-shaped tables, arrays become
 // Lists; an array that holds nulls gets the field n = its length (# stops at a trailing nil).

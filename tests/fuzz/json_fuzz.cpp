@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (lua_gettop(L) != top || error.line < 1 || error.column < 1 || error.offset > size) abort();
     return 0;
   }
-  std::string back = plush::host::toJson(L, -1).dump();
+  std::string back = plush::host::writeJson(L, -1, -1);
   lua_settop(L, top);
   if (!plush::host::pushJsonText(L, back, error)) abort();  // what plush writes, plush reads
   lua_settop(L, top);
