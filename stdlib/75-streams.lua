@@ -7,6 +7,12 @@ local function message(s)
   return P.str(m)
 end
 
+-- A tagged line on standard error, after what standard output holds so far.
+local function writeTagged(tag, s)
+  io.stdout:flush()
+  io.stderr:write(P.paint(tag .. message(s), "verbose"), "\n")
+end
+
 P.register {
   name = "Write-Verbose",
   synopsis = "Write a line for someone following along, when verbose output is on.",
@@ -14,10 +20,7 @@ P.register {
   parameters = {{name = "Message", aliases = {"Msg"}, type = "object", position = 1, mandatory = true, pipeline = "value"}},
   examples = {{code = "Write-Verbose \"Removing $sku from $upn\"", text = "Shown with -Verbose."}},
   process = function(s)
-    if s.args.Verbose or P.state.verbosePreference then
-      io.stdout:flush()
-      io.stderr:write(P.paint("VERBOSE: " .. message(s), "verbose"), "\n")
-    end
+    if s.args.Verbose or P.state.verbosePreference then writeTagged("VERBOSE: ", s) end
   end,
 }
 
@@ -28,10 +31,7 @@ P.register {
   parameters = {{name = "Message", aliases = {"Msg"}, type = "object", position = 1, mandatory = true, pipeline = "value"}},
   examples = {{code = "Write-Debug \"state: $state\"", text = "Shown when $DebugPreference = 'Continue'."}},
   process = function(s)
-    if P.state.debugPreference then
-      io.stdout:flush()
-      io.stderr:write(P.paint("DEBUG: " .. message(s), "verbose"), "\n")
-    end
+    if P.state.debugPreference then writeTagged("DEBUG: ", s) end
   end,
 }
 
