@@ -301,6 +301,8 @@ function R.pipe(S, sink, ...)
   st.errorAction = R.action(S.erroractionpreference) or "Continue"
   st.whatIfPreference = T(S.whatifpreference)
   st.verbosePreference = R.action(S.verbosepreference) == "Continue"
+  st.debugPreference = R.action(S.debugpreference) == "Continue"
+  st.informationPreference = R.action(S.informationpreference) == "Continue"
   st.warningAction = R.action(S.warningpreference) or "Continue"
   local before = st.errorsReported
   R.ok = false
