@@ -32,11 +32,13 @@ end
 P.register {
   name = "Where-Object", aliases = {"where", "?"},
   synopsis = "Keep the objects for which a condition holds.",
-  description = "Passes on each input object for which the script block returns a true value, or whose property compares as asked. It streams: each object goes on as soon as it is tested.",
+  description = "Passes on each input object for which the script block returns a true value, or whose property compares as asked. It streams: each object goes on as soon as it is tested. Right after Get-User, a block that only compares $_'s properties with constants (-eq -ne -gt -ge -lt -le -like -notlike, $null, -and -or -not) also runs in the store's query, so users that cannot pass are never read; the block still tests each user read, so the result is the same. -Verbose says what went into the query.",
   parameters = whereParameters, defaultSet = "ScriptBlock",
   examples = {
     {code = "Get-User | Where-Object { $_.UsageLocation -eq $null }", text = "Users without a usage location."},
     {code = "Get-License | Where-Object Available -LT 5", text = "Products with fewer than five free licenses."},
+    {code = "Get-User | Where-Object { $_.Department -eq 'Sales' -and $_.UsageLocation -ne 'US' } -Verbose",
+     text = "Sales outside the US, found by the store's query (the VERBOSE line shows it)."},
   },
   begin = function(s)
     local a = s.args

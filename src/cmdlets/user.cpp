@@ -1,5 +1,6 @@
 // User cmdlets: Get-User, New-User, Set-User, Remove-User, Restore-User.
 #include "cmdlets/nouns.h"
+#include "cmdlets/pushed_where.h"
 
 namespace plush::cmdlets {
 
@@ -35,7 +36,25 @@ tenant::UserChanges userChanges(shell::Call& c) {
 // Every active user: then the kept count says how many will come.
 bool listsEveryone(const tenant::UserQuery& q) {
   return q.identity.empty() && q.filter.empty() && !q.department && !q.usageLocation &&
-         q.product.empty() && q.userType.empty() && !q.licensed && !q.unlicensed && !q.deleted;
+         q.product.empty() && q.userType.empty() && !q.licensed && !q.unlicensed && !q.deleted && !q.pushed;
+}
+
+// Where-Object's test, when the pipeline handed it over (shell/pipeline.lua): into the query what
+// gives the block's own answer; -Verbose on either command says what went in.
+void pushWhere(shell::Call& c, tenant::UserQuery& q) {
+  if (!c.has("PushedTest")) return;
+  c.pushArgument("PushedTest");
+  PushedWhere w = pushedUserTest(c.lua(), -1);
+  lua_pop(c.lua(), 1);
+  std::string left = w.left.empty() ? "" : " Not pushed: " + w.left + ".";
+  if (!w.query) {
+    c.verbose("Where-Object's test runs on every user read; none of it goes into the store's query." +
+              (left.empty() ? std::string(" A part of its -or or -not is not pushed.") : left));
+    return;
+  }
+  q.pushed = std::move(w.query);
+  if (w.whole) c.verbose("Where-Object's test runs in the store's query: " + w.pushed + ".");
+  else c.verbose("Part of Where-Object's test runs in the store's query: " + w.pushed + "; the block tests each user read." + left);
 }
 
 void registerGetUser(lua_State* L, TenantContext& ctx) {
@@ -65,6 +84,7 @@ void registerGetUser(lua_State* L, TenantContext& ctx) {
       .process = [&ctx](shell::Call& c) {
         guarded(c, [&] {
           tenant::UserQuery query = userQuery(c);
+          pushWhere(c, query);
           if (listsEveryone(query)) c.expect(ctx.session().userCount());
           ctx.session().forEachUser(query, [&](const tenant::User& u) {
             pushUser(c, u);

@@ -5,6 +5,7 @@
 #include "lang/command_words.h"
 #include "lang/lua_lexer.h"
 #include "lang/lua_literal.h"
+#include "lang/pushed_test.h"
 #include "lang/translator_core.h"
 
 namespace plush::lang::detail {
@@ -251,6 +252,7 @@ void Translator::variable() {
 // `{ ... }` → function(_) return EXPR end, or function(_) STATEMENTS end.
 void Translator::scriptBlock() {
   size_t open = pos_++;
+  size_t start = out_.size();
   out_.append("function(_) ", open);
   skipSpaces();
   Region body;
@@ -275,6 +277,17 @@ void Translator::scriptBlock() {
   for (char c : blanks) lines += c == '\n';
   out_.append(std::string(lines, '\n'));
   out_.append(" end", pos_ - 1);
+  markPushable(start, open);
+}
+
+// A block that only compares $_'s properties with constants goes to the runtime with that test as
+// data, so that a store read before Where-Object can apply it in its query (lang/pushed_test.h).
+void Translator::markPushable(size_t start, size_t open) {
+  if (pos_ < open + 2 || src_[pos_ - 1] != '}') return;
+  auto test = pushedTestOfLuaBlock(std::string_view(src_).substr(open + 1, pos_ - open - 2));
+  if (!test) return;
+  out_.insert(start, "__plush.pushable(", open);
+  out_.append(", " + pushedTestLua(*test) + ")", pos_ - 1);
 }
 
 // `@{ Key = value; 'Other key' = value }` → __plush.H("Key", value, "Other key", value): a table

@@ -216,6 +216,7 @@ class Translator {
   void interpolation();
   void variable();
   void scriptBlock();
+  void markPushable(size_t start, size_t open);
   void hashTable();
   size_t skipEntrySeparators();
   size_t hashEntry(size_t open);

@@ -342,6 +342,32 @@ local function makeSink(toOutput)
   return append, function() return result end
 end
 
+-- Where-Object right after a read of the store (Get-User): a block that only compares $_'s properties
+-- with constants comes marked by the translator (P.pushable; lang/pushed_test.h), and the read puts
+-- into its query what of that test gives the block's own answer (cmdlets/pushed_where.cpp).
+-- Where-Object still runs the block on every object read, so the output is the same; users that
+-- cannot pass are never read into objects. Not when the read's own output is kept (-OutVariable).
+local pushableTests = setmetatable({}, {__mode = "k"})
+
+function P.pushable(block, test)
+  pushableTests[block] = test
+  return block
+end
+
+local storeReads = {["Get-User"] = true}
+
+local function pushWhere(stages)
+  local read, where = stages[1], stages[2]
+  if not where or where.cmd.name ~= "Where-Object" or not storeReads[read.cmd.name] then return end
+  local block = where.args.FilterScript
+  local test = block and pushableTests[block]
+  if not test or read.args.OutVariable then return end
+  read.args.PushedTest = test
+  if where.args.Verbose and not read.args.Verbose then
+    read.verbose = function(_, text) where:verbose(text) end
+  end
+end
+
 -- Run a pipeline from `position` ("file:line"). As a statement its output goes to Out-Default (or to
 -- the function given as toOutput); as a value it returns a List.
 function P.pipeAt(position, toOutput, ...)
@@ -359,6 +385,7 @@ function P.pipeAt(position, toOutput, ...)
     stages[i] = newStage(select(i, ...), i, position)
     stages[i].previous = stages[i - 1]
   end
+  pushWhere(stages)
   local sink, finish = makeSink(toOutput)
   local changes = false
   for _, s in ipairs(stages) do changes = changes or s.cmd.changesState end

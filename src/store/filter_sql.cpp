@@ -105,6 +105,14 @@ SqlCondition holdsProduct(const char* productColumn, const std::string& value, S
               {value});
 }
 
+// A wildcard of * only, as LIKE: both fold ASCII case only (SQLite's LIKE; fold() on PostgreSQL, whose
+// LIKE keeps case), and * and % both match any run of characters.
+SqlCondition like(const FilterNode& n, bool negated, SqlDialect dialect) {
+  Operands side = operands(dialect, true);
+  return leaf(nullable(side.column(column(n.field)) + " LIKE " + side.value() + " ESCAPE '\\'", negated),
+              {wildcardToLike(n.values.front().text)});
+}
+
 // The operands of a chain `a or b or c` (left-deep in the tree), in order.
 void chainOperands(const FilterNode& n, FilterOp op, std::vector<const FilterNode*>& out) {
   if (n.op != op) {
@@ -170,6 +178,7 @@ SqlCondition compile(const FilterNode& n, bool negated, SqlDialect d) {
     }
     case FilterOp::Compare: return comparison(n, negated, d);
     case FilterOp::In: return inList(n, negated, d);
+    case FilterOp::Like: return like(n, negated, d);
     case FilterOp::StartsWith:
     case FilterOp::EndsWith: {
       // A prefix LIKE on a NOCASE column is searched as a range of its index (SQLite's LIKE

@@ -52,6 +52,10 @@ SqlCondition userSelection(const tenant::UserSelection& sel, SqlDialect dialect)
   if (sel.productPk)
     where.add("EXISTS (SELECT 1 FROM assignments a WHERE a.user_pk = u.pk AND a.product_pk = ? AND a.state = 'Active')",
               {*sel.productPk});
+  if (q.pushed) {
+    SqlCondition pushed = compileFilter(*q.pushed, dialect);
+    where.add("(" + pushed.sql + ")", pushed.params);
+  }
   if (sel.filter) {
     SqlCondition f = compileFilter(*sel.filter, dialect);
     where.add("(" + f.sql + ")", f.params);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "tenant/filter.h"
+
 namespace plush::tenant {
 
 struct TenantInfo {
@@ -182,6 +184,9 @@ struct UserQuery {
   bool licensed = false, unlicensed = false;
   bool deleted = false;     // soft-deleted users instead of active ones
   size_t first = 0;         // > 0: only the first this many (by UPN); the store reads no more
+  // Where-Object's test pushed into the read (cmdlets/pushed_where.h): it selects at least every
+  // user the block passes, and the block still runs on each user read.
+  std::optional<FilterNode> pushed;
 };
 
 struct NewUser {

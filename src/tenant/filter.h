@@ -6,7 +6,8 @@
 
 namespace plush::tenant {
 
-enum class FilterOp { And, Or, Not, Compare, StartsWith, EndsWith, In, HasSkuId, HasSkuPartNumber, HasAnyLicense };
+// Like: values[0] is a wildcard with * only (a Where-Object -like pushed into the query; -Filter has none).
+enum class FilterOp { And, Or, Not, Compare, StartsWith, EndsWith, In, HasSkuId, HasSkuPartNumber, HasAnyLicense, Like };
 enum class CompareOp { Eq, Ne, Gt, Ge, Lt, Le };
 
 struct FilterValue {

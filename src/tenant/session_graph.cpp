@@ -133,6 +133,7 @@ bool groupMatches(const FilterNode& n, const Group& g, const std::vector<Assigne
     case FilterOp::HasSkuPartNumber:
       return std::any_of(skuNames.begin(), skuNames.end(), [&](const std::string& s) { return iequals(s, n.values.front().text); });
     case FilterOp::HasAnyLicense: return !licenses.empty();
+    case FilterOp::Like: break;  // only Where-Object pushes it, and only into user reads
   }
   return false;
 }

@@ -198,9 +198,33 @@ TEST_CASE("@{} hash tables keep their keys in order", "[lang]") {
   CHECK(lua("t = @{ \"k$n\" = $null }") == R"(t = __plush.H(("k" .. __plush.str(n)), nil))");
 }
 
+// A block that only compares $_'s properties with constants is kept with that test, for a store
+// read before Where-Object to query (lang/pushed_test.h); anything the reading is not sure of is not.
+TEST_CASE("script blocks that only compare $_'s properties are marked", "[lang]") {
+  auto marked = [](const std::string& block) { return lua("Where-Object " + block).find("__plush.pushable(") != std::string::npos; };
+  CHECK(lua("Where-Object { -not ($_.Department -ieq \"Sales\") -or $_.AccountEnabled -eq $false }") ==
+        R"(__plush.pipe(true, {n="Where-Object", c=1, k=1, __plush.pushable(function(_) return not __plush.truthy((__plush.op.ieq(_.Department, "Sales"))) or __plush.op.eq(_.AccountEnabled, false) end, {o="or", {o="not", {o="eq", p="Department", v="Sales"}}, {o="eq", p="AccountEnabled", v=false}})}))");
+  CHECK(lua("Where-Object {\n  $_.Department -eq 'x'\n}") ==
+        "__plush.pipe(true, {n=\"Where-Object\", c=1, k=1, __plush.pushable(function(_) \n  return __plush.op.eq(_.Department, 'x')\n end, "
+        "{o=\"eq\", p=\"Department\", v=\"x\"})})");
+  CHECK(marked("{ ($_.A -eq 'x' -or $_.B -ne $null) -and $PSItem.C -notlike '*y' }"));
+  CHECK_FALSE(marked("{ $_.A -eq 'x' -and $_.B -eq 'y' -or $_.C -eq 'z' }"));  // Lua's precedence, not PowerShell's
+  CHECK_FALSE(marked("{ -not $_.A -eq 'x' }"));
+  CHECK_FALSE(marked("{ $_.A -eq $x }"));
+  CHECK_FALSE(marked("{ $_.A -eq 1 }"));
+  CHECK_FALSE(marked("{ $_.A -ceq 'x' }"));
+  CHECK_FALSE(marked("{ $_.A -match 'x' }"));
+  CHECK_FALSE(marked("{ $_.A.B -eq 'x' }"));
+  CHECK_FALSE(marked("{ 'x' -eq $_.A }"));
+  CHECK_FALSE(marked("{ $_.A -eq 'x\\y' }"));
+  CHECK_FALSE(marked("{ $_.A -eq \"$x\" }"));
+  CHECK_FALSE(marked("{ $_.A -eq 'x'; $_.B -eq 'y' }"));
+  CHECK_FALSE(marked("{ print(1) return $_.A -eq 'x' }"));
+}
+
 TEST_CASE("script blocks", "[lang]") {
   CHECK(lua("Where-Object { $_.UsageLocation -eq $null -and $_.Department -like 'Sal*' }") ==
-        R"(__plush.pipe(true, {n="Where-Object", c=1, k=1, function(_) return __plush.op.eq(_.UsageLocation, nil) and __plush.op.like(_.Department, 'Sal*') end}))");
+        R"(__plush.pipe(true, {n="Where-Object", c=1, k=1, __plush.pushable(function(_) return __plush.op.eq(_.UsageLocation, nil) and __plush.op.like(_.Department, 'Sal*') end, {o="and", {o="eq", p="UsageLocation"}, {o="like", p="Department", v="Sal*"}})}))");
   CHECK(lua("ForEach-Object {}") == R"(__plush.pipe(true, {n="ForEach-Object", c=1, k=1, function(_) end}))");
   CHECK(lua("ForEach-Object { local n = $_.Name; print(n) }") ==
         R"(__plush.pipe(true, {n="ForEach-Object", c=1, k=1, function(_) local n = _.Name; print(n) end}))");

@@ -175,3 +175,26 @@ TEST_CASE("incomplete input is reported as such, so the prompt asks for more") {
   CHECK(t.diagnostics.front().id == "MissingEndCurlyBrace");
   CHECK(compiled("if ($x) }").status == Status::Error);
 }
+
+// A block that only compares $_'s properties with constants is kept with that test, for a store
+// read before Where-Object to query (lang/pushed_test.h); the PowerShell dialect reads it from the tree.
+TEST_CASE("ps: script blocks that only compare $_'s properties are marked", "[ps]") {
+  auto marked = [](const std::string& block) { return lua("Get-User | Where-Object " + block).find("__plush.pushable(") != std::string::npos; };
+  std::string code = lua("Get-User | Where-Object { $_.Department -eq 'Sales' -or -not ($_.UsageLocation -like \"D*\") -and $_.AccountEnabled -ne $true }");
+  CHECK(code.find(", {o=\"and\", {o=\"or\", {o=\"eq\", p=\"Department\", v=\"Sales\"}, {o=\"not\", {o=\"like\", p=\"UsageLocation\", v=\"D*\"}}}, "
+                  "{o=\"ne\", p=\"AccountEnabled\", v=true}})") != std::string::npos);
+  requireLoads("Get-User | Where-Object { $_.Department -eq 'Sales' }");
+  CHECK(lines(lua("Get-User | Where-Object {\n  $PSItem.Department -ieq $null\n}\n$x")) == 4);
+  CHECK(marked("{ !($_.A -notlike '*x') }"));
+  CHECK_FALSE(marked("{ $_.A -eq $x }"));
+  CHECK_FALSE(marked("{ $_.A -eq 1 }"));
+  CHECK_FALSE(marked("{ $_.A -ceq 'x' }"));
+  CHECK_FALSE(marked("{ $_.A -contains 'x' }"));
+  CHECK_FALSE(marked("{ $_.A.B -eq 'x' }"));
+  CHECK_FALSE(marked("{ 'x' -eq $_.A }"));
+  CHECK_FALSE(marked("{ $_.A -eq \"$x\" }"));
+  CHECK_FALSE(marked("{ $_.A -eq \"a`nb\" }"));
+  CHECK_FALSE(marked("{ $n++; $_.A -eq 'x' }"));
+  CHECK_FALSE(marked("{ param($u) $u.A -eq 'x' }"));
+  CHECK_FALSE(marked("{ $_.A -eq 'x' > out.txt }"));
+}

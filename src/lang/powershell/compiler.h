@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "lang/powershell/ast.h"
 #include "lang/powershell/emitter.h"
 #include "lang/powershell/parser.h"
+#include "lang/pushed_test.h"
 #include "lang/translator.h"
 
 namespace plush::lang::powershell {
@@ -115,6 +117,7 @@ class Compiler {
   void scriptParameters(const Node& paramBlock);
   void helpFields(const std::string& help, size_t at);
   bool usesVariable(const Node& n, const std::string& name) const;
+  std::optional<PushedTest> blockTest(const Node* list) const;
   bool assignsVariables(const Node& n) const;
 
   [[noreturn]] void fail(std::string id, std::string message, const Node& at);

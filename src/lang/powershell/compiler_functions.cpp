@@ -5,6 +5,7 @@
 #include "lang/command_words.h"
 #include "lang/powershell/compiler.h"
 #include "lang/powershell/dotnet_types.h"
+#include "lang/powershell/pushed_test_ast.h"
 
 namespace plush::lang::powershell {
 
@@ -300,6 +301,10 @@ void Compiler::scriptBlockValue(const Node& e) {
     else if (k->kind == Kind::StatementList) list = k.get();
     else fail("NotSupportedInPlush", "begin, process and end blocks inside a script block value are not supported in plush; define a function instead.", *k);
   }
+  // A block that only compares $_'s properties with constants goes to the runtime with that test
+  // as data, so that a store read before Where-Object can apply it in its query (lang/pushed_test.h).
+  auto pushed = params ? std::nullopt : blockTest(list);
+  if (pushed) emit("__plush.pushable(", e.at.begin);
   emit("function(_, ...) ", e.at.begin);
   if (params || assignsVariables(sb)) emit("local S = R.cs and R.child(S) or S; ");
   else emit("R.cs = false; ");
@@ -324,6 +329,7 @@ void Compiler::scriptBlockValue(const Node& e) {
       if (expression) expr(*inner);
       else pipelineCall(p, "false");
       emit(" end");
+      if (pushed) emit(", " + pushedTestLua(*pushed) + ")");
       bodies_.pop_back();
       return;
     }
@@ -332,6 +338,14 @@ void Compiler::scriptBlockValue(const Node& e) {
   if (list) statements(*list);
   emit(" return RES() end");
   bodies_.pop_back();
+}
+
+// The test of a block whose one statement is an expression (pushed_test_ast.h).
+std::optional<PushedTest> Compiler::blockTest(const Node* list) const {
+  if (!list || list->kids.size() != 1 || list->kids[0]->kind != Kind::Pipeline || hasRedirection(*list->kids[0])) return std::nullopt;
+  const Node& p = *list->kids[0];
+  if (p.kids.size() != 1 || p.kids[0]->kind != Kind::CommandExpression || !p.kids[0]->kid(0)) return std::nullopt;
+  return pushedTestOfExpression(*p.kids[0]->kid(0));
 }
 
 bool Compiler::usesVariable(const Node& n, const std::string& name) const {
