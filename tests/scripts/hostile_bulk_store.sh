@@ -19,7 +19,7 @@ holder=$!
 for _ in $(seq 1 100); do sqlite3 t.db 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null || break; sleep 0.05; done
 $PLUSH -c 'Get-User | Select-Object -First 3 | Set-UserLicense -Add FLOW_FREE -UsageLocation US' > run.out 2> run.err &
 run=$!
-for _ in $(seq 1 400); do grep -q StoreBusy run.err && break; sleep 0.05; done
+for _ in $(seq 1 400); do grep -qs StoreBusy run.err && break; sleep 0.05; done
 echo done > hold
 wait $holder
 wait $run
