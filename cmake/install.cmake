@@ -1,10 +1,15 @@
-# Installing plush (cmake --install) and packaging it as a .deb (CPack): binary, data, examples, man page, completion.
+# Installing plush (cmake --install) and packaging it as a .deb (CPack): binary, store module, data, examples, man page, completion.
 include(GNUInstallDirs)
 
 # The installed binary finds its data relative to itself, so a moved prefix keeps working.
 set(plush_data_dir ${CMAKE_INSTALL_DATADIR}/plush)
 file(RELATIVE_PATH plush_data_from_bin /prefix/${CMAKE_INSTALL_BINDIR} /prefix/${plush_data_dir})
 target_compile_definitions(plush PRIVATE PLUSH_DATA_FROM_BIN="${plush_data_from_bin}")
+
+# Store modules (the PostgreSQL store) in PREFIX/lib/plush, found relative to the binary too.
+set(plush_module_dir lib/plush)
+file(RELATIVE_PATH plush_modules_from_bin /prefix/${CMAKE_INSTALL_BINDIR} /prefix/${plush_module_dir})
+target_compile_definitions(plush_engine PRIVATE PLUSH_MODULES_FROM_BIN="${plush_modules_from_bin}")
 
 find_program(SCDOC scdoc REQUIRED)
 set(man_page ${CMAKE_BINARY_DIR}/plush.1)
@@ -16,6 +21,7 @@ add_custom_command(OUTPUT ${man_page} ${man_page}.gz
 add_custom_target(plush_man ALL DEPENDS ${man_page} ${man_page}.gz)
 
 install(TARGETS plush RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS plush_postgres LIBRARY DESTINATION ${plush_module_dir})
 install(DIRECTORY stdlib/ DESTINATION ${plush_data_dir})
 install(DIRECTORY examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples USE_SOURCE_PERMISSIONS)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})

@@ -147,21 +147,13 @@ void pushHandler(lua_State* L, Handler handler, const CmdletDecl& decl) {
   lua_pushcclosure(L, handlerTrampoline, 3);
 }
 
-}  // namespace
-
-void registerCmdlet(lua_State* L, CmdletDecl decl) {
-  lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "register");
-  lua_newtable(L);
-  setString(L, "name", decl.name);
+// The declaration's fields after its name and aliases, into the table at `table`.
+void fillDeclaration(lua_State* L, int table, CmdletDecl& decl) {
+  lua_pushvalue(L, table);
   setString(L, "synopsis", decl.synopsis);
   setString(L, "description", decl.description);
   setString(L, "defaultSet", decl.defaultSet);
   setString(L, "outputType", decl.outputType);
-  if (!decl.aliases.empty()) {
-    pushStrings(L, decl.aliases);
-    lua_setfield(L, -2, "aliases");
-  }
   lua_pushboolean(L, decl.changesState);
   lua_setfield(L, -2, "changesState");
   lua_createtable(L, static_cast<int>(decl.params.size()), 0);
@@ -181,7 +173,43 @@ void registerCmdlet(lua_State* L, CmdletDecl decl) {
   if (decl.begin) { pushHandler(L, std::move(decl.begin), decl); lua_setfield(L, -2, "begin"); }
   if (decl.process) { pushHandler(L, std::move(decl.process), decl); lua_setfield(L, -2, "process"); }
   if (decl.end) { pushHandler(L, std::move(decl.end), decl); lua_setfield(L, -2, "finish"); }
-  lua_call(L, 1, 0);
+  lua_pop(L, 1);
+}
+
+// The registry's fill for a C++ cmdlet (upvalue 1: its CmdletDecl), run on the declaration's first use.
+int fillTrampoline(lua_State* L) {
+  auto* decl = static_cast<CmdletDecl*>(lua_touserdata(L, lua_upvalueindex(1)));
+  luaL_checktype(L, 1, LUA_TTABLE);
+  fillDeclaration(L, 1, *decl);
+  return 0;
+}
+
+int collectDecl(lua_State* L) {
+  static_cast<CmdletDecl*>(lua_touserdata(L, 1))->~CmdletDecl();
+  return 0;
+}
+
+}  // namespace
+
+// Registers the name and aliases; the rest is pushed the first time the runtime reads the declaration.
+void registerCmdlet(lua_State* L, CmdletDecl decl) {
+  lua_getglobal(L, "__plush");
+  lua_getfield(L, -1, "register");
+  lua_newtable(L);
+  setString(L, "name", decl.name);
+  if (!decl.aliases.empty()) {
+    pushStrings(L, decl.aliases);
+    lua_setfield(L, -2, "aliases");
+  }
+  void* memory = lua_newuserdatauv(L, sizeof(CmdletDecl), 0);
+  new (memory) CmdletDecl(std::move(decl));
+  if (luaL_newmetatable(L, "plush.CmdletDecl")) {
+    lua_pushcfunction(L, collectDecl);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  lua_pushcclosure(L, fillTrampoline, 1);
+  lua_call(L, 2, 0);
   lua_pop(L, 1);
 }
 

@@ -84,11 +84,42 @@ function P.declare(decl)
   return decl
 end
 
-function P.register(decl)
+-- A registered declaration is made ready (declared) on its first use, not at registration: start-up
+-- registers every cmdlet and a run uses a few. Until then it holds its name and aliases, and the first
+-- read of any other field completes it (the fill given to P.register: C++ cmdlets push their
+-- declaration then; a Lua one gets back its parameters), declares it, and leaves a plain table.
+local pending = {}  -- declaration -> its fill, until its first use
+
+local undeclared = {__index = function(decl, key)
+  setmetatable(decl, nil)
+  local fill = pending[decl]
+  pending[decl] = nil
+  fill(decl)
   P.declare(decl)
+  return decl[key]
+end}
+
+local function keepParameters(parameters)
+  return function(decl) decl.parameters = parameters end
+end
+
+-- P.register(decl): a declaration in full; P.register(decl, fill): name and aliases, fill(decl) the rest.
+function P.register(decl, fill)
+  assert(type(decl.name) == "string", "a cmdlet needs a name")
+  if rawget(decl, "byName") then  -- declared already
+    fill = nil
+  elseif not fill then
+    fill = keepParameters(rawget(decl, "parameters"))
+    decl.parameters = nil
+  end
+  local aliases = rawget(decl, "aliases") or {}
+  if fill then
+    pending[decl] = fill
+    setmetatable(decl, undeclared)
+  end
   if not registry[decl.name:lower()] then ordered[#ordered + 1] = decl end
   registry[decl.name:lower()] = decl
-  for _, a in ipairs(decl.aliases) do registry[a:lower()] = decl end
+  for _, a in ipairs(aliases) do registry[a:lower()] = decl end
   return decl
 end
 

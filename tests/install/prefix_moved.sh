@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 check "cmake --install" cmake --install "$build" --prefix "$work/first"
 mv "$work/first" "$work/moved"
 prefix="$work/moved"
-for file in bin/plush share/plush/catalog.json share/plush/demo.json share/plush/10-objects.lua \
+for file in bin/plush lib/plush/plush-postgres.so share/plush/catalog.json share/plush/demo.json share/plush/10-objects.lua \
             share/doc/plush/examples/license-alert.plush share/doc/plush/README.md \
             share/man/man1/plush.1.gz share/bash-completion/completions/plush; do
   [ -e "$prefix/$file" ] || fail "the prefix has no $file"
@@ -36,6 +36,10 @@ installed PLUSH_TENANT=contoso.db "$examples/license-alert.plush" 5 > shebang.ou
 status=$?
 [ "$status" = 1 ] || { fail "license-alert.plush run by #!/usr/bin/env plush: exit $status"; cat shebang.err; }
 diff -u alert.out shebang.out || fail "run by its #! line, the job says something else"
+
+# A PostgreSQL location reaches the installed store module (no server there: the store itself says so).
+installed plush --tenant 'postgresql://plush@127.0.0.1:1/licenses?connect_timeout=2' -c Get-License > server.out 2>&1
+grep -q 'StoreUnavailable' server.out || { fail "the installed plush did not reach its PostgreSQL store module:"; cat server.out; }
 
 # The version and the commit it was built from.
 installed plush --version > version.out

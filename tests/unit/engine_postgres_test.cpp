@@ -5,8 +5,9 @@
 #include <set>
 
 #include "engine_fixture.h"
-#include "store/postgres/pg_schema.h"
 #include "store/schema.h"
+#include "store/server_location.h"
+#include "store/store_module.h"
 
 using namespace plush::tenant;
 using namespace plush::test;
@@ -49,7 +50,17 @@ std::string sqlRun(const std::string& location, const std::string& sql, std::str
 
 TEST_CASE("both stores are at the same schema version", "[engine][store]") {
   // A migration added to one store and not yet to the other fails here.
-  CHECK(plush::store::postgres::schemaVersion() == plush::store::schemaVersion());
+  CHECK(plush::store::postgresModule().schemaVersion() == plush::store::schemaVersion());
+}
+
+TEST_CASE("the location keywords plush knows without libpq are libpq's", "[engine][store]") {
+  // plush tells a PostgreSQL location by them before it loads the module; libpq gaining one fails here.
+  std::set<std::string> libpq, plush;
+  PQconninfoOption* defaults = PQconndefaults();
+  for (PQconninfoOption* o = defaults; o && o->keyword; ++o) libpq.insert(o->keyword);
+  PQconninfoFree(defaults);
+  for (std::string_view keyword : plush::store::postgresKeywords()) plush.insert(std::string(keyword));
+  CHECK(plush == libpq);
 }
 
 TEST_CASE("a PostgreSQL location is told apart from a SQLite file", "[engine][store]") {

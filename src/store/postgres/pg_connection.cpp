@@ -112,20 +112,6 @@ std::string describeServer(PGconn* conn) {
 
 }  // namespace
 
-bool isLocation(const std::string& location) {
-  if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) return true;
-  size_t eq = location.find('=');
-  if (eq == std::string::npos) return false;
-  size_t start = location.find_first_not_of(' ');
-  std::string key = location.substr(start, eq - start);
-  while (!key.empty() && key.back() == ' ') key.pop_back();
-  PQconninfoOption* defaults = PQconndefaults();
-  bool known = false;
-  for (PQconninfoOption* o = defaults; o && o->keyword; ++o) known = known || key == o->keyword;
-  PQconninfoFree(defaults);
-  return known;
-}
-
 int64_t Rows::integer(int row, int column) const {
   return std::strtoll(PQgetvalue(result_, row, column), nullptr, 10);
 }

@@ -13,9 +13,6 @@
 
 namespace plush::store::postgres {
 
-// True for a libpq URI (postgresql://, postgres://) or a keyword=value connection string (service=NAME).
-bool isLocation(const std::string& location);
-
 // One statement's result, every row in memory (reads come in pages of a few hundred rows).
 class Rows {
  public:
