@@ -81,6 +81,8 @@ $_.Department -eq 'Sales' -or $_.UsageLocation -eq 'DE'
 ($_.Department -like 's*' -or $_.Department -like 'm*') -and $_.UsageLocation -ne 'US'
 $_.AccountEnabled -eq $false
 $_.AccountEnabled -ne $false -and $_.Department -eq 'marketing'
+$_.Department -like '*a*' -and $_.UsageLocation -eq 'de' -and $_.AccountEnabled -eq $true -and $_.DisplayName -ge 'E'
+$_.UsageLocation -eq 'GB' -or $_.UsageLocation -eq 'SE' -or $_.UserType -eq 'Guest'
 # a part of -and: the rest is the block's
 $_.Department -eq 'Sales' -and $_.State -eq 'Active'
 # not pushed: computed (State), a list (Licenses: -eq filters it), a property users do not have

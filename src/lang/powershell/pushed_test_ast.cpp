@@ -77,7 +77,9 @@ std::optional<PushedTest> test(const Node& written) {
     if (!right) return std::nullopt;
     PushedTest both;
     both.kind = e->text == "-and" ? PushedTest::Kind::And : PushedTest::Kind::Or;
-    both.operands.push_back(std::move(*left));
+    // a -and b -and c is read ((a -and b) -and c): one chain, as the Lua dialect's reading gives it
+    if (left->kind == both.kind) both.operands = std::move(left->operands);
+    else both.operands.push_back(std::move(*left));
     both.operands.push_back(std::move(*right));
     return both;
   }
