@@ -476,7 +476,14 @@ int main(int argc, char** argv) {
       plush::host::endTranscript(host.state(), exit);
       return exit;
     }
-    return runScript(host, tenant, options);
+    int exit = runScript(host, tenant, options);
+    // A script run ends as os.exit ends it (scriptExit): its output and transcript are written by
+    // now, the store is closed here, and the Lua state is left to the system, which frees it at once
+    // where lua_close would free every object one by one. std::exit flushes and closes the files a
+    // script left open, as lua_close would.
+    tenant.close();
+    std::cout.flush();
+    std::exit(exit);
   } catch (const std::exception& e) {
     std::cerr << "plush: " << e.what() << "\n";
     return 2;

@@ -30,6 +30,8 @@ bool isControl(utf8proc_int32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0
 // display name must not recolor or move the admin's cursor. Invalid bytes are kept: the
 // width code counts them as one cell each, as a terminal shows a replacement glyph.
 std::string printable(std::string_view line) {
+  // Printable ASCII, nearly every cell of a table, is kept as it is without decoding.
+  if (std::all_of(line.begin(), line.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) return std::string(line);
   std::string out;
   out.reserve(line.size());
   size_t pos = 0;
@@ -61,10 +63,13 @@ std::vector<std::string_view> splitLines(std::string_view text) {
   }
 }
 
+// A cell shows the value's first line, and an ellipsis when more lines follow.
 std::string cellText(std::string_view value) {
-  auto lines = splitLines(value);
-  std::string first = printable(lines.front());
-  if (lines.size() > 1) first += kEllipsis;
+  size_t nl = value.find('\n');
+  std::string_view line = value.substr(0, nl);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  std::string first = printable(line);
+  if (nl != std::string_view::npos) first += kEllipsis;
   return first;
 }
 

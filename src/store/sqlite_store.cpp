@@ -88,6 +88,13 @@ ProductRecord SqliteStore::loadProduct(int64_t pk) {
   return r;
 }
 
+ProductName SqliteStore::productName(int64_t pk) {
+  Statement s = db_.prepare("SELECT sku_part_number, display_name FROM products WHERE pk = ?");
+  s.bind(1, pk);
+  if (!s.step()) return {};
+  return {s.text(0), s.text(1)};
+}
+
 void SqliteStore::replacePlans(int64_t productPk, const std::vector<ServicePlan>& plans) {
   db_.prepare("DELETE FROM service_plans WHERE product_pk = ?").bind(1, productPk).run();
   int64_t position = 0;

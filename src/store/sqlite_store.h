@@ -29,6 +29,7 @@ class SqliteStore : public tenant::TenantStore {
   std::vector<int64_t> findProducts(tenant::ProductKey key, const std::string& value) override;
   std::vector<int64_t> productPks() override;
   tenant::ProductRecord loadProduct(int64_t pk) override;
+  tenant::ProductName productName(int64_t pk) override;
   int64_t upsertProduct(const tenant::Product& p) override;
   int64_t assignedCount(int64_t productPk) override;
   std::vector<int64_t> assignedProductPks() override;

@@ -9,8 +9,8 @@
 namespace plush::store {
 
 // The module uses the engine's code and types in the binary that loads it, so both must be built from
-// the same TenantStore: each carries the hash of tenant_store.h it was built with (PLUSH_STORE_INTERFACE),
-// and the loader refuses a module whose hash or schema version differs from its own.
+// the same TenantStore and rows: each carries the hash of the engine's and stores' headers it was built
+// with (PLUSH_STORE_INTERFACE), and the loader refuses a module whose hash or schema version differs.
 struct StoreModule {
   const char* storeInterface;
   int (*schemaVersion)();

@@ -58,6 +58,12 @@ const std::vector<SubscriptionRecord>& LicenseEngine::subscriptionsOf(int64_t pr
   return it->second;
 }
 
+void LicenseEngine::knowSubscriptions(const std::vector<int64_t>& productPks, const std::vector<SubscriptionRecord>& all) {
+  for (int64_t pk : productPks) subscriptions_[pk].clear();
+  for (const SubscriptionRecord& r : all)  // each product's in the order of its own read (by pk)
+    if (auto it = subscriptions_.find(r.productPk); it != subscriptions_.end()) it->second.push_back(r);
+}
+
 const RuleBook& LicenseEngine::rules() {
   if (!rules_) {
     rules_ = store_.ruleBook();

@@ -62,6 +62,8 @@ class LicenseEngine {
   std::string status(const SubscriptionRecord& r) const { return statusAt(r, clock_.now()); }
   std::string statusAt(const SubscriptionRecord& r, Instant when) const;  // a status set by hand holds at any time
   ProductPool pool(int64_t productPk);
+  // The subscriptions pool() reads for each of these products, taken from one read of them all.
+  void knowSubscriptions(const std::vector<int64_t>& productPks, const std::vector<SubscriptionRecord>& all);
 
   // The first violated rule for moving the user from `before` to `after`, if any.
   std::optional<ErrorRecord> evaluate(const UserRecord& user, const ChangeContext& context,

@@ -123,10 +123,10 @@ Subscription Session::setSubscription(const std::string& id, const SubscriptionC
 }
 
 LicenseRow Session::licenseRow(int64_t productPk) {
-  const Product& p = engine_->product(productPk);
+  ProductName p = store_->productName(productPk);
   ProductPool pool = engine_->pool(productPk);
   std::optional<SkuFacts> facts = store_->skuFacts(productPk);
-  return LicenseRow{p.DisplayName,       p.SkuPartNumber, pool.total,   pool.assigned,  pool.available(),
+  return LicenseRow{p.displayName,       p.skuPartNumber, pool.total,   pool.assigned,  pool.available(),
                     pool.expiringSoon,   pool.warning,    pool.suspended, pool.lockedOut,
                     facts ? facts->unseenAssigned : 0};
 }
@@ -136,10 +136,12 @@ std::vector<LicenseRow> Session::licenses(std::optional<std::string> product) {
   require(Action::Read);
   if (product) return {licenseRow(resolveProduct(*product))};
   std::vector<int64_t> pks;
-  for (const SubscriptionRecord& r : store_->subscriptions(std::nullopt)) pks.push_back(r.productPk);
+  std::vector<SubscriptionRecord> subscriptions = store_->subscriptions(std::nullopt);
+  for (const SubscriptionRecord& r : subscriptions) pks.push_back(r.productPk);
   for (int64_t pk : store_->assignedProductPks()) pks.push_back(pk);  // one read, not one per product
   std::sort(pks.begin(), pks.end());
   pks.erase(std::unique(pks.begin(), pks.end()), pks.end());
+  engine_->knowSubscriptions(pks, subscriptions);  // the pools below need no read per product
   std::vector<LicenseRow> out;
   for (int64_t pk : pks) out.push_back(licenseRow(pk));
   std::sort(out.begin(), out.end(), [](const LicenseRow& a, const LicenseRow& b) { return a.SkuPartNumber < b.SkuPartNumber; });

@@ -26,6 +26,10 @@ struct ProductRecord {
   Product product;
 };
 
+struct ProductName {
+  std::string skuPartNumber, displayName;
+};
+
 struct SubscriptionRecord {
   int64_t pk = 0, productPk = 0;
   Subscription sub;          // sub.Status holds the MANUAL status ("" = follows the clock)
@@ -133,6 +137,11 @@ class TenantStore {
   virtual std::vector<int64_t> findProducts(ProductKey key, const std::string& value) = 0;
   virtual std::vector<int64_t> productPks() = 0;  // ordered by SkuPartNumber
   virtual ProductRecord loadProduct(int64_t pk) = 0;
+  // Its SKU part number and display name only, for a listing (loadProduct also reads every plan).
+  virtual ProductName productName(int64_t pk) {
+    Product p = loadProduct(pk).product;
+    return {p.SkuPartNumber, p.DisplayName};
+  }
   virtual int64_t upsertProduct(const Product& p) = 0;  // by SkuId; returns pk
   virtual int64_t assignedCount(int64_t productPk) = 0;
   virtual std::vector<int64_t> assignedProductPks() = 0;  // kept count not 0, in one read

@@ -3,6 +3,7 @@
 # usage: completion_zsh.sh BUILD_DIR PLUSH_BINARY
 source "$(dirname "$0")/lib.sh"
 session="plush-zsh-$$-$RANDOM"
+export TMUX_TMPDIR="$work"  # a tmux server of this test's own (see tests/repl/lib.sh)
 trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$work"' EXIT
 
 check "cmake --install" cmake --install "$build" --prefix "$work/prefix"

@@ -1,6 +1,9 @@
 # Helpers for terminal tests: run plush in a detached tmux session, type into it, read its screen.
 session="plush-test-$$-$RANDOM"
 work="$(mktemp -d)"
+# A tmux server of this test's own: with one shared server, a test whose kill-session ended the last
+# session stopped the server while another test was starting its prompt ("server exited unexpectedly").
+export TMUX_TMPDIR="$work"
 cleanup() { tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 

@@ -197,7 +197,9 @@ PGresult* Connection::run(const std::string& sql, const std::vector<SqlParam>& p
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     std::string name = "plush" + std::to_string(prepared_.size() + 1);
-    check(PQprepare(conn_, name.c_str(), numbered(sql).c_str(), n, nullptr), sql);
+    PGresult* prepared = PQprepare(conn_, name.c_str(), numbered(sql).c_str(), n, nullptr);
+    check(prepared, sql);  // frees it and throws when the statement did not prepare
+    PQclear(prepared);
     it = prepared_.emplace(sql, name).first;
   }
   return PQexecPrepared(conn_, it->second.c_str(), n, v.pointers.data(), nullptr, nullptr, 0);
