@@ -16,10 +16,26 @@ SqliteStore::SqliteStore(const std::string& path, int busyTimeoutMs) : db_(path,
   db_.exec("PRAGMA temp_store=MEMORY");
 }
 
-// What was undone may include user rows a listing's page still holds (see listedUser).
+void SqliteStore::begin() {
+  db_.begin();
+  userWritesAt_.push_back(userWrites_);
+}
+
+void SqliteStore::commit() {
+  if (db_.depth() == 0) return;
+  db_.commit();
+  userWritesAt_.pop_back();
+}
+
+// What was undone may include user rows a listing's page still holds (see listedUser), but only
+// if this level wrote one: a bulk run's refused user, who wrote none, keeps the page valid for the
+// users after it (each of them was otherwise read again: a tenth of the run).
 void SqliteStore::rollback() {
+  if (db_.depth() == 0) return db_.rollback();
+  int64_t mark = userWritesAt_.back();
+  userWritesAt_.pop_back();
+  if (userWrites_ != mark) ++userWrites_;
   db_.rollback();
-  ++userWrites_;
 }
 
 int64_t SqliteStore::count(const std::string& sql) {

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include "store/sqlite_db.h"
 #include "tenant/tenant_store.h"
@@ -13,8 +14,8 @@ class SqliteStore : public tenant::TenantStore {
  public:
   SqliteStore(const std::string& path, int busyTimeoutMs);
 
-  void begin() override { db_.begin(); }
-  void commit() override { db_.commit(); }
+  void begin() override;
+  void commit() override;
   void rollback() override;
   int depth() const override { return db_.depth(); }
   int64_t dataVersion() override;
@@ -133,6 +134,7 @@ class SqliteStore : public tenant::TenantStore {
   Database db_;
   int64_t productsChanged_ = 0;  // counts this connection's product writes
   int64_t userWrites_ = 0;       // counts this connection's writes to user rows, and its rollbacks (which undo some)
+  std::vector<int64_t> userWritesAt_;  // userWrites_ when each open transaction level began
   // The last page forEachUser handed out (in UPN order), with what it was read at.
   struct ListedPage {
     std::shared_ptr<const std::vector<tenant::UserRecord>> rows;

@@ -21,6 +21,10 @@ nlohmann::json directLicenses(LicenseEngine& engine, const std::vector<Assignmen
 nlohmann::json groupLicenses(LicenseEngine& engine, const std::vector<GroupLicenseRecord>& licenses);
 
 std::string user(const std::string& userId, nlohmann::json facts);    // {"user": id, ...facts}
+// A license change's facts, exactly as user(userId, {{"licenses", directLicenses(engine, rows)}}) writes
+// them, with "fields": {"usageLocation": null} when the change set a missing location.
+std::string userLicenses(LicenseEngine& engine, const std::string& userId, const std::vector<AssignmentRecord>& rows,
+                         bool locationWasMissing);
 std::string group(const std::string& groupId, nlohmann::json facts);  // {"group": id, ...facts}
 
 }  // namespace plush::tenant::facts

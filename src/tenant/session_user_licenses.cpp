@@ -238,9 +238,7 @@ std::vector<UserLicenseRow> Session::changeUserLicenses(const std::string& user,
 
   if (auto error = engine_->evaluate(u, context, before, after)) throw TenantError(*error);
   engine_->write(u, before, after);
-  nlohmann::json found = {{"licenses", facts::directLicenses(*engine_, before)}};
-  if (located) found["fields"] = {{"usageLocation", nullptr}};
-  audit(action, upn, join(detail, "; "), facts::user(u.user.Id, std::move(found)));
+  audit(action, upn, join(detail, "; "), facts::userLicenses(*engine_, u.user.Id, before, located));
   change.commit();
   return request.rows ? licenseRows(u) : std::vector<UserLicenseRow>{};
 }
