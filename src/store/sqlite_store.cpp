@@ -24,7 +24,7 @@ void SqliteStore::begin() {
 void SqliteStore::commit() {
   if (db_.depth() == 0) return;
   db_.commit();
-  userWritesAt_.pop_back();
+  if (!userWritesAt_.empty()) userWritesAt_.pop_back();
 }
 
 // What was undone may include user rows a listing's page still holds (see listedUser), but only
@@ -32,9 +32,10 @@ void SqliteStore::commit() {
 // users after it (each of them was otherwise read again: a tenth of the run).
 void SqliteStore::rollback() {
   if (db_.depth() == 0) return db_.rollback();
-  int64_t mark = userWritesAt_.back();
-  userWritesAt_.pop_back();
-  if (userWrites_ != mark) ++userWrites_;
+  bool marked = !userWritesAt_.empty();  // always, unless a level was opened behind this store's back
+  bool wroteUsers = !marked || userWritesAt_.back() != userWrites_;
+  if (marked) userWritesAt_.pop_back();
+  if (wroteUsers) ++userWrites_;
   db_.rollback();
 }
 

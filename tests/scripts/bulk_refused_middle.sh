@@ -34,4 +34,5 @@ store_sql "SELECT u.upn, p.sku_part_number, a.group_pk, a.disabled_plans, a.stat
   FROM assignments a JOIN users u ON u.pk = a.user_pk JOIN products p ON p.pk = a.product_pk ORDER BY u.upn, p.sku_part_number"
 store_sql "SELECT sku_part_number, assigned FROM products WHERE assigned <> 0 ORDER BY sku_part_number"
 store_sql "SELECT upn, usage_location FROM users ORDER BY upn"
-store_sql "SELECT pk, time, actor, action, target, detail, before_state, login FROM audit WHERE action <> 'New-Tenant' ORDER BY pk"
+# Audit rows in their order without their pk: PostgreSQL's sequence skips the numbers of rolled-back rows.
+store_sql "SELECT time, actor, action, target, detail, before_state, login FROM audit WHERE action <> 'New-Tenant' ORDER BY pk"
