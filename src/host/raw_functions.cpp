@@ -3,10 +3,15 @@
 
 namespace plush::host {
 
+namespace {
+// A lazy List's metatable holds its settle function under this light userdata key (__plush.settleKey):
+// found with no string to intern, since the raw functions look for it at every call.
+const char kSettleKey = 0;
+}  // namespace
+
 void settleList(lua_State* L, int idx) {
   if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return;
-  lua_pushliteral(L, "__settle");
-  if (lua_rawget(L, -2) == LUA_TFUNCTION) lua_call(L, 0, 0);
+  if (lua_rawgetp(L, -1, &kSettleKey) == LUA_TFUNCTION) lua_call(L, 0, 0);
   else lua_pop(L, 1);
   lua_pop(L, 1);
 }
@@ -75,6 +80,8 @@ int setMetatableUnguarded(lua_State* L) {
 void registerRawBuiltins(lua_State* L) {
   lua_pushcfunction(L, setMetatableUnguarded);
   lua_setfield(L, -2, "set_metatable");
+  lua_pushlightuserdata(L, const_cast<char*>(&kSettleKey));
+  lua_setfield(L, -2, "settleKey");
 }
 
 void wrapRawFunctions(lua_State* L) {

@@ -8,7 +8,8 @@ namespace plush::host {
 // For C code that reads a table with lua_rawgeti, lua_rawlen or lua_next.
 void settleList(lua_State* L, int idx);
 
-// Adds set_metatable (setmetatable without the __metatable guard) to the table on top (__plush).
+// Adds set_metatable (setmetatable without the __metatable guard) and settleKey (the key of a lazy
+// List's settle function in its metatable) to the table on top (__plush).
 void registerRawBuiltins(lua_State* L);
 
 // Replaces the global rawget, rawset, rawlen, next and setmetatable with ones that settle a lazy List

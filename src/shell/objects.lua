@@ -215,7 +215,7 @@ function P.lazyList(n, make)
   local t, made, mt = {}, {}, {}
   for k, v in next, List do mt[k] = v end
   mt.__metatable = List
-  mt.__settle = function()
+  local function settle()
     if made == nil then return end
     local items = made
     made = nil
@@ -240,14 +240,15 @@ function P.lazyList(n, make)
   mt.__newindex = function(_, k, v)
     if k == nil then error("index is nil", 2) end  -- at the script's line, as the plain table's
     if k ~= k then error("index is NaN", 2) end
-    mt.__settle()
+    settle()
     t[k] = v
   end
   mt.__len = function() return n end
   mt.__pairs = function()
-    mt.__settle()
+    settle()
     return next, t, nil
   end
+  mt[P.settleKey] = settle
   P.set_metatable(t, mt)
   return t
 end
