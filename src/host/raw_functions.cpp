@@ -11,6 +11,10 @@ const char kSettleKey = 0;
 
 void settleList(lua_State* L, int idx) {
   if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return;
+  // A lazy List's metatable has a metatable (objects.lua marks it so); most metatables have none,
+  // and the raw functions then cost no lookup more.
+  if (!lua_getmetatable(L, -1)) return lua_pop(L, 1);
+  lua_pop(L, 1);
   if (lua_rawgetp(L, -1, &kSettleKey) == LUA_TFUNCTION) lua_call(L, 0, 0);
   else lua_pop(L, 1);
   lua_pop(L, 1);

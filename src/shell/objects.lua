@@ -211,6 +211,8 @@ end
 -- object on every read, with what was set on it). What needs the plain table (a write, pairs, the
 -- raw functions and C code that reads it raw: host/raw_functions.cpp) settles it first: every item
 -- is made, in order, into the table, which then has List itself as its metatable.
+local lazyMark = {}  -- the metatable of a lazy List's metatable: how C code tells one quickly
+
 function P.lazyList(n, make)
   local t, made, mt = {}, {}, {}
   for k, v in next, List do mt[k] = v end
@@ -249,6 +251,7 @@ function P.lazyList(n, make)
     return next, t, nil
   end
   mt[P.settleKey] = settle
+  setmetatable(mt, lazyMark)
   P.set_metatable(t, mt)
   return t
 end
