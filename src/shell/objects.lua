@@ -214,7 +214,7 @@ end
 local lazyMark = {}  -- the metatable of a lazy List's metatable: how C code tells one quickly
 
 function P.lazyList(n, make)
-  local t, made, mt = {}, {}, {}
+  local t, made, mt, left = {}, {}, {}, n
   for k, v in next, List do mt[k] = v end
   mt.__metatable = List
   local function settle()
@@ -227,6 +227,7 @@ function P.lazyList(n, make)
       if o == nil then o = make(i) end
       rawset(t, i, o)
     end
+    make = nil  -- the rows go with it
   end
   mt.__index = function(_, k)
     if type(k) ~= "number" then return List.__index(t, k) end
@@ -236,6 +237,8 @@ function P.lazyList(n, make)
     if o == nil then
       o = make(i)
       made[i] = o
+      left = left - 1
+      if left == 0 then make = nil end  -- every item made: the rows go
     end
     return o
   end
