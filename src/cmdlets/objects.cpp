@@ -135,9 +135,12 @@ void pushUserLicense(shell::Call& call, const tenant::UserLicenseRow& l) {
   setField(L, "EnabledPlans", l.EnabledPlans);
 }
 
-void pushUser(shell::Call& call, const tenant::User& u) {
-  lua_State* L = call.lua();
-  call.pushObject("User", 10);
+void pushUser(shell::Call& call, const tenant::User& u) { pushUser(call.lua(), u); }
+
+void pushUser(lua_State* L, const tenant::User& u) {
+  lua_createtable(L, 0, 10);
+  shell::pushTypeMetatable(L, "User");
+  lua_setmetatable(L, -2);
   setField(L, "Id", u.Id);
   setField(L, "UserPrincipalName", u.UserPrincipalName);
   setField(L, "DisplayName", u.DisplayName);

@@ -17,6 +17,7 @@ void pushSubscription(shell::Call& call, const tenant::Subscription& s);
 void pushLicense(shell::Call& call, const tenant::LicenseRow& l);
 void pushUserLicense(shell::Call& call, const tenant::UserLicenseRow& l);
 void pushUser(shell::Call& call, const tenant::User& u);
+void pushUser(lua_State* L, const tenant::User& u);  // the same object, outside a cmdlet's call
 void pushGroup(shell::Call& call, const tenant::Group& g);
 void pushGroupLicense(shell::Call& call, const tenant::GroupLicenseRow& l);
 void pushLicenseError(shell::Call& call, const tenant::LicenseErrorRow& e);

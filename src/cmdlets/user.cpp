@@ -1,6 +1,7 @@
 // User cmdlets: Get-User, New-User, Set-User, Remove-User, Restore-User.
 #include "cmdlets/nouns.h"
 #include "cmdlets/pushed_where.h"
+#include "cmdlets/user_rows.h"
 
 namespace plush::cmdlets {
 
@@ -57,6 +58,21 @@ void pushWhere(shell::Call& c, tenant::UserQuery& q) {
   else c.verbose("Part of Where-Object's test runs in the store's query: " + w.pushed + "; the block tests each user read." + left);
 }
 
+// The users as the pipeline's value (`local users = Get-User`): kept as compact rows, each made into
+// its object when the List's item is first read (user_rows.h), so a million users fit in memory.
+void keepUsers(shell::Call& c, TenantContext& ctx, const tenant::UserQuery& query) {
+  lua_State* L = c.lua();
+  lua_newtable(L);
+  UserRows rows(L, -1);
+  ctx.session().forEachUser(query, [&](const tenant::User& u) {
+    rows.add(u);
+    if ((rows.size() & 0x3FF) == 0) c.pollStop();
+    return true;
+  });
+  pushUserList(L, std::move(rows));
+  c.giveListTop();
+}
+
 void registerGetUser(lua_State* L, TenantContext& ctx) {
   shell::registerCmdlet(L, {
       .name = "Get-User",
@@ -85,6 +101,7 @@ void registerGetUser(lua_State* L, TenantContext& ctx) {
         guarded(c, [&] {
           tenant::UserQuery query = userQuery(c);
           pushWhere(c, query);
+          if (c.outputIsValue()) return keepUsers(c, ctx, query);
           if (listsEveryone(query)) c.expect(ctx.session().userCount());
           ctx.session().forEachUser(query, [&](const tenant::User& u) {
             pushUser(c, u);

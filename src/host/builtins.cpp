@@ -12,6 +12,7 @@
 #include "format/width.h"
 #include "host/csv_builtins.h"
 #include "host/interrupt.h"
+#include "host/raw_functions.h"
 #include "host/json.h"
 #include "host/regex.h"
 
@@ -30,6 +31,7 @@ std::string stringAt(lua_State* L, int tableIdx, lua_Integer i) {
 
 std::vector<std::string> stringList(lua_State* L, int idx) {
   luaL_checktype(L, idx, LUA_TTABLE);
+  settleList(L, idx);  // read raw below
   std::vector<std::string> out;
   lua_Integer n = luaL_len(L, idx);
   for (lua_Integer i = 1; i <= n; ++i) out.push_back(stringAt(L, idx, i));

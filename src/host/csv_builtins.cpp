@@ -18,6 +18,7 @@
 #include "format/csv.h"
 #include "format/csv_table.h"
 #include "host/interrupt.h"
+#include "host/raw_functions.h"
 #include "host/restricted_paths.h"
 
 namespace plush::host {
@@ -26,6 +27,7 @@ namespace {
 
 std::vector<std::string> stringList(lua_State* L, int idx) {
   luaL_checktype(L, idx, LUA_TTABLE);
+  settleList(L, idx);  // read raw below
   std::vector<std::string> out;
   lua_Integer n = luaL_len(L, idx);
   for (lua_Integer i = 1; i <= n; ++i) {

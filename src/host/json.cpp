@@ -8,6 +8,7 @@
 #include "format/json_reader.h"
 #include "host/error_record.h"
 #include "host/interrupt.h"
+#include "host/raw_functions.h"
 
 namespace plush::host {
 
@@ -116,6 +117,7 @@ class JsonWriter {
   void table(int idx, int depth) {
     luaL_checkstack(L_, 4, "ConvertTo-Json");
     raiseIfStopped(L_);  // a List of a million objects takes seconds: Ctrl-C must not wait for its end
+    settleList(L_, idx);  // read raw below
     if (isSequence(L_, idx)) return array(idx, depth);
     std::vector<std::string> names;
     bool ordered = propertyNames(L_, idx, names);

@@ -19,6 +19,7 @@
 #include "host/os_builtins.h"
 #include "host/interrupt.h"
 #include "host/progress_builtins.h"
+#include "host/raw_functions.h"
 #include "host/runtime_locals.h"
 
 namespace plush::host {
@@ -117,6 +118,7 @@ LuaHost::LuaHost(Chunks chunks) : L_(lua_newstate(MemoryCap::allocate, &memory_)
   lua_setglobal(L_, "__plush");
   pushRuntime();
   registerBuiltins(L_);
+  registerRawBuiltins(L_);
   registerFormatBuiltins(L_);
   registerFileBuiltins(L_);
   registerOsBuiltins(L_);
@@ -171,6 +173,7 @@ void LuaHost::loadStdlib(const std::string& dir) {
       runFile(text.data(), text.size(), "stdlib/" + name, "t");
     }
   }
+  wrapRawFunctions(L_);  // after plush's own Lua, which bound the originals as it loaded
 }
 
 }  // namespace plush::host

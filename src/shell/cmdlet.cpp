@@ -6,6 +6,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "host/interrupt.h"
 #include "host/restricted_paths.h"
 
 namespace plush::shell {
@@ -281,6 +282,17 @@ bool Call::emitTop() {
   lua_pop(L_, 1);
   return more;
 }
+
+bool Call::outputIsValue() const {
+  lua_getfield(L_, stage_, "outputIsValue");
+  bool yes = lua_toboolean(L_, -1);
+  lua_pop(L_, 1);
+  return yes;
+}
+
+void Call::giveListTop() { lua_setfield(L_, stage_, "outputList"); }
+
+void Call::pollStop() const { host::raiseIfStopped(L_); }
 
 void Call::expect(long long count) {
   lua_pushinteger(L_, count);

@@ -79,6 +79,14 @@ class Call {
   bool emitTop();
   // How many objects this stage is about to send, when it knows (the progress line's estimate).
   void expect(long long count);
+  // Whether this stage's whole output becomes the pipeline's value (`local users = Get-User`,
+  // shell/pipeline.lua): it may then hand it over at once as one List with giveListTop.
+  bool outputIsValue() const;
+  // The List on top (popped) is this stage's whole output, in place of objects emitted one by one.
+  void giveListTop();
+  // For a long C++ loop that runs no Lua (where the interrupt hook would stop it): a pending stop
+  // (Ctrl-C, --timeout) is raised now.
+  void pollStop() const;
   // A non-terminating error, as the stage's -ErrorAction says (Stop raises it).
   void error(const ErrorInfo& info);
   // A terminating error: the run stops (pcall catches it as the record).

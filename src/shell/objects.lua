@@ -204,6 +204,61 @@ function P.islist(v)
   return type(v) == "table" and getmetatable(v) == List
 end
 
+-- A List whose items are made when first read: `local users = Get-User` keeps the users as compact
+-- rows (cmdlets/user_rows.cpp) until one is read, so a million users hold a fraction of their
+-- objects' memory. It is a List in all a script sees: getmetatable gives List; `#`, indexing, ipairs,
+-- the table library and member enumeration read through it; an item once made is kept (the same
+-- object on every read, with what was set on it). What needs the plain table (a write, pairs, the
+-- raw functions and C code that reads it raw: host/raw_functions.cpp) settles it first: every item
+-- is made, in order, into the table, which then has List itself as its metatable.
+local lazyMark = {}  -- the metatable of a lazy List's metatable: how C code tells one quickly
+
+function P.lazyList(n, make)
+  local t, made, mt, left = {}, {}, {}, n
+  for k, v in next, List do mt[k] = v end
+  mt.__metatable = List
+  local function settle()
+    if made == nil then return end
+    local items = made
+    made = nil
+    P.set_metatable(t, List)
+    for i = 1, n do
+      local o = items[i]
+      if o == nil then o = make(i) end
+      rawset(t, i, o)
+    end
+    make = nil  -- the rows go with it
+  end
+  mt.__index = function(_, k)
+    if type(k) ~= "number" then return List.__index(t, k) end
+    local i = math.tointeger(k)
+    if not i or i < 1 or i > n then return nil end
+    local o = made[i]
+    if o == nil then
+      o = make(i)
+      made[i] = o
+      left = left - 1
+      if left == 0 then make = nil end  -- every item made: the rows go
+    end
+    return o
+  end
+  mt.__newindex = function(_, k, v)
+    if k == nil then error("index is nil", 2) end  -- at the script's line, as the plain table's
+    if k ~= k then error("index is NaN", 2) end
+    settle()
+    t[k] = v
+  end
+  mt.__len = function() return n end
+  mt.__pairs = function()
+    settle()
+    return next, t, nil
+  end
+  mt[P.settleKey] = settle
+  setmetatable(mt, lazyMark)
+  P.set_metatable(t, mt)
+  return t
+end
+
 -- What goes down a pipeline item by item: a List, or a plain Lua sequence ({"a", "b"}).
 function P.issequence(v)
   return type(v) == "table" and (getmetatable(v) == List or (getmetatable(v) == nil and v[1] ~= nil))

@@ -386,6 +386,10 @@ function P.pipeAt(position, toOutput, ...)
     stages[i].previous = stages[i - 1]
   end
   pushWhere(stages)
+  -- A lone command whose whole output is the value (`local users = Get-User`) may hand it over as
+  -- one List (Get-User's keeps compact rows until an item is read: cmdlets/user_rows.h).
+  local only = n == 1 and stages[1]
+  if only and not toOutput and not only.args.OutVariable then only.outputIsValue = true end
   local sink, finish = makeSink(toOutput)
   local changes = false
   for _, s in ipairs(stages) do changes = changes or s.cmd.changesState end
@@ -409,6 +413,7 @@ function P.pipeAt(position, toOutput, ...)
   endWhatIf(stages)
   setOutVariables(stages)
   local result = finish()
+  if only and only.outputList then result = only.outputList end
   if not ok then error(err, 0) end
   if not toOutput then return result end
 end
