@@ -123,20 +123,26 @@ int handlerTrampoline(lua_State* L) {
   return 0;
 }
 
-int collectHandler(lua_State* L) {
-  static_cast<Handler*>(lua_touserdata(L, 1))->~Handler();
+// A C++ object owned by Lua: a userdata destroyed by its __gc, under a metatable named once per type.
+template <typename T>
+int collectBoxed(lua_State* L) {
+  static_cast<T*>(lua_touserdata(L, 1))->~T();
   return 0;
+}
+
+template <typename T>
+void pushBoxed(lua_State* L, T value, const char* metatableName) {
+  new (lua_newuserdatauv(L, sizeof(T), 0)) T(std::move(value));
+  if (luaL_newmetatable(L, metatableName)) {
+    lua_pushcfunction(L, collectBoxed<T>);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
 }
 
 // upvalues: the handler, the names of its path parameters, the command's name.
 void pushHandler(lua_State* L, Handler handler, const CmdletDecl& decl) {
-  void* memory = lua_newuserdatauv(L, sizeof(Handler), 0);
-  new (memory) Handler(std::move(handler));
-  if (luaL_newmetatable(L, "plush.Handler")) {
-    lua_pushcfunction(L, collectHandler);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_setmetatable(L, -2);
+  pushBoxed(L, std::move(handler), "plush.Handler");
   lua_newtable(L);
   lua_Integer n = 0;
   for (const Param& p : decl.params)
@@ -185,11 +191,6 @@ int fillTrampoline(lua_State* L) {
   return 0;
 }
 
-int collectDecl(lua_State* L) {
-  static_cast<CmdletDecl*>(lua_touserdata(L, 1))->~CmdletDecl();
-  return 0;
-}
-
 }  // namespace
 
 // Registers the name and aliases; the rest is pushed the first time the runtime reads the declaration.
@@ -202,13 +203,7 @@ void registerCmdlet(lua_State* L, CmdletDecl decl) {
     pushStrings(L, decl.aliases);
     lua_setfield(L, -2, "aliases");
   }
-  void* memory = lua_newuserdatauv(L, sizeof(CmdletDecl), 0);
-  new (memory) CmdletDecl(std::move(decl));
-  if (luaL_newmetatable(L, "plush.CmdletDecl")) {
-    lua_pushcfunction(L, collectDecl);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_setmetatable(L, -2);
+  pushBoxed(L, std::move(decl), "plush.CmdletDecl");
   lua_pushcclosure(L, fillTrampoline, 1);
   lua_call(L, 2, 0);
   lua_pop(L, 1);

@@ -17,19 +17,11 @@ namespace {
 
 constexpr int kBatch = 500;  // rows read per query while streaming; bounds memory
 
-// The Licenses column is the user's active SKUs as they come (no DISTINCT, no ORDER BY: each would
-// cost SQLite a temporary b-tree per user); readUser sorts and dedupes the few names in C++.
-const char* kUserColumns =
-    "SELECT u.pk, u.id, u.upn, u.display_name, u.department, u.usage_location, u.user_type, u.account_enabled, "
-    "u.last_sign_in, u.deleted_on, (SELECT group_concat(p.sku_part_number, ',') FROM assignments a "
-    "JOIN products p ON p.pk = a.product_pk WHERE a.user_pk = u.pk AND a.state = 'Active') FROM users u ";
-
+const char* const kUserColumns = userColumns(SqlDialect::Sqlite, UserRow::WithLicenses);
 // A page of users without their licenses (forEachUser reads those for the whole page at once), so
 // that the users_listing index covers the query: the page is then a run of index pages in UPN
 // order, not a table row fetched at random per user.
-const char* kUserPageColumns =
-    "SELECT u.pk, u.id, u.upn, u.display_name, u.department, u.usage_location, u.user_type, u.account_enabled, "
-    "u.last_sign_in, u.deleted_on, NULL FROM users u ";
+const char* const kUserPageColumns = userColumns(SqlDialect::Sqlite, UserRow::WithoutLicenses);
 
 UserRecord readUser(const Statement& s) {
   UserRecord r;

@@ -10,6 +10,22 @@ namespace plush::store {
 
 using tenant::UserQuery;
 
+const char* userColumns(SqlDialect dialect, UserRow row) {
+  static const std::string fields =
+      "SELECT u.pk, u.id, u.upn, u.display_name, u.department, u.usage_location, u.user_type, u.account_enabled, "
+      "u.last_sign_in, u.deleted_on, ";
+  // The licenses as they come (no DISTINCT, no ORDER BY: each would cost SQLite a temporary b-tree per
+  // user); the stores' readUser sorts and dedupes the few names in C++.
+  static const std::string licenses =
+      "(p.sku_part_number, ',') FROM assignments a JOIN products p ON p.pk = a.product_pk "
+      "WHERE a.user_pk = u.pk AND a.state = 'Active') FROM users u ";
+  static const std::string sqlite = fields + "(SELECT group_concat" + licenses;
+  static const std::string postgres = fields + "(SELECT string_agg" + licenses;
+  static const std::string page = fields + "NULL FROM users u ";
+  if (row == UserRow::WithoutLicenses) return page.c_str();
+  return (dialect == SqlDialect::Postgres ? postgres : sqlite).c_str();
+}
+
 void matchText(SqlCondition& where, const std::string& column, const std::string& value, SqlDialect dialect) {
   if (value.empty()) return;
   bool fold = dialect == SqlDialect::Postgres;

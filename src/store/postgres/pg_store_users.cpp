@@ -17,15 +17,9 @@ namespace {
 
 constexpr int kBatch = 500;  // rows read per query while streaming; bounds memory
 
-const char* kUserColumns =
-    "SELECT u.pk, u.id, u.upn, u.display_name, u.department, u.usage_location, u.user_type, u.account_enabled, "
-    "u.last_sign_in, u.deleted_on, (SELECT string_agg(p.sku_part_number, ',') FROM assignments a "
-    "JOIN products p ON p.pk = a.product_pk WHERE a.user_pk = u.pk AND a.state = 'Active') FROM users u ";
-
+const char* const kUserColumns = userColumns(SqlDialect::Postgres, UserRow::WithLicenses);
 // Without licenses: forEachUser reads those for a whole page in one query.
-const char* kUserPageColumns =
-    "SELECT u.pk, u.id, u.upn, u.display_name, u.department, u.usage_location, u.user_type, u.account_enabled, "
-    "u.last_sign_in, u.deleted_on, NULL FROM users u ";
+const char* const kUserPageColumns = userColumns(SqlDialect::Postgres, UserRow::WithoutLicenses);
 
 UserRecord readUser(const Rows& r, int i) {
   UserRecord rec;
