@@ -297,6 +297,7 @@ void Database::raise(int rc, const std::string& doing, sqlite3_stmt* failed) con
 
 // Transaction statements are prepared once and reused: a bulk change runs them per user.
 void Database::begin() {
+  if (depth_ == 0) endRead();
   prepare(depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT level" + std::to_string(depth_)).run();
   ++depth_;
 }
@@ -305,6 +306,20 @@ void Database::commit() {
   if (depth_ == 0) return;
   prepare(depth_ == 1 ? "COMMIT" : "RELEASE level" + std::to_string(depth_ - 1)).run();
   --depth_;
+}
+
+void Database::beginRead() {
+  if (depth_ > 0 || reading_) return;
+  prepare("BEGIN").run();
+  reading_ = true;
+}
+
+// Never throws (it ends a read when a cmdlet fails): a read has nothing to keep, and an error that
+// already ended the transaction leaves nothing to end.
+void Database::endRead() {
+  if (!reading_) return;
+  reading_ = false;
+  if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
 }
 
 void Database::rollback() {

@@ -69,6 +69,11 @@ class Database {
   void commit();
   void rollback();
   int depth() const { return depth_; }
+  // A read of many statements outside any change: one snapshot and one read lock for all of them
+  // (each statement on its own is a transaction that takes and drops the lock). A change begun
+  // inside it ends it first, so the change still starts from the latest commit.
+  void beginRead();
+  void endRead();
 
  private:
   void open(int flags, const std::string& name);
@@ -80,6 +85,7 @@ class Database {
   bool readOnly_ = false;
   std::chrono::steady_clock::time_point busySince_;
   int depth_ = 0;
+  bool reading_ = false;
   // Idle statements by SQL text. Elements of an unordered_map stay put when it grows, so a
   // borrowed Statement keeps a pointer to its slot instead of a copy of the text.
   std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;

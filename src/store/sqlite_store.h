@@ -18,6 +18,8 @@ class SqliteStore : public tenant::TenantStore {
   void commit() override;
   void rollback() override;
   int depth() const override { return db_.depth(); }
+  void beginRead() override { db_.beginRead(); }
+  void endRead() override { db_.endRead(); }
   int64_t dataVersion() override;
 
   bool hasTenant() override;

@@ -134,6 +134,7 @@ LicenseRow Session::licenseRow(int64_t productPk) {
 // Without -Product: the products the tenant subscribes to or still has assigned.
 std::vector<LicenseRow> Session::licenses(std::optional<std::string> product) {
   require(Action::Read);
+  ReadScope read(*store_);
   if (product) return {licenseRow(resolveProduct(*product))};
   std::vector<int64_t> pks;
   std::vector<SubscriptionRecord> subscriptions = store_->subscriptions(std::nullopt);

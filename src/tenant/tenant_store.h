@@ -123,6 +123,10 @@ class TenantStore {
   virtual void commit() = 0;
   virtual void rollback() = 0;
   virtual int depth() const = 0;
+  // Many reads outside a change, as one: one snapshot, and the store's read lock taken once (no-ops
+  // where the store has no such cost). Use ReadScope.
+  virtual void beginRead() {}
+  virtual void endRead() {}
   // Moves when another connection commits a change, so caches of the store know to start afresh.
   virtual int64_t dataVersion() = 0;
 
@@ -254,6 +258,18 @@ class TenantStore {
   virtual void forEachRow(const TableShape& table, const std::function<void(const RowValues&)>& each) = 0;
   virtual void insertRows(const TableShape& table, const std::vector<RowValues>& rows) = 0;
   virtual void afterCopy() = 0;  // keys given to new rows go on past the copied ones
+};
+
+// The reads of one cmdlet call as one read of the store (TenantStore::beginRead).
+class ReadScope {
+ public:
+  explicit ReadScope(TenantStore& store) : store_(store) { store_.beginRead(); }
+  ~ReadScope() { store_.endRead(); }
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+
+ private:
+  TenantStore& store_;
 };
 
 // Ctrl-C, SIGTERM and --timeout reach the store through this check, polled during long statements
