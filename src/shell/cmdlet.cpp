@@ -408,7 +408,7 @@ void setNumber(lua_State* L, const char* name, double value) {
 
 void declareType(lua_State* L, const char* typeName, const std::vector<std::string>& props) {
   lua_getglobal(L, "__plush");
-  lua_getfield(L, -1, "declareType");
+  lua_getfield(L, -1, "type");
   lua_pushstring(L, typeName);
   pushStrings(L, props);
   lua_call(L, 2, 0);

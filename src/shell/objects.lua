@@ -47,27 +47,15 @@ local function addProperty(mt, name)
   mt.__props[#mt.__props + 1] = name
 end
 
--- The host's types (User, Product, ...; declareType) and their properties, waiting for their first use:
--- building a type's shape is most of what declaring it costs, and a run uses few of the thirty.
-local declared = {}
-
 -- A named type shared by every object of it (User, Product, ...); props gives the property order.
 function P.type(name, props)
   local mt = types[name]
   if not mt then
     mt = newShape(name)
     types[name] = mt
-    local first = declared[name]
-    declared[name] = nil
-    for _, p in ipairs(first or {}) do addProperty(mt, p) end
   end
   for _, p in ipairs(props or {}) do addProperty(mt, p) end
   return mt
-end
-
--- Declares a type's properties, in order, for when it is first used; a type in use takes them now.
-function P.declareType(name, props)
-  if types[name] or declared[name] then P.type(name, props) else declared[name] = props end
 end
 
 -- A one-off shape for generic objects (a CSV row, a Select-Object result): PowerShell's PSCustomObject.
