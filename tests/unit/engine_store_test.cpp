@@ -358,3 +358,34 @@ TEST_CASE("a change after a listing sees the user as the store holds it now", "[
   s->setUserLicense("b@contoso.com", adding({"POWER_BI_PRO"}));
   CHECK(s->user("b@contoso.com").Licenses == std::vector<std::string>{"POWER_BI_PRO"});
 }
+
+// Get-License reads every product inside one ReadScope: one snapshot, the read lock taken once.
+TEST_CASE("reads in a ReadScope see one snapshot; a change begun in one starts from the latest commit",
+          "[engine][store][sqlite]") {
+  Tenant t;
+  auto reader = openTenantStore(t.store, 1000);
+  auto writer = openTenantStore(t.store, 1000);
+  int64_t pk = reader->productPks().at(0);
+  int64_t before = reader->assignedCount(pk);
+  {
+    ReadScope read(*reader);
+    CHECK(reader->assignedCount(pk) == before);
+    writer->begin();
+    writer->adjustAssigned(pk, 1);
+    writer->commit();  // a reader does not hold a writer back
+    CHECK(reader->assignedCount(pk) == before);  // still the snapshot the scope began with
+  }
+  CHECK(reader->assignedCount(pk) == before + 1);
+  {
+    ReadScope read(*reader);
+    CHECK(reader->assignedCount(pk) == before + 1);
+    writer->begin();
+    writer->adjustAssigned(pk, 1);
+    writer->commit();
+    reader->begin();  // ends the read: the change sees the writer's commit, and may write
+    CHECK(reader->assignedCount(pk) == before + 2);
+    reader->adjustAssigned(pk, -2);
+    reader->commit();
+  }
+  CHECK(writer->assignedCount(pk) == before);
+}
