@@ -2,12 +2,13 @@
 # Debian's static archives (from the same -dev packages), or its shared libraries in sanitizer and fuzz builds.
 #
 # Why static: every shared library costs each start the loader's symbol relocations and the kernel's
-# mappings. Start, Get-License and exit at 100,000 users took 7.3 ms with them shared and 6.4 ms with these
-# five linked in (sqlite3 answering the same query: 2.8 ms). The C++ runtime stays shared: linked into
-# both the binary and the PostgreSQL module, an exception thrown on one side and caught on the other
-# aborted the process (5.6 ms, but pg.server_stops and install.store_module died with SIGABRT).
+# mappings. Start, Get-License and exit at 100,000 users, CPU time: 7.2 ms with the C++ runtime shared,
+# 5.9 ms with it linked in (sqlite3 answering the same query: 3.3 ms). The binary and the PostgreSQL
+# module each hold their own copy of the C++ runtime, hidden from the other; the unwinder (libgcc_s)
+# stays one shared library, since two unwinders could not carry an exception from one side to the other
+# (a store error thrown in the module ended the process with SIGABRT).
 # The sanitizers want the shared libraries they intercept, so those builds keep every library shared.
-option(PLUSH_STATIC_LIBRARIES "link Lua, SQLite, libedit, utf8proc and PCRE2 statically" ON)
+option(PLUSH_STATIC_LIBRARIES "link Lua, SQLite, libedit, utf8proc, PCRE2 and the C++ runtime statically" ON)
 if(PLUSH_SANITIZE OR PLUSH_FUZZ)
   set(PLUSH_STATIC_LIBRARIES OFF)
 endif()
@@ -40,3 +41,11 @@ plush_static_library(sqlite PkgConfig::SQLITE ARCHIVES libsqlite3.a SYSTEM m dl)
 plush_static_library(edit PkgConfig::LIBEDIT ARCHIVES libedit.a libtinfo.a libbsd.a libmd.a)
 plush_static_library(utf8proc PkgConfig::UTF8PROC ARCHIVES libutf8proc.a)
 plush_static_library(pcre2 PkgConfig::PCRE2 ARCHIVES libpcre2-8.a)
+
+# A binary or module with its own copy of the C++ runtime, hidden, so that a module loaded into it (the
+# PostgreSQL store, with its own copy) binds to neither; the unwinder (libgcc_s) stays one shared copy.
+function(plush_static_runtime target)
+  if(PLUSH_STATIC_LIBRARIES)
+    target_link_options(${target} PRIVATE -static-libstdc++ -Wl,--exclude-libs,libstdc++.a)
+  endif()
+endfunction()

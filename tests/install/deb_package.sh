@@ -36,7 +36,8 @@ for elf in "$plush" "$build/plush-postgres.so"; do
   needed="$(readelf -d "$elf" | grep -oP '\(NEEDED\).*\[\K[^]]+')"
   [ -n "$needed" ] || fail "readelf finds no NEEDED library in $elf"
   for name in $needed; do
-    library="$(ldd "$elf" | grep -oP "^\s*\Q$name\E => \K/\S+")"
+    # "NAME => PATH", or for the dynamic loader (NEEDED by a binary with the C++ runtime linked in) "PATH (ADDRESS)".
+    library="$(ldd "$elf" | grep -oP "^\s*\Q$name\E => \K/\S+|^\s*\K/\S*/\Q$name\E(?= \()")"
     [ -n "$library" ] || { fail "ldd does not find $name"; continue; }
     package="$(dpkg -S "$(realpath "$library")" 2>/dev/null | head -n 1 | cut -d: -f1)"
     [ -n "$package" ] || package="$(dpkg -S "$library" 2>/dev/null | head -n 1 | cut -d: -f1)"
