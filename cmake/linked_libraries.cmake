@@ -1,5 +1,5 @@
-# The libraries plush links, as targets plush::lua, plush::sqlite, plush::edit, plush::utf8proc, plush::pcre2:
-# Debian's static archives (from the same -dev packages), or its shared libraries in sanitizer and fuzz builds.
+# How plush links what it uses: the libraries as targets plush::lua, plush::sqlite, plush::edit, plush::utf8proc,
+# plush::pcre2 (Debian's static archives, or its shared libraries in sanitizer and fuzz builds), and the C++ runtime.
 #
 # Why static: every shared library costs each start the loader's symbol relocations and the kernel's
 # mappings. Start, Get-License and exit at 100,000 users, CPU time: 7.2 ms with the C++ runtime shared,
