@@ -28,6 +28,7 @@ namespace {
 const char* activity(sqlite3_stmt* stmt) {
   std::string_view sql = sqlite3_sql(stmt);
   if (sql.rfind("COMMIT", 0) == 0 || sql.rfind("RELEASE", 0) == 0) return "committing";
+  if (sql == "BEGIN") return "starting a read";  // Database::beginRead: a deferred BEGIN writes nothing
   if (sql.rfind("BEGIN", 0) == 0 || sql.rfind("SAVEPOINT", 0) == 0) return "starting a change";
   if (sql.rfind("ROLLBACK", 0) == 0) return "rolling back";
   return sqlite3_stmt_readonly(stmt) ? "reading" : "writing";
